@@ -1,0 +1,36 @@
+namespace OmniIntake.Core.Cases;
+
+public enum CaseStatus
+{
+    Received,
+    Forwarded,
+    Answered,
+    Resolved,
+    Closed,
+    Withdrawn,
+}
+
+/// <summary>The allowed moves of a case. A withdrawn case keeps its record (PRODUCT.md principles).</summary>
+public static class CaseLifecycle
+{
+    private static readonly Dictionary<CaseStatus, CaseStatus[]> Moves = new()
+    {
+        [CaseStatus.Received] = [CaseStatus.Forwarded, CaseStatus.Resolved, CaseStatus.Withdrawn],
+        [CaseStatus.Forwarded] = [CaseStatus.Forwarded, CaseStatus.Answered, CaseStatus.Resolved, CaseStatus.Withdrawn],
+        [CaseStatus.Answered] = [CaseStatus.Forwarded, CaseStatus.Resolved, CaseStatus.Withdrawn],
+        [CaseStatus.Resolved] = [CaseStatus.Closed, CaseStatus.Received],
+        [CaseStatus.Closed] = [CaseStatus.Received],
+        [CaseStatus.Withdrawn] = [],
+    };
+
+    public static bool CanMove(CaseStatus from, CaseStatus to) => Moves[from].Contains(to);
+
+    /// <summary>Open cases take new messages by threading; closed and withdrawn ones do not.</summary>
+    public static bool IsOpen(CaseStatus status) =>
+        status is CaseStatus.Received or CaseStatus.Forwarded or CaseStatus.Answered or CaseStatus.Resolved;
+
+    public static string ToName(this CaseStatus status) => status.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? name, out CaseStatus status) =>
+        Enum.TryParse(name, ignoreCase: true, out status) && Enum.IsDefined(status);
+}

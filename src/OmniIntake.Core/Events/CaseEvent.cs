@@ -1,0 +1,26 @@
+namespace OmniIntake.Core.Events;
+
+/// <summary>
+/// One entry of the event log. <see cref="Position"/> is dense and follows commit order, so a client that
+/// saw position N asks for everything after N and misses nothing (see EventSequencer in Data).
+/// </summary>
+public sealed record CaseEvent(long Position, string Kind, long CaseId, string CaseNumber, DateTimeOffset OccurredAt, string Data);
+
+public static class CaseEventKinds
+{
+    public const string CaseOpened = "case.opened";
+    public const string MessageReceived = "message.received";
+    public const string ReplyQueued = "reply.queued";
+    public const string Forwarded = "case.forwarded";
+    public const string Classified = "case.classified";
+    public const string Resolved = "case.resolved";
+    public const string DeadlineBreached = "deadline.breached";
+}
+
+/// <summary>Reads the event log for catch-up.</summary>
+public interface ICaseEventReader
+{
+    Task<IReadOnlyList<CaseEvent>> ReadAfterAsync(long position, int limit, CancellationToken cancellationToken = default);
+
+    Task<long> LastPositionAsync(CancellationToken cancellationToken = default);
+}

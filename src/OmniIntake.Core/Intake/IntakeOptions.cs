@@ -1,0 +1,35 @@
+namespace OmniIntake.Core.Intake;
+
+/// <summary>Bound from configuration section "Intake" and validated at start-up.</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+
+    /// <summary>The case-number prefix (投诉 → TS).</summary>
+    public string CaseNumberPrefix { get; set; } = "TS";
+
+    /// <summary>A message from the same phone or chat session within this window joins the open case.</summary>
+    public TimeSpan ThreadingWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The organisation's time zone (IANA id): the day in a case number, reports.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>The forwarding window (policy 5.2.2, first cut: 30 minutes; the calendar-aware policy is issue 6).</summary>
+    public TimeSpan ForwardingWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(CaseNumberPrefix) || CaseNumberPrefix.Length > 6 || !CaseNumberPrefix.All(char.IsAsciiLetter))
+            errors.Add($"Intake:CaseNumberPrefix must be 1-6 ASCII letters (got '{CaseNumberPrefix}').");
+        if (ThreadingWindow < TimeSpan.Zero)
+            errors.Add($"Intake:ThreadingWindow must not be negative (got '{ThreadingWindow}').");
+        if (ForwardingWindow <= TimeSpan.Zero)
+            errors.Add($"Intake:ForwardingWindow must be positive (got '{ForwardingWindow}').");
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+            errors.Add($"Intake:TimeZone '{TimeZone}' is not a known time zone id.");
+        return errors;
+    }
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}

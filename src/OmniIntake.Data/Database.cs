@@ -1,0 +1,106 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace OmniIntake.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Bound from configuration section "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public string ConnectionString { get; set; } = "Data Source=omniintake.db";
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+            errors.Add("Database:ConnectionString is required.");
+        else
+        {
+            try
+            {
+                _ = Provider == DatabaseProvider.Postgres
+                    ? new NpgsqlConnectionStringBuilder(ConnectionString).Host
+                    : new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add($"Database:ConnectionString is not a valid {Provider} connection string: {ex.Message}");
+            }
+        }
+        return errors;
+    }
+}
+
+/// <summary>
+/// Opens connections for one provider and says which SQL dialect to speak. The SQL itself is shared
+/// wherever PostgreSQL and SQLite agree (RETURNING, ON CONFLICT, window functions, UPDATE ... FROM).
+/// </summary>
+public sealed class Database : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string _sqliteConnectionString = string.Empty;
+
+    public Database(DatabaseOptions options)
+    {
+        Provider = options.Provider;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(options.ConnectionString);
+        }
+        else
+        {
+            var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
+            {
+                // Every connection shares the one file; a writer waits for the lock instead of failing.
+                DefaultTimeout = 30,
+                Pooling = true,
+            };
+            _sqliteConnectionString = builder.ToString();
+        }
+        DapperSetup.EnsureRegistered();
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null) return await _postgres.OpenConnectionAsync(cancellationToken);
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        // WAL lets readers work beside the writer; busy_timeout makes concurrent writers queue, not fail.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>
+    /// Starts a write transaction. On SQLite it is BEGIN IMMEDIATE, so the write lock is taken up front and
+    /// two writers never deadlock upgrading read locks.
+    /// </summary>
+    public static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            return await Task.Run(() => (DbTransaction)sqlite.BeginTransaction(deferred: false), cancellationToken);
+        }
+        return await connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null) await _postgres.DisposeAsync();
+    }
+}

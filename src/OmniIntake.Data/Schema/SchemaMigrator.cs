@@ -1,0 +1,88 @@
+using System.Data.Common;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Dapper;
+
+namespace OmniIntake.Data.Schema;
+
+/// <summary>
+/// Applies the numbered SQL scripts under Migrations/&lt;provider&gt;/ that the database has not seen, each in its own
+/// transaction, and records them in schema_migrations. On PostgreSQL an advisory lock makes two server processes
+/// starting together apply each script once.
+/// </summary>
+public sealed partial class SchemaMigrator(Database database)
+{
+    private const long AdvisoryLockKey = 0x4F6D6E69_4D696772; // "OmniMigr"
+
+    public sealed record Script(int Version, string Name, string Sql);
+
+    public IReadOnlyList<Script> Scripts()
+    {
+        var folder = database.IsPostgres ? "postgres" : "sqlite";
+        var assembly = typeof(SchemaMigrator).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Select(name => (name, match: ResourceName().Match(name)))
+            .Where(x => x.match.Success && x.match.Groups["provider"].Value == folder)
+            .Select(x => new Script(int.Parse(x.match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                x.match.Groups["name"].Value, Read(assembly, x.name)))
+            .OrderBy(s => s.Version)
+            .ToList();
+    }
+
+    /// <returns>The versions applied by this call.</returns>
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (database.IsPostgres)
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = AdvisoryLockKey },
+                cancellationToken: cancellationToken));
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)",
+                cancellationToken: cancellationToken));
+            var applied = (await connection.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_migrations",
+                cancellationToken: cancellationToken))).ToHashSet();
+            var done = new List<int>();
+            foreach (var script in Scripts().Where(s => !applied.Contains(s.Version)))
+            {
+                await ApplyAsync(connection, script, cancellationToken);
+                done.Add(script.Version);
+            }
+            return done;
+        }
+        finally
+        {
+            if (database.IsPostgres)
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey });
+        }
+    }
+
+    private static async Task ApplyAsync(DbConnection connection, Script script, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @at)",
+                new { script.Version, script.Name, at = DateTimeOffset.UtcNow.ToString("O") }, transaction,
+                cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            throw new InvalidOperationException($"Schema migration {script.Version:D4}_{script.Name} failed: {ex.Message}", ex);
+        }
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"\.Migrations\.(?<provider>postgres|sqlite)\.(?<version>\d{4})_(?<name>[A-Za-z0-9_]+)\.sql$")]
+    private static partial Regex ResourceName();
+}
