@@ -15,6 +15,7 @@ internal static class DapperSetup
     public static void EnsureRegistered()
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
         // Dapper looks up its built-in type map before handlers; remove the map entry so ours is used.
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));

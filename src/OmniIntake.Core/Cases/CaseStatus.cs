@@ -25,9 +25,13 @@ public static class CaseLifecycle
 
     public static bool CanMove(CaseStatus from, CaseStatus to) => Moves[from].Contains(to);
 
-    /// <summary>Open cases take new messages by threading; closed and withdrawn ones do not.</summary>
+    /// <summary>Open cases take new messages by threading; a message about a resolved, closed or withdrawn case
+    /// opens a new case linked to it, so the handled record stays as it was.</summary>
     public static bool IsOpen(CaseStatus status) =>
-        status is CaseStatus.Received or CaseStatus.Forwarded or CaseStatus.Answered or CaseStatus.Resolved;
+        status is CaseStatus.Received or CaseStatus.Forwarded or CaseStatus.Answered;
+
+    public static IReadOnlyList<string> OpenNames { get; } =
+        Enum.GetValues<CaseStatus>().Where(IsOpen).Select(s => s.ToName()).ToArray();
 
     public static string ToName(this CaseStatus status) => status.ToString().ToLowerInvariant();
 

@@ -1,0 +1,94 @@
+namespace OmniIntake.Data.Accounts;
+
+public sealed class UserRecord
+{
+    public long Id { get; init; }
+    public string Username { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public string PasswordHash { get; init; } = "";
+    public string Roles { get; init; } = "";
+    public long? DepartmentId { get; init; }
+    public int FailedLogins { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
+
+    public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+public sealed class UserStore(Database database, TimeProvider clock)
+{
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.OneAsync<long>("SELECT COUNT(*) FROM users", null, null, cancellationToken);
+    }
+
+    public async Task<UserRecord?> FindAsync(string username, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.OneOrDefaultAsync<UserRecord>(
+            "SELECT id, username, display_name, password_hash, roles, department_id, failed_logins, locked_until FROM users WHERE username = @username",
+            new { username = username.Trim().ToLowerInvariant() }, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ListAsync<UserRecord>(
+            "SELECT id, username, display_name, '' AS password_hash, roles, department_id, failed_logins, locked_until FROM users ORDER BY username",
+            null, null, cancellationToken);
+    }
+
+    /// <returns>The new id, or null when the username is taken.</returns>
+    public async Task<long?> CreateAsync(string username, string displayName, string passwordHash, IEnumerable<string> roles,
+        long? departmentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.OneOrDefaultAsync<long?>(
+            """
+            INSERT INTO users (username, display_name, password_hash, roles, department_id, failed_logins, created_at)
+            VALUES (@username, @displayName, @passwordHash, @roles, @departmentId, 0, @now)
+            ON CONFLICT (username) DO NOTHING RETURNING id
+            """,
+            new
+            {
+                username = username.Trim().ToLowerInvariant(), displayName, passwordHash, roles = string.Join(',', roles), departmentId,
+                now = clock.GetUtcNow(),
+            }, null, cancellationToken);
+    }
+
+    /// <summary>Creates the first admin only if there is no user at all, atomically, so two racing set-ups make one.</summary>
+    public async Task<long?> CreateFirstAdminAsync(string username, string displayName, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        if (database.IsPostgres)
+            await connection.ExecAsync("LOCK TABLE users IN EXCLUSIVE MODE", null, transaction, cancellationToken);
+        if (await connection.OneAsync<long>("SELECT COUNT(*) FROM users", null, transaction, cancellationToken) > 0)
+            return null;
+        var id = await connection.OneAsync<long>(
+            """
+            INSERT INTO users (username, display_name, password_hash, roles, department_id, failed_logins, created_at)
+            VALUES (@username, @displayName, @passwordHash, 'admin,supervisor,agent', NULL, 0, @now) RETURNING id
+            """, new { username = username.Trim().ToLowerInvariant(), displayName, passwordHash, now = clock.GetUtcNow() },
+            transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    public async Task RecordLoginAsync(long id, bool success, int lockoutThreshold, TimeSpan lockout, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (success)
+        {
+            await connection.ExecAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id }, null, cancellationToken);
+            return;
+        }
+        await connection.ExecAsync(
+            """
+            UPDATE users SET failed_logins = failed_logins + 1,
+                   locked_until = CASE WHEN failed_logins + 1 >= @lockoutThreshold THEN @until ELSE locked_until END
+            WHERE id = @id
+            """, new { id, lockoutThreshold, until = now + lockout }, null, cancellationToken);
+    }
+}

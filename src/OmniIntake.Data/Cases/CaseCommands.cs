@@ -1,0 +1,146 @@
+using System.Data.Common;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Events;
+
+namespace OmniIntake.Data.Cases;
+
+/// <summary>
+/// What agents, owners and supervisors do to a case. Each command is one transaction: the change, its audit entry
+/// and its event (and, for a reply, the outbound message and its outbox row) commit together or not at all.
+/// </summary>
+public sealed class CaseCommands(Database database, TimeProvider clock, IEventLogSignal signal)
+{
+    private sealed class LockedCase
+    {
+        public long Id { get; init; }
+        public string Number { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string Class { get; init; } = "";
+        public string? Category { get; init; }
+        public string Channel { get; init; } = "";
+        public long ContactId { get; init; }
+        public long? DepartmentId { get; init; }
+
+        public CaseStatus CurrentStatus => Enum.Parse<CaseStatus>(Status, true);
+    }
+
+    /// <summary>Forwards to the department's complaint owner: the act that stops the forwarding clock (policy 5.2.2).</summary>
+    public Task<CommandResult> ForwardAsync(long caseId, long departmentId, string actor, string? note, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Forwarded))
+                return CommandResult.Conflict($"Case {found.Number} is {found.Status} and cannot be forwarded.");
+            var department = await c.OneOrDefaultAsync<string>("SELECT name FROM departments WHERE id = @departmentId", new { departmentId }, tx, ct);
+            if (department is null) return CommandResult.Invalid($"Department {departmentId} does not exist.");
+            await c.ExecAsync(
+                """
+                UPDATE cases SET status = 'forwarded', department_id = @departmentId,
+                       first_forwarded_at = COALESCE(first_forwarded_at, @now), updated_at = @now WHERE id = @caseId;
+                UPDATE deadlines SET state = 'met', closed_at = @now WHERE case_id = @caseId AND kind = 'forward' AND state = 'pending';
+                """, new { departmentId, now, caseId }, tx, ct);
+            var redispatch = found.DepartmentId is not null && found.DepartmentId != departmentId;
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.forwarded",
+                new { departmentId, department, fromDepartmentId = found.DepartmentId, redispatch, note, fromStatus = found.Status },
+                CaseEventKinds.Forwarded, new { departmentId, department, redispatch }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    /// <summary>Sets the class and/or the category; a supervisor's reason goes into the audit trail.</summary>
+    public Task<CommandResult> ClassifyAsync(long caseId, CaseClass? caseClass, string? category, string actor, string? reason,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (caseClass is null && category is null) return CommandResult.Invalid("Give a class, a category or both.");
+            if (category is not null
+                && await c.OneOrDefaultAsync<string>("SELECT code FROM categories WHERE code = @category", new { category }, tx, ct) is null)
+                return CommandResult.Invalid($"Category '{category}' is not configured.");
+            var newClass = caseClass?.ToName() ?? found.Class;
+            var newCategory = category ?? found.Category;
+            if (newClass == found.Class && newCategory == found.Category) return CommandResult.Done;
+            await c.ExecAsync("UPDATE cases SET class = @newClass, category = @newCategory, updated_at = @now WHERE id = @caseId",
+                new { newClass, newCategory, now, caseId }, tx, ct);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.classified",
+                new { fromClass = found.Class, toClass = newClass, fromCategory = found.Category, toCategory = newCategory, reason },
+                CaseEventKinds.Classified, new { @class = newClass, category = newCategory }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    public Task<CommandResult> ResolveAsync(long caseId, string actor, string? note, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Resolved))
+                return CommandResult.Conflict($"Case {found.Number} is {found.Status} and cannot be resolved.");
+            await c.ExecAsync("UPDATE cases SET status = 'resolved', resolved_at = @now, updated_at = @now WHERE id = @caseId",
+                new { now, caseId }, tx, ct);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.resolved", new { fromStatus = found.Status, note },
+                CaseEventKinds.Resolved, new { }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Records the reply as an outbound message and queues it in the outbox in the same transaction; a job sends it
+    /// through the case's channel and records the result (ARCHITECTURE.md).
+    /// </summary>
+    public Task<CommandResult> ReplyAsync(long caseId, string text, string actor, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("A reply needs text.");
+            if (text.Length > 20_000) return CommandResult.Invalid($"A reply is at most 20000 characters (got {text.Length}).");
+            if (found.CurrentStatus is CaseStatus.Withdrawn) return CommandResult.Conflict($"Case {found.Number} was withdrawn.");
+            var recipient = await RecipientAsync(c, tx, found, ct);
+            var messageId = await c.OneAsync<long>(
+                """
+                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
+                                      attachments, email_message_id, created_at)
+                VALUES (@caseId, 'outbound', @channel, NULL, 'hub', @actor, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
+                """, new { caseId, channel = found.Channel, actor, text, now }, tx, ct);
+            await c.ExecAsync(
+                """
+                INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at)
+                VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now)
+                """, new { caseId, messageId, channel = found.Channel, recipient = recipient ?? "", now }, tx, ct);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "reply.queued", new { messageId, channel = found.Channel },
+                CaseEventKinds.ReplyQueued, new { messageId, channel = found.Channel }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    private static async Task<string?> RecipientAsync(DbConnection c, DbTransaction tx, LockedCase found, CancellationToken ct)
+    {
+        var kind = found.Channel switch
+        {
+            "email" => "email",
+            "sms" or "phone" => "phone",
+            "chat" => "chat",
+            "forum" => "forum",
+            _ => null,
+        };
+        return kind is null
+            ? null
+            : await c.FirstOrDefaultAsync<string>("SELECT value FROM contact_handles WHERE contact_id = @ContactId AND kind = @kind",
+                new { found.ContactId, kind }, tx, ct);
+    }
+
+    private async Task<CommandResult> RunAsync(long caseId,
+        Func<DbConnection, DbTransaction, LockedCase, DateTimeOffset, CancellationToken, Task<CommandResult>> change,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        // Row lock on PostgreSQL so two agents' commands on one case apply one after the other; SQLite's
+        // BEGIN IMMEDIATE already serialises writers.
+        var found = await connection.OneOrDefaultAsync<LockedCase>(
+            "SELECT id, number, status, class, category, channel, contact_id, department_id FROM cases WHERE id = @caseId"
+            + (database.IsPostgres ? " FOR UPDATE" : ""), new { caseId }, transaction, cancellationToken);
+        if (found is null) return CommandResult.NotFound($"Case {caseId} does not exist.");
+        var result = await change(connection, transaction, found, now, cancellationToken);
+        if (!result.IsDone)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return result;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        signal.EventsCommitted();
+        return result;
+    }
+}

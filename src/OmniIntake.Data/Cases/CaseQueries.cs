@@ -1,0 +1,79 @@
+using System.Text;
+using OmniIntake.Core.Cases;
+
+namespace OmniIntake.Data.Cases;
+
+/// <summary>The queue and the case file, read-only.</summary>
+public sealed class CaseQueries(Database database)
+{
+    private const string SummaryColumns =
+        """
+        SELECT c.id, c.number, c.channel, c.status, c.class, c.category, c.subject, c.complainant_name, c.contact_id,
+               c.department_id, c.related_case_id, c.received_at, c.last_inbound_at, c.first_forwarded_at,
+               d.due_at AS forward_due_at, d.state AS forward_state
+        FROM cases c LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind = 'forward'
+        """;
+
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(CaseFilter filter, CancellationToken cancellationToken = default)
+    {
+        var sql = new StringBuilder(SummaryColumns).Append(" WHERE 1 = 1");
+        if (filter.Status is not null) sql.Append(" AND c.status = @Status");
+        if (filter.Channel is not null) sql.Append(" AND c.channel = @Channel");
+        if (filter.Class is not null) sql.Append(" AND c.class = @Class");
+        if (filter.DepartmentId is not null) sql.Append(" AND c.department_id = @DepartmentId");
+        if (filter.OpenOnly) sql.Append(" AND c.status IN @open");
+        if (filter.BeforeId is not null) sql.Append(" AND c.id < @BeforeId");
+        string? like = null;
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            like = "%" + filter.Search.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+            var lower = database.IsPostgres ? "ILIKE" : "LIKE";
+            sql.Append(CultureInvariant($"""
+                 AND (c.number {lower} @like OR c.subject {lower} @like OR c.contact_phone {lower} @like OR c.contact_email {lower} @like
+                      OR c.complainant_name {lower} @like
+                      OR EXISTS (SELECT 1 FROM messages m WHERE m.case_id = c.id AND m.body_text {lower} @like)
+                      OR EXISTS (SELECT 1 FROM contact_handles h WHERE h.contact_id = c.contact_id AND h.value {lower} @like))
+                """));
+        }
+        sql.Append(" ORDER BY c.id DESC LIMIT @limit");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ListAsync<CaseSummary>(sql.ToString(), new
+        {
+            filter.Status, filter.Channel, filter.Class, filter.DepartmentId, filter.BeforeId, like,
+            open = CaseLifecycle.OpenNames, limit = Math.Clamp(filter.Limit, 1, 500),
+        }, null, cancellationToken);
+    }
+
+    /// <param name="key">The case id or its number.</param>
+    public async Task<CaseDetail?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var byId = long.TryParse(key, out var id);
+        var summary = await connection.FirstOrDefaultAsync<CaseSummary>(
+            SummaryColumns + (byId ? " WHERE c.id = @id" : " WHERE c.number = @key"), new { id, key = key.Trim().ToUpperInvariant() },
+            null, cancellationToken);
+        if (summary is null) return null;
+        var p = new { caseId = summary.Id };
+        var fields = await connection.OneAsync<CaseFieldsView>(
+            "SELECT complainant_name, contact_phone, contact_email, occurred_at, location, customer_request FROM cases WHERE id = @caseId",
+            p, null, cancellationToken);
+        var messages = await connection.ListAsync<MessageView>(
+            """
+            SELECT m.id, m.direction, m.channel, m.external_id, m.sender, m.author, m.subject, m.body_text, m.body_html, m.attachments,
+                   m.created_at, o.status AS delivery_status
+            FROM messages m LEFT JOIN outbox o ON o.message_id = m.id WHERE m.case_id = @caseId ORDER BY m.created_at, m.id
+            """, p, null, cancellationToken);
+        var audit = await connection.ListAsync<AuditView>("SELECT id, at, actor, action, detail FROM audit WHERE case_id = @caseId ORDER BY id",
+            p, null, cancellationToken);
+        var deadlines = await connection.ListAsync<DeadlineView>(
+            "SELECT id, kind, due_at, rule, state, closed_at FROM deadlines WHERE case_id = @caseId ORDER BY due_at", p, null, cancellationToken);
+        var handles = await connection.ListAsync<string>(
+            "SELECT kind || ':' || value FROM contact_handles WHERE contact_id = @ContactId ORDER BY kind, value", summary, null, cancellationToken);
+        return new CaseDetail
+        {
+            Case = summary, Fields = fields, Messages = messages, Audit = audit, Deadlines = deadlines, ContactHandles = handles,
+        };
+    }
+
+    private static string CultureInvariant(FormattableString s) => FormattableString.Invariant(s);
+}

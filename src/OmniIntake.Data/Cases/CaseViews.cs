@@ -1,0 +1,91 @@
+namespace OmniIntake.Data.Cases;
+
+public sealed class CaseSummary
+{
+    public long Id { get; init; }
+    public string Number { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string Class { get; init; } = "";
+    public string? Category { get; init; }
+    public string? Subject { get; init; }
+    public string? ComplainantName { get; init; }
+    public long ContactId { get; init; }
+    public long? DepartmentId { get; init; }
+    public long? RelatedCaseId { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset LastInboundAt { get; init; }
+    public DateTimeOffset? FirstForwardedAt { get; init; }
+    public DateTimeOffset? ForwardDueAt { get; init; }
+    public string? ForwardState { get; init; }
+}
+
+public sealed class CaseDetail
+{
+    public required CaseSummary Case { get; init; }
+    public required CaseFieldsView Fields { get; init; }
+    public required IReadOnlyList<MessageView> Messages { get; init; }
+    public required IReadOnlyList<AuditView> Audit { get; init; }
+    public required IReadOnlyList<DeadlineView> Deadlines { get; init; }
+    public required IReadOnlyList<string> ContactHandles { get; init; }
+}
+
+public sealed class CaseFieldsView
+{
+    public string? ComplainantName { get; init; }
+    public string? ContactPhone { get; init; }
+    public string? ContactEmail { get; init; }
+    public string? OccurredAt { get; init; }
+    public string? Location { get; init; }
+    public string? CustomerRequest { get; init; }
+}
+
+public sealed class MessageView
+{
+    public long Id { get; init; }
+    public string Direction { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public string? ExternalId { get; init; }
+    public string Sender { get; init; } = "";
+    public string? Author { get; init; }
+    public string? Subject { get; init; }
+    public string BodyText { get; init; } = "";
+    public string? BodyHtml { get; init; }
+    public string Attachments { get; init; } = "[]";
+    public DateTimeOffset CreatedAt { get; init; }
+    public string? DeliveryStatus { get; init; }
+}
+
+public sealed class AuditView
+{
+    public long Id { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string Actor { get; init; } = "";
+    public string Action { get; init; } = "";
+    public string Detail { get; init; } = "";
+}
+
+public sealed class DeadlineView
+{
+    public long Id { get; init; }
+    public string Kind { get; init; } = "";
+    public DateTimeOffset DueAt { get; init; }
+    public string Rule { get; init; } = "";
+    public string State { get; init; } = "";
+    public DateTimeOffset? ClosedAt { get; init; }
+}
+
+/// <summary>Queue filters; all optional, combined with AND.</summary>
+public sealed record CaseFilter
+{
+    public string? Status { get; init; }
+    public string? Channel { get; init; }
+    public string? Class { get; init; }
+    public long? DepartmentId { get; init; }
+    public bool OpenOnly { get; init; }
+    /// <summary>A case number, a phone, an email or words of the text.</summary>
+    public string? Search { get; init; }
+    /// <summary>Keyset paging: cases older than this id.</summary>
+    public long? BeforeId { get; init; }
+    public int Limit { get; init; } = 50;
+}

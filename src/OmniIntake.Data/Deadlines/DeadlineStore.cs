@@ -1,0 +1,82 @@
+using OmniIntake.Core.Audit;
+using OmniIntake.Core.Deadlines;
+using OmniIntake.Core.Events;
+using OmniIntake.Data.Cases;
+
+namespace OmniIntake.Data.Deadlines;
+
+/// <summary>Deadline rows: what is due soon, and the firing itself as a compare-and-set on the row.</summary>
+public sealed class DeadlineStore(Database database, TimeProvider clock, IEventLogSignal signal)
+{
+    /// <summary>Pending deadlines due at or before <paramref name="until"/>, earliest first.</summary>
+    public async Task<IReadOnlyList<Deadline>> PendingDueByAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.ListAsync<DeadlineRow>(
+            """
+            SELECT d.id, d.case_id, c.number AS case_number, d.kind, d.due_at, d.rule, d.state, d.closed_at
+            FROM deadlines d JOIN cases c ON c.id = d.case_id
+            WHERE d.state = 'pending' AND d.due_at <= @until ORDER BY d.due_at LIMIT @limit
+            """, new { until, limit }, null, cancellationToken);
+        return rows.Select(r => r.ToDeadline()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Deadline>> ForCaseAsync(long caseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.ListAsync<DeadlineRow>(
+            """
+            SELECT d.id, d.case_id, c.number AS case_number, d.kind, d.due_at, d.rule, d.state, d.closed_at
+            FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.case_id = @caseId ORDER BY d.due_at
+            """, new { caseId }, null, cancellationToken);
+        return rows.Select(r => r.ToDeadline()).ToList();
+    }
+
+    /// <summary>
+    /// Marks the deadline breached if it is still pending and due: a compare-and-set, so two processes or a retried
+    /// job fire it once. The breach is kept on the case (audit) and published (event) in the same transaction.
+    /// </summary>
+    /// <returns>true when this call fired it.</returns>
+    public async Task<bool> TryBreachAsync(long deadlineId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var fired = await connection.OneOrDefaultAsync<DeadlineRow>(
+            """
+            UPDATE deadlines SET state = 'breached', closed_at = @now
+            WHERE id = @deadlineId AND state = 'pending' AND due_at <= @now
+            RETURNING id, case_id, kind, due_at, rule, state, closed_at
+            """, new { deadlineId, now }, transaction, cancellationToken);
+        if (fired is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        var number = await connection.OneAsync<string>("SELECT number FROM cases WHERE id = @CaseId", fired, transaction, cancellationToken);
+        var lateBy = now - fired.DueAt;
+        await CaseJournal.RecordAsync(connection, transaction, fired.CaseId, number, now, AuditActors.System, "deadline.breached",
+            new { deadlineId, kind = fired.Kind, dueAt = fired.DueAt, fired.Rule },
+            CaseEventKinds.DeadlineBreached,
+            new { deadlineId, kind = fired.Kind, dueAt = fired.DueAt, rule = fired.Rule, firedLateMs = (long)lateBy.TotalMilliseconds },
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.EventsCommitted();
+        return true;
+    }
+
+    internal sealed class DeadlineRow
+    {
+        public long Id { get; init; }
+        public long CaseId { get; init; }
+        public string CaseNumber { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public DateTimeOffset DueAt { get; init; }
+        public string Rule { get; init; } = "";
+        public string State { get; init; } = "";
+        public DateTimeOffset? ClosedAt { get; init; }
+
+        public Deadline ToDeadline() => new(Id, CaseId, CaseNumber, Enum.Parse<DeadlineKind>(Kind, true), DueAt, Rule,
+            Enum.Parse<DeadlineState>(State, true), ClosedAt);
+    }
+}
