@@ -9,6 +9,9 @@ public enum ContactHandleKind
     Email,
     Chat,
     Forum,
+
+    /// <summary>An anonymous complainant (accepted by policy): a handle made unique per complaint.</summary>
+    Anonymous,
 }
 
 /// <summary>

@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OmniIntake.Core.Accounts;
+using OmniIntake.Data.Accounts;
+
+namespace OmniIntake.Server.Accounts;
+
+public sealed record LoginRequest(string Username, string Password);
+
+public sealed record SetupRequest(string SetupCode, string Username, string Password, string? DisplayName);
+
+public sealed record CreateUserRequest(string Username, string? DisplayName, string Password, string[] Roles, long? DepartmentId);
+
+public sealed record UserResponse(long Id, string Username, string DisplayName, IReadOnlyList<string> Roles, long? DepartmentId);
+
+public static class AccountsApi
+{
+    public static void MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous();
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff);
+        auth.MapGet("/me", Me).RequireAuthorization(Policies.Staff);
+        app.MapPost("/api/setup/admin", SetupAsync).AllowAnonymous().WithTags("Accounts");
+
+        var users = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(Policies.Admins);
+        users.MapGet("/", ListUsersAsync);
+        users.MapPost("/", CreateUserAsync);
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, UserStore users,
+        PasswordHashing hashing, AccountOptions options, TimeProvider clock, HttpContext context, CancellationToken ct)
+    {
+        var refused = TypedResults.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused");
+        if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password)) return refused;
+        var user = await users.FindAsync(request.Username, ct);
+        if (user is null) return refused;
+        if (user.LockedUntil is { } until && until > clock.GetUtcNow())
+            return TypedResults.Problem($"Too many failed sign-ins; the account is locked until {until:u}.",
+                statusCode: StatusCodes.Status423Locked, title: "Account locked");
+        var ok = hashing.Verify(user.PasswordHash, request.Password);
+        await users.RecordLoginAsync(user.Id, ok, options.LockoutThreshold, options.LockoutDuration, ct);
+        if (!ok) return refused;
+
+        var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme);
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ClaimTypes.Name, user.Username));
+        identity.AddClaim(new Claim("display_name", user.DisplayName));
+        foreach (var role in user.RoleList) identity.AddClaim(new Claim(ClaimTypes.Role, role));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return TypedResults.Ok(new UserResponse(user.Id, user.Username, user.DisplayName, user.RoleList, user.DepartmentId));
+    }
+
+    private static async Task<NoContent> LogoutAsync(HttpContext context, ClaimsPrincipal user)
+    {
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<UserResponse> Me(ClaimsPrincipal user) =>
+        TypedResults.Ok(new UserResponse(
+            long.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture),
+            user.Identity!.Name!, user.FindFirstValue("display_name") ?? user.Identity.Name!,
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), null));
+
+    private static async Task<Results<Created<UserResponse>, ProblemHttpResult>> SetupAsync(SetupRequest request, UserStore users,
+        PasswordHashing hashing, AccountOptions options, SetupCode setup, CancellationToken ct)
+    {
+        if (!setup.Matches(request.SetupCode))
+            return TypedResults.Problem("The setup code is wrong. It is printed in the server's console at start-up.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Setup refused");
+        if (Validate(request.Username, request.Password, options) is { } problem) return problem;
+        var id = await users.CreateFirstAdminAsync(request.Username, request.DisplayName ?? request.Username, hashing.Hash(request.Password), ct);
+        if (id is null)
+            return TypedResults.Problem("An account exists already; set-up is over. Sign in and use the admin pages.",
+                statusCode: StatusCodes.Status409Conflict, title: "Setup done");
+        return TypedResults.Created($"/api/users/{id}",
+            new UserResponse(id.Value, request.Username.Trim().ToLowerInvariant(), request.DisplayName ?? request.Username,
+                [Roles.Admin, Roles.Supervisor, Roles.Agent], null));
+    }
+
+    private static async Task<Ok<UserResponse[]>> ListUsersAsync(UserStore users, CancellationToken ct) =>
+        TypedResults.Ok((await users.ListAsync(ct)).Select(u => new UserResponse(u.Id, u.Username, u.DisplayName, u.RoleList, u.DepartmentId)).ToArray());
+
+    private static async Task<Results<Created<UserResponse>, ProblemHttpResult>> CreateUserAsync(CreateUserRequest request, UserStore users,
+        PasswordHashing hashing, AccountOptions options, CancellationToken ct)
+    {
+        if (Validate(request.Username, request.Password, options) is { } problem) return problem;
+        var unknown = (request.Roles ?? []).Where(r => !Roles.IsKnown(r)).ToList();
+        if (request.Roles is null || request.Roles.Length == 0 || unknown.Count > 0)
+            return TypedResults.Problem($"Roles must be some of {string.Join(", ", Roles.All)} (unknown: {string.Join(", ", unknown)}).",
+                statusCode: 400, title: "Invalid roles");
+        var id = await users.CreateAsync(request.Username, request.DisplayName ?? request.Username, hashing.Hash(request.Password),
+            request.Roles.Distinct(), request.DepartmentId, ct);
+        if (id is null) return TypedResults.Problem($"The username '{request.Username}' is taken.", statusCode: 409, title: "Username taken");
+        return TypedResults.Created($"/api/users/{id}",
+            new UserResponse(id.Value, request.Username.Trim().ToLowerInvariant(), request.DisplayName ?? request.Username, request.Roles,
+                request.DepartmentId));
+    }
+
+    private static ProblemHttpResult? Validate(string? username, string? password, AccountOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(username) || username.Trim().Length > 100 || username.Any(char.IsWhiteSpace))
+            return TypedResults.Problem("A username is 1-100 characters without spaces.", statusCode: 400, title: "Invalid username");
+        if (password is null || password.Length < options.MinimumPasswordLength)
+            return TypedResults.Problem($"A password is at least {options.MinimumPasswordLength} characters.", statusCode: 400,
+                title: "Password too short");
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+using OmniIntake.Data.Accounts;
+
+namespace OmniIntake.Server.Accounts;
+
+/// <summary>ASP.NET Core Identity's hasher (PBKDF2-HMAC-SHA512, 100,000 iterations in V3).</summary>
+public sealed class PasswordHashing
+{
+    private readonly PasswordHasher<UserRecord> _hasher = new();
+
+    public string Hash(string password) => _hasher.HashPassword(null!, password);
+
+    public bool Verify(string hash, string password) =>
+        _hasher.VerifyHashedPassword(null!, hash, password) != PasswordVerificationResult.Failed;
+}

@@ -1,0 +1,173 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OmniIntake.Core.Accounts;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Contacts;
+using OmniIntake.Core.Events;
+using OmniIntake.Core.Intake;
+using OmniIntake.Data.Cases;
+using OmniIntake.Server.Accounts;
+
+namespace OmniIntake.Server.Cases;
+
+/// <summary>A complaint taken by hand: by phone, at the counter, by letter (first-responder rule), or by an integration.</summary>
+public sealed record RegisterCaseRequest(
+    string Channel, string Text, string? Subject, string? ComplainantName, string? Phone, string? Email,
+    string? OccurredAt, string? Location, string? CustomerRequest, string? Category, DateTimeOffset? ReceivedAt);
+
+public sealed record RegisteredCase(long CaseId, string Number, string Outcome);
+
+public sealed record ReplyRequest(string Text);
+
+public sealed record ForwardRequest(long DepartmentId, string? Note);
+
+public sealed record ClassifyRequest(string? Class, string? Category, string? Reason);
+
+public sealed record ResolveRequest(string? Note);
+
+public sealed record EventPage(IReadOnlyList<CaseEvent> Events, bool HasMore, long LastPosition);
+
+public static class CaseApi
+{
+    private static readonly Channel[] HandChannels = [Channel.Phone, Channel.WalkIn, Channel.Letter, Channel.Api];
+
+    public static void AddCaseApi(this WebApplicationBuilder builder) => builder.Services.AddOpenApi();
+
+    public static void MapCaseApi(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Agents);
+        cases.MapPost("/", RegisterAsync);
+        cases.MapGet("/", ListAsync);
+        cases.MapGet("/{key}", GetAsync);
+        cases.MapPost("/{id:long}/reply", ReplyAsync);
+        cases.MapPost("/{id:long}/forward", ForwardAsync);
+        cases.MapPost("/{id:long}/classify", ClassifyAsync);
+        cases.MapPost("/{id:long}/resolve", ResolveAsync);
+        app.MapGet("/api/categories", async (CategoryStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
+            .WithTags("Cases").RequireAuthorization(Policies.Staff);
+        app.MapGet("/api/events", EventsAsync).WithTags("Live").RequireAuthorization(Policies.Agents);
+    }
+
+    private static async Task<Results<Created<RegisteredCase>, Ok<RegisteredCase>, ProblemHttpResult>> RegisterAsync(
+        RegisterCaseRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IIntake intake,
+        CategoryStore categories, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
+            return Problem(400, "Idempotency-Key required", "Send an Idempotency-Key header (1-200 characters) so a retried request registers the case once.");
+        if (!ChannelNames.TryParse(request.Channel, out var channel) || !HandChannels.Contains(channel))
+            return Problem(400, "Invalid channel", $"channel must be one of {string.Join(", ", HandChannels.Select(c => c.ToName()))} (got '{request.Channel}').");
+        if (string.IsNullOrWhiteSpace(request.Text))
+            return Problem(400, "Text required", "text (what happened) is required.");
+        ContactHandle sender;
+        if (!string.IsNullOrWhiteSpace(request.Phone))
+        {
+            if (!ContactHandle.TryCreate(ContactHandleKind.Phone, request.Phone, out sender, out var error)) return Problem(400, "Invalid phone", error);
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Email))
+        {
+            if (!ContactHandle.TryCreate(ContactHandleKind.Email, request.Email, out sender, out var error)) return Problem(400, "Invalid email", error);
+        }
+        else
+        {
+            // Anonymous complaints are accepted (PRODUCT.md principles); each is its own contact.
+            sender = ContactHandle.Create(ContactHandleKind.Anonymous, $"{channel.ToName()}:{idempotencyKey.Trim()}");
+        }
+        if (request.Category is not null && (await categories.ListAsync(ct)).All(c => c.Code != request.Category))
+            return Problem(400, "Unknown category", $"category '{request.Category}' is not configured; see GET /api/categories.");
+
+        var message = new InboundMessage
+        {
+            Channel = channel,
+            ExternalId = "idempotency:" + idempotencyKey.Trim(),
+            Sender = sender,
+            SenderName = request.ComplainantName,
+            Subject = request.Subject,
+            Text = request.Text,
+            ReceivedAt = request.ReceivedAt ?? clock.GetUtcNow(),
+            RegisteredBy = user.Identity!.Name,
+            Fields = new CaseFields
+            {
+                ComplainantName = request.ComplainantName, ContactPhone = sender.Kind == ContactHandleKind.Phone ? sender.Value : null,
+                ContactEmail = request.Email, OccurredAt = request.OccurredAt, Location = request.Location,
+                CustomerRequest = request.CustomerRequest, Category = request.Category,
+            },
+        };
+        var errors = InboundMessageRules.Check(message);
+        if (errors.Count > 0) return Problem(400, "Invalid complaint", string.Join(" ", errors));
+        var result = await intake.AcceptAsync(message, ct);
+        var body = new RegisteredCase(result.CaseId, result.CaseNumber, result.Outcome.ToString().ToLowerInvariant());
+        return result.Outcome == IntakeOutcome.Duplicate
+            ? TypedResults.Ok(body)
+            : TypedResults.Created($"/api/cases/{result.CaseNumber}", body);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> ListAsync(CaseQueries queries,
+        string? status, string? channel, string? @class, long? departmentId, bool? open, string? q, long? before, int? limit,
+        CancellationToken ct)
+    {
+        if (status is not null && !CaseLifecycle.TryParse(status, out _)) return Problem(400, "Invalid status", $"Unknown status '{status}'.");
+        if (channel is not null && !ChannelNames.TryParse(channel, out _)) return Problem(400, "Invalid channel", $"Unknown channel '{channel}'.");
+        if (@class is not null && !CaseClassNames.TryParse(@class, out _)) return Problem(400, "Invalid class", $"Unknown class '{@class}'.");
+        if (limit is < 1 or > 500) return Problem(400, "Invalid limit", $"limit is 1-500 (got {limit}).");
+        var filter = new CaseFilter
+        {
+            Status = status?.ToLowerInvariant(), Channel = channel?.ToLowerInvariant(), Class = @class?.ToLowerInvariant(),
+            DepartmentId = departmentId, OpenOnly = open ?? false, Search = q, BeforeId = before, Limit = limit ?? 50,
+        };
+        return TypedResults.Ok(await queries.ListAsync(filter, ct));
+    }
+
+    private static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> GetAsync(string key, CaseQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(key, ct) is { } detail ? TypedResults.Ok(detail) : Problem(404, "No such case", $"Case '{key}' does not exist.");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReplyAsync(long id, ReplyRequest request, CaseCommands commands,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        Answer(await commands.ReplyAsync(id, request.Text ?? "", user.Identity!.Name!, ct));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ForwardAsync(long id, ForwardRequest request, CaseCommands commands,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        Answer(await commands.ForwardAsync(id, request.DepartmentId, user.Identity!.Name!, request.Note, ct));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ClassifyAsync(long id, ClassifyRequest request, CaseCommands commands,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        CaseClass? caseClass = null;
+        if (request.Class is not null)
+        {
+            if (!CaseClassNames.TryParse(request.Class, out var parsed))
+                return Problem(400, "Invalid class", $"class must be one of general, important, hot, major (got '{request.Class}').");
+            // PRODUCT.md 5.5: the class is set by a supervisor; agents set the category.
+            if (!user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin))
+                return Problem(403, "Supervisors set the class", "Only a supervisor can set a case's class.");
+            caseClass = parsed;
+        }
+        return Answer(await commands.ClassifyAsync(id, caseClass, request.Category, user.Identity!.Name!, request.Reason, ct));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResolveAsync(long id, ResolveRequest? request, CaseCommands commands,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        Answer(await commands.ResolveAsync(id, user.Identity!.Name!, request?.Note, ct));
+
+    private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> EventsAsync(ICaseEventReader reader, long? after, int? limit,
+        CancellationToken ct)
+    {
+        if (after is < 0) return Problem(400, "Invalid cursor", "after must not be negative.");
+        var take = Math.Clamp(limit ?? 500, 1, 1000);
+        var events = await reader.ReadAfterAsync(after ?? 0, take + 1, ct);
+        var page = events.Take(take).ToList();
+        return TypedResults.Ok(new EventPage(page, events.Count > take, page.Count > 0 ? page[^1].Position : after ?? 0));
+    }
+
+    private static Results<NoContent, ProblemHttpResult> Answer(CommandResult result) => result.Outcome switch
+    {
+        CommandOutcome.Done => TypedResults.NoContent(),
+        CommandOutcome.NotFound => Problem(404, "Not found", result.Error!),
+        CommandOutcome.Conflict => Problem(409, "Conflict", result.Error!),
+        _ => Problem(400, "Invalid request", result.Error!),
+    };
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+}

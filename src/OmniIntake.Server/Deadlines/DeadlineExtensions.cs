@@ -1,0 +1,91 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using OmniIntake.Core.Accounts;
+using OmniIntake.Data;
+
+namespace OmniIntake.Server.Deadlines;
+
+public static class DeadlineExtensions
+{
+    /// <summary>
+    /// Hangfire with its storage held in DI, never in the static JobStorage.Current, so several hosts in one process
+    /// (the tests) each keep their own: PostgreSQL storage beside the cases, or in-memory in the embedded default.
+    /// </summary>
+    public static void AddDeadlines(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>() ?? new DeadlineOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton<DeadlineTimers>();
+        services.AddScoped<DeadlineSweepJob>();
+
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var database = sp.GetRequiredService<DatabaseOptions>();
+            if (database.Provider != DatabaseProvider.Postgres)
+                return new InMemoryStorage(new InMemoryStorageOptions());
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                    // Without it a crashed worker's job comes back only after the 30-minute invisibility timeout.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                });
+        });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((_, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((sp, o) =>
+        {
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            // Unique per host, so two hosts in one process (tests) or on one machine never share a server record.
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        });
+        services.AddHostedService<DeadlineStartup>();
+    }
+
+    public static void MapDeadlineJobs(this WebApplication app)
+    {
+        // The job dashboard, for supervisors and admins only.
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new RoleDashboardFilter()],
+            DisplayStorageConnectionString = false,
+            AppPath = "/console.html",
+        }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Accounts.Policies.Supervisors);
+    }
+
+    private sealed class RoleDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
+        }
+    }
+}
+
+/// <summary>Registers the recurring sweep and runs one at once, so what fell due while the hub was down fires now.</summary>
+public sealed class DeadlineStartup(IRecurringJobManager recurring, IBackgroundJobClient jobs, DeadlineOptions options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), options.SweepCron);
+        jobs.Enqueue<DeadlineSweepJob>(job => job.RunAsync(CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,67 @@
+using OmniIntake.Data.Deadlines;
+
+namespace OmniIntake.Server.Deadlines;
+
+/// <summary>
+/// Run by Hangfire every minute and once at start-up: fires every pending deadline already due (compare-and-set, so a
+/// second process or a retried run changes nothing) and arms precise timers for those due before the next run.
+/// </summary>
+public sealed class DeadlineSweepJob(DeadlineStore store, DeadlineTimers timers, DeadlineOptions options, TimeProvider clock,
+    ILogger<DeadlineSweepJob> logger)
+{
+    public const string RecurringId = "deadline-sweep";
+
+    public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var fired = 0;
+        var armed = 0;
+        while (true)
+        {
+            var due = await store.PendingDueByAsync(now + options.SweepHorizon, options.SweepBatch, cancellationToken);
+            var firedThisBatch = 0;
+            foreach (var deadline in due)
+            {
+                if (deadline.DueAt <= now)
+                {
+                    if (await store.TryBreachAsync(deadline.Id, cancellationToken)) { fired++; firedThisBatch++; }
+                }
+                else
+                {
+                    timers.Arm(deadline.Id, deadline.DueAt);
+                    armed++;
+                }
+            }
+            // A full batch of overdue rows means there may be more behind it.
+            if (due.Count < options.SweepBatch || firedThisBatch == 0) break;
+        }
+        if (fired > 0) logger.LogInformation("Deadline sweep fired {Fired} overdue deadlines and armed {Armed} timers.", fired, armed);
+        return new SweepResult(fired, armed);
+    }
+}
+
+public sealed record SweepResult(int Fired, int Armed);
+
+/// <summary>Bound from configuration section "Deadlines".</summary>
+public sealed class DeadlineOptions
+{
+    public const string Section = "Deadlines";
+
+    /// <summary>Deadlines due within this horizon get a precise timer; longer than the sweep period so runs overlap.</summary>
+    public TimeSpan SweepHorizon { get; set; } = TimeSpan.FromSeconds(90);
+
+    public int SweepBatch { get; set; } = 1000;
+
+    /// <summary>Cron of the recurring sweep (Hangfire).</summary>
+    public string SweepCron { get; set; } = "* * * * *";
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (SweepHorizon < TimeSpan.FromSeconds(61))
+            errors.Add($"Deadlines:SweepHorizon must exceed the one-minute sweep period (got '{SweepHorizon}').");
+        if (SweepBatch is < 1 or > 100_000) errors.Add($"Deadlines:SweepBatch must be 1-100000 (got {SweepBatch}).");
+        if (string.IsNullOrWhiteSpace(SweepCron)) errors.Add("Deadlines:SweepCron is required.");
+        return errors;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OmniIntake.Data.Departments;
+using OmniIntake.Server.Accounts;
+
+namespace OmniIntake.Server.Departments;
+
+public sealed record CreateDepartmentRequest(string Code, string Name);
+
+public static class DepartmentsApi
+{
+    public static void MapDepartmentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/departments").WithTags("Departments");
+        group.MapGet("/", async (DepartmentStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
+            .RequireAuthorization(Policies.Staff);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admins);
+    }
+
+    private static async Task<Results<Created<DepartmentView>, ProblemHttpResult>> CreateAsync(CreateDepartmentRequest request,
+        DepartmentStore store, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > 50 || string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+            return TypedResults.Problem("code (1-50 characters) and name (1-200 characters) are required.", statusCode: 400, title: "Invalid department");
+        var created = await store.CreateAsync(request.Code.Trim(), request.Name.Trim(), ct);
+        return created is null
+            ? TypedResults.Problem($"A department with code '{request.Code}' exists.", statusCode: 409, title: "Code taken")
+            : TypedResults.Created($"/api/departments/{created.Id}", created);
+    }
+}

@@ -1,0 +1,50 @@
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Events;
+using OmniIntake.Core.Intake;
+using OmniIntake.Data;
+using OmniIntake.Data.Accounts;
+using OmniIntake.Data.Cases;
+using OmniIntake.Data.Deadlines;
+using OmniIntake.Data.Departments;
+using OmniIntake.Data.Events;
+using OmniIntake.Data.Intake;
+using OmniIntake.Data.Schema;
+
+namespace OmniIntake.Server.Infrastructure;
+
+public static class PersistenceExtensions
+{
+    /// <summary>Database, intake pipeline and stores; options are validated here, at start-up, with the key and the bad value.</summary>
+    public static void AddPersistence(this WebApplicationBuilder builder)
+    {
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
+        var errors = database.Validate().Concat(intake.Validate()).ToList();
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
+
+        var services = builder.Services;
+        services.AddSingleton(database);
+        services.AddSingleton(intake);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Database>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<IIntake, SqlIntakePipeline>();
+        services.AddSingleton<EventSequencer>();
+        services.AddSingleton<ICaseEventReader, SqlCaseEventReader>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<CaseCommands>();
+        services.AddSingleton<CategoryStore>();
+        services.AddSingleton<DeadlineStore>();
+        services.AddSingleton<DepartmentStore>();
+        services.AddSingleton<UserStore>();
+    }
+
+    /// <summary>Brings the schema up to date and seeds the categories before the first request is served.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        if (applied.Count > 0)
+            app.Logger.LogInformation("Schema migrations applied: {Versions}", string.Join(", ", applied));
+        await app.Services.GetRequiredService<CategoryStore>().SeedIfEmptyAsync(DefaultCategories.PropertyDeveloper);
+    }
+}

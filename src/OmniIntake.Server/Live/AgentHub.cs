@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using OmniIntake.Core.Events;
+using OmniIntake.Server.Accounts;
+
+namespace OmniIntake.Server.Live;
+
+/// <summary>
+/// Agents' live feed. The server pushes "event" with each <see cref="CaseEvent"/>; positions are dense, so a client
+/// that sees a gap, or reconnects, calls <see cref="CatchUp"/> with the last position it saw (SignalR itself promises
+/// no delivery across a reconnect).
+/// </summary>
+[Authorize(Policy = Policies.Agents)]
+public sealed class AgentHub(ICaseEventReader reader) : Hub
+{
+    public const string Path = "/hubs/agents";
+    public const string Group = "agents";
+    public const string EventMethod = "event";
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group);
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>Events after <paramref name="after"/>, at most 500; call again while HasMore.</summary>
+    public async Task<CatchUpPage> CatchUp(long after)
+    {
+        const int Page = 500;
+        var events = await reader.ReadAfterAsync(Math.Max(0, after), Page + 1, Context.ConnectionAborted);
+        var page = events.Take(Page).ToList();
+        return new CatchUpPage(page, events.Count > Page);
+    }
+}
+
+public sealed record CatchUpPage(IReadOnlyList<CaseEvent> Events, bool HasMore);

@@ -1,0 +1,29 @@
+using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Cases;
+using OmniIntake.Server.Deadlines;
+using OmniIntake.Server.Departments;
+using OmniIntake.Server.Health;
+using OmniIntake.Server.Infrastructure;
+using OmniIntake.Server.Live;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPersistence();
+builder.AddAccounts();
+builder.AddLivePush();
+builder.AddDeadlines();
+builder.AddCaseApi();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.UseWebFoundation();
+app.MapHealth();
+app.MapAccountsApi();
+app.MapCaseApi();
+app.MapDepartmentsApi();
+app.MapLivePush();
+app.MapDeadlineJobs();
+app.PrintWelcome();
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
