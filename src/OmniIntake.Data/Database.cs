@@ -74,6 +74,12 @@ public sealed class Database : IAsyncDisposable
 
     public bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
+    /// <summary>
+    /// "column is one of @list": Dapper hands Npgsql the list as one array parameter (= ANY) but expands it for SQLite (IN).
+    /// </summary>
+    public string In(string column, string parameter) =>
+        IsPostgres ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null) return await _postgres.OpenConnectionAsync(cancellationToken);

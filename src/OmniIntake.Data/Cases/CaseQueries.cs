@@ -21,7 +21,7 @@ public sealed class CaseQueries(Database database)
         if (filter.Channel is not null) sql.Append(" AND c.channel = @Channel");
         if (filter.Class is not null) sql.Append(" AND c.class = @Class");
         if (filter.DepartmentId is not null) sql.Append(" AND c.department_id = @DepartmentId");
-        if (filter.OpenOnly) sql.Append(" AND c.status IN @open");
+        if (filter.OpenOnly) sql.Append(" AND ").Append(database.In("c.status", "@open"));
         if (filter.BeforeId is not null) sql.Append(" AND c.id < @BeforeId");
         string? like = null;
         if (!string.IsNullOrWhiteSpace(filter.Search))

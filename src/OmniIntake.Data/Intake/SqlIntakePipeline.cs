@@ -153,7 +153,7 @@ public sealed class SqlIntakePipeline(
         var quoted = CaseNumber.FindIn(message.Subject).Concat(CaseNumber.FindIn(message.Text)).Select(n => n.ToString()).Distinct().ToList();
         if (quoted.Count > 0)
         {
-            var named = await connection.ListAsync<CaseRow>($"{Columns} WHERE number IN @quoted", new { quoted }, transaction, ct);
+            var named = await connection.ListAsync<CaseRow>($"{Columns} WHERE {database.In("number", "@quoted")}", new { quoted }, transaction, ct);
             if (Pick(named, contactId) is { } hit) return new ThreadDecision(hit, null, "case number quoted");
             related ??= named.Count > 0 ? named[0].Id : null;
         }
@@ -162,7 +162,7 @@ public sealed class SqlIntakePipeline(
         {
             var ids = message.Thread.Replies.Take(50).ToList();
             var named = await connection.ListAsync<CaseRow>(
-                $"{Columns} WHERE id IN (SELECT case_id FROM messages WHERE email_message_id IN @ids) ORDER BY id DESC",
+                $"{Columns} WHERE id IN (SELECT case_id FROM messages WHERE {database.In("email_message_id", "@ids")}) ORDER BY id DESC",
                 new { ids }, transaction, ct);
             if (Pick(named, contactId) is { } hit) return new ThreadDecision(hit, null, "email reply");
             related ??= named.Count > 0 ? named[0].Id : null;
@@ -180,7 +180,7 @@ public sealed class SqlIntakePipeline(
         if (message.Sender.Kind == ContactHandleKind.Phone && !message.Channel.IsManual())
         {
             var recent = await connection.ListAsync<CaseRow>(
-                $"{Columns} WHERE contact_id = @contactId AND status IN @open AND last_inbound_at >= @since ORDER BY last_inbound_at DESC LIMIT 1",
+                $"{Columns} WHERE contact_id = @contactId AND {database.In("status", "@open")} AND last_inbound_at >= @since ORDER BY last_inbound_at DESC LIMIT 1",
                 new { contactId, open = CaseLifecycle.OpenNames, since }, transaction, ct);
             if (recent.Count > 0) return new ThreadDecision(recent[0], null, "same phone within window");
         }

@@ -1,0 +1,61 @@
+using OmniIntake.Core.Deadlines;
+using OmniIntake.Testing;
+
+namespace OmniIntake.Data.Tests.Deadlines;
+
+public sealed class DeadlineStoreTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task NewCase_GetsAForwardingDeadline_ThirtyMinutesAfterReceipt(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        var received = h.Clock.GetUtcNow();
+        var opened = await h.Intake.AcceptAsync(h.Sms("+8613800138000", "投诉"), Ct);
+
+        var deadline = Assert.Single(await h.Deadlines.ForCaseAsync(opened.CaseId, Ct));
+
+        Assert.Equal(DeadlineKind.Forward, deadline.Kind);
+        Assert.Equal(received + TimeSpan.FromMinutes(30), deadline.DueAt);
+        Assert.Equal(DeadlineState.Pending, deadline.State);
+        Assert.Contains("5.2.2", deadline.Rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Breach_FiresOnce_NeverEarly(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        var opened = await h.Intake.AcceptAsync(h.Sms("+8613800138000", "投诉"), Ct);
+        var id = (await h.Deadlines.ForCaseAsync(opened.CaseId, Ct)).Single().Id;
+
+        h.Clock.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromMilliseconds(1));
+        Assert.False(await h.Deadlines.TryBreachAsync(id, Ct));
+        h.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => h.Deadlines.TryBreachAsync(id))));
+
+        Assert.Equal(1, attempts.Count(fired => fired));
+        var detail = await h.Queries.GetAsync(opened.CaseNumber, Ct);
+        Assert.Equal("breached", detail!.Deadlines.Single().State);
+        Assert.Single(detail.Audit, a => a.Action == "deadline.breached");
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Forwarding_StopsTheClock(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        var opened = await h.Intake.AcceptAsync(h.Sms("+8613800138000", "投诉"), Ct);
+        var department = await h.Departments.CreateAsync("eng", "工程部", Ct);
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.True((await h.Commands.ForwardAsync(opened.CaseId, department!.Id, "agent1", null, Ct)).IsDone);
+        h.Clock.Advance(TimeSpan.FromHours(1));
+
+        var deadline = (await h.Deadlines.ForCaseAsync(opened.CaseId, Ct)).Single();
+        Assert.False(await h.Deadlines.TryBreachAsync(deadline.Id, Ct));
+        Assert.Equal(DeadlineState.Met, deadline.State);
+        Assert.Empty(await h.Deadlines.PendingDueByAsync(h.Clock.GetUtcNow(), 100, Ct));
+    }
+}

@@ -1,0 +1,67 @@
+using Dapper;
+using OmniIntake.Testing;
+
+namespace OmniIntake.Data.Tests.Events;
+
+public sealed class EventSequencerTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task LateCommit_IsNotSkipped_ByACursorThatMovedPastLaterIds()
+    {
+        // PostgreSQL only: SQLite's single writer cannot hold a transaction open beside another writer.
+        await using var h = await DataHarness.CreateAsync(DatabaseProvider.Postgres);
+        await using var slow = await h.Database.OpenAsync(Ct);
+        await using var slowTx = await slow.BeginTransactionAsync(Ct);
+        // A transaction takes an event id first and commits last.
+        await slow.ExecuteAsync("INSERT INTO events (kind, case_id, case_number, occurred_at, data) VALUES ('test.slow', 0, 'X', now(), '{}')",
+            transaction: slowTx);
+
+        var fast = await h.Intake.AcceptAsync(h.Sms("+8613800138000", "fast"), Ct);
+        await h.Sequencer.StampAsync(Ct);
+        var seen = await h.Events.ReadAfterAsync(0, 100, Ct);
+        Assert.Equal([1L], seen.Select(e => e.Position));
+        Assert.Equal(fast.CaseNumber, seen[0].CaseNumber);
+
+        await slowTx.CommitAsync(Ct);
+        await h.Sequencer.StampAsync(Ct);
+        var caughtUp = await h.Events.ReadAfterAsync(seen[^1].Position, 100, Ct);
+
+        var late = Assert.Single(caughtUp);
+        Assert.Equal("test.slow", late.Kind);
+        Assert.Equal(2, late.Position);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Positions_AreDense_AndFollowTheLog(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        for (var i = 0; i < 5; i++) await h.Intake.AcceptAsync(h.Sms("+861380013800" + i, $"complaint {i}"), Ct);
+
+        Assert.Equal(5, await h.Sequencer.StampAsync(Ct));
+        Assert.Equal(0, await h.Sequencer.StampAsync(Ct));
+        var all = await h.Events.ReadAfterAsync(0, 100, Ct);
+        Assert.Equal([1L, 2, 3, 4, 5], all.Select(e => e.Position));
+        Assert.Equal([3L, 4, 5], (await h.Events.ReadAfterAsync(2, 100, Ct)).Select(e => e.Position));
+        Assert.Equal(5, await h.Events.LastPositionAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ConcurrentStampers_NeverGiveOnePositionTwice()
+    {
+        await using var h = await DataHarness.CreateAsync(DatabaseProvider.Postgres);
+        var writers = Task.WhenAll(Enumerable.Range(0, 60).Select(i => Task.Run(() => h.Intake.AcceptAsync(h.Sms("+86138001" + (38000 + i), $"c{i}")))));
+        var stampers = Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!writers.IsCompleted) await h.Sequencer.StampAsync();
+        })));
+        await writers;
+        await stampers;
+        await h.Sequencer.StampAsync(Ct);
+
+        var all = await h.Events.ReadAfterAsync(0, 1000, Ct);
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), all.Select(e => e.Position));
+    }
+}
