@@ -42,6 +42,7 @@ public static class AccountsExtensions
                 o.ExpireTimeSpan = options.SessionLifetime;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login.html";
+                o.AccessDeniedPath = "/login.html";
                 // The API and the hubs answer 401/403; only pages are redirected to the sign-in page.
                 o.Events.OnRedirectToLogin = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);

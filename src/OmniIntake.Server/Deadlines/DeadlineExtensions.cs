@@ -23,7 +23,8 @@ public static class DeadlineExtensions
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton<DeadlineTimers>();
-        services.AddScoped<DeadlineSweepJob>();
+        services.AddSingleton<DeadlineSweepJob>();
+        services.AddHostedService<NearDueWatcher>();
 
         services.AddSingleton<JobStorage>(sp =>
         {

@@ -18,6 +18,7 @@ public sealed class EventDispatcher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var wake = signal.Subscribe();
         long last = -1;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -36,7 +37,7 @@ public sealed class EventDispatcher(
                     }
                     if (events.Count < 500) break;
                 }
-                await signal.WaitAsync(options.PollInterval, stoppingToken);
+                await wake.WaitAsync(options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

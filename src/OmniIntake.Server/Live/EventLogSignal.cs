@@ -2,24 +2,51 @@ using OmniIntake.Core.Events;
 
 namespace OmniIntake.Server.Live;
 
-/// <summary>Wakes the dispatcher as soon as this process committed events; other processes' events are found by polling.</summary>
-public sealed class EventLogSignal : IEventLogSignal, IDisposable
+/// <summary>
+/// Wakes each subscriber (the event dispatcher, the near-due deadline watcher) as soon as this process committed
+/// events; other processes' events are found by polling.
+/// </summary>
+public sealed class EventLogSignal : IEventLogSignal
 {
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly List<Subscription> _subscribers = [];
+
+    public Subscription Subscribe()
+    {
+        var subscription = new Subscription();
+        lock (_subscribers) _subscribers.Add(subscription);
+        return subscription;
+    }
 
     public void EventsCommitted()
     {
-        try
+        lock (_subscribers)
         {
-            if (_wake.CurrentCount == 0) _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: one wake-up covers every commit before it.
+            foreach (var subscriber in _subscribers) subscriber.Wake();
         }
     }
 
-    public void Dispose() => _wake.Dispose();
+    public sealed class Subscription : IDisposable
+    {
+        private readonly SemaphoreSlim _wake = new(0, 1);
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+        internal void Wake()
+        {
+            try
+            {
+                if (_wake.CurrentCount == 0) _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled: one wake-up covers every commit before it.
+            }
+            catch (ObjectDisposedException)
+            {
+                // The subscriber stopped.
+            }
+        }
+
+        public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+
+        public void Dispose() => _wake.Dispose();
+    }
 }

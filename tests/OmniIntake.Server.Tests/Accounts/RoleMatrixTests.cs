@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using OmniIntake.Core.Accounts;
+using OmniIntake.Server.Accounts;
+using OmniIntake.Data;
+
+namespace OmniIntake.Server.Tests.Accounts;
+
+/// <summary>Every endpoint the app maps, read from its own endpoint list, refuses anonymous and wrong-role callers.</summary>
+public sealed partial class RoleMatrixTests
+{
+    /// <summary>The only endpoints open to anyone; a new anonymous endpoint must be added here on purpose.</summary>
+    private static readonly HashSet<string> OpenOnPurpose =
+    [
+        "GET /healthz", "GET /readyz", "POST /api/auth/login", "POST /api/setup/admin", "GET /openapi/{documentName}.json",
+    ];
+
+    [Fact]
+    public async Task EveryEndpoint_RefusesAnonymousAndWrongRoleCallers()
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        var endpoints = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.True(endpoints.Count > 15, $"only {endpoints.Count} endpoints found");
+        var checkedCalls = 0;
+
+        foreach (var endpoint in endpoints)
+        {
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var pattern = endpoint.RoutePattern.RawText ?? "";
+            var path = Placeholder().Replace(pattern.StartsWith('/') ? pattern : "/" + pattern, "1");
+            foreach (var method in methods)
+            {
+                var name = $"{method} {pattern}";
+                if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+                {
+                    Assert.Contains(name, OpenOnPurpose);
+                    continue;
+                }
+                var policy = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
+                Assert.True(policy is not null && Policies.RolesOf.ContainsKey(policy), $"{name} names no role policy");
+
+                using var anonymous = host.Anonymous();
+                var response = await anonymous.SendAsync(Request(method, path), TestContext.Current.CancellationToken);
+                Assert.True(IsRefusal(response, HttpStatusCode.Unauthorized), $"{name} answered {response.StatusCode} to an anonymous caller");
+                checkedCalls++;
+
+                foreach (var role in Roles.All.Except(Policies.RolesOf[policy!]))
+                {
+                    using var wrong = await host.ClientAsync(role);
+                    var refused = await wrong.SendAsync(Request(method, path), TestContext.Current.CancellationToken);
+                    Assert.True(IsRefusal(refused, HttpStatusCode.Forbidden), $"{name} answered {refused.StatusCode} to role {role}");
+                    checkedCalls++;
+                }
+            }
+        }
+        Assert.True(checkedCalls > 30, $"only {checkedCalls} calls checked");
+    }
+
+    /// <summary>The API and hubs answer with the status; pages (the job dashboard) send the browser to sign in.</summary>
+    private static bool IsRefusal(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        if (path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/hubs/", StringComparison.Ordinal))
+            return response.StatusCode == status;
+        return response.StatusCode == HttpStatusCode.Found
+               && response.Headers.Location?.OriginalString.Contains("/login.html", StringComparison.Ordinal) == true;
+    }
+
+    private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
+    {
+        Content = method is "GET" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json"),
+    };
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using OmniIntake.Core.Accounts;
+using OmniIntake.Data;
+using OmniIntake.Testing;
+
+namespace OmniIntake.Server.Tests;
+
+/// <summary>
+/// The real server (Program) on a database of its own, in process, with one signed-in user per role.
+/// Dispose it and start another on the same <see cref="TestDatabase"/> to test a restart.
+/// </summary>
+public sealed class HubHost : IAsyncDisposable
+{
+    public const string AdminPassword = "admin-password-for-tests";
+    public const string UserPassword = "user-password-for-tests";
+
+    private readonly Factory _factory;
+    private readonly bool _ownsDatabase;
+    private readonly Dictionary<string, string> _cookies = new();
+
+    private HubHost(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?> settings)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+        var all = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["Database:ConnectionString"] = database.Options.ConnectionString,
+            ["Accounts:BootstrapAdminUsername"] = "admin",
+            ["Accounts:BootstrapAdminPassword"] = AdminPassword,
+            ["Live:PollInterval"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in settings) all[key] = value;
+        _factory = new Factory(all);
+    }
+
+    public TestDatabase Database { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<HubHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null) =>
+        await StartAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings);
+
+    public static async Task<HubHost> StartAsync(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var host = new HubHost(database, ownsDatabase, settings ?? new Dictionary<string, string?>());
+        _ = host._factory.Server; // starts the host: migrations, bootstrap admin, hosted services
+        await host.EnsureRoleUsersAsync();
+        return host;
+    }
+
+    public HttpClient Anonymous() => _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+
+    /// <summary>A client signed in as a user holding only <paramref name="role"/> ("admin" is the bootstrap admin).</summary>
+    public async Task<HttpClient> ClientAsync(string role)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add("Cookie", await CookieAsync(role));
+        return client;
+    }
+
+    public async Task<string> CookieAsync(string role)
+    {
+        if (_cookies.TryGetValue(role, out var cookie)) return cookie;
+        using var client = Anonymous();
+        var (user, password) = role == Roles.Admin ? ("admin", AdminPassword) : ($"only-{role}", UserPassword);
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password });
+        response.EnsureSuccessStatusCode();
+        cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("omniintake.auth=", StringComparison.Ordinal)).Split(';')[0];
+        _cookies[role] = cookie;
+        return cookie;
+    }
+
+    public async Task<HubConnection> AgentHubAsync(string role = Roles.Agent)
+    {
+        var cookie = await CookieAsync(role);
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(_factory.Server.BaseAddress, "/hubs/agents"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => _factory.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.Headers["Cookie"] = cookie;
+            })
+            .Build();
+    }
+
+    private async Task EnsureRoleUsersAsync()
+    {
+        using var admin = await ClientAsync(Roles.Admin);
+        foreach (var role in Roles.All.Where(r => r != Roles.Admin))
+        {
+            var response = await admin.PostAsJsonAsync("/api/users", new { username = $"only-{role}", password = UserPassword, roles = new[] { role } });
+            if (response.StatusCode != System.Net.HttpStatusCode.Conflict) response.EnsureSuccessStatusCode();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
+    }
+
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        }
+    }
+}
