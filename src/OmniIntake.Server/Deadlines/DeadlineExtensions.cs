@@ -28,6 +28,8 @@ public static class DeadlineExtensions
 
         services.AddSingleton<JobStorage>(sp =>
         {
+            // Runs this host's Hangfire configuration (its log provider) before the storage logs anything.
+            sp.GetRequiredService<IGlobalConfiguration>();
             var database = sp.GetRequiredService<DatabaseOptions>();
             if (database.Provider != DatabaseProvider.Postgres)
                 return new InMemoryStorage(new InMemoryStorageOptions());
@@ -43,7 +45,8 @@ public static class DeadlineExtensions
                 });
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire((_, config) => config
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HostSafeLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
