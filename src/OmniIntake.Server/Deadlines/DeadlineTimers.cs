@@ -16,15 +16,26 @@ public sealed class DeadlineTimers(DeadlineStore store, TimeProvider clock, ILog
 
     public void Arm(long deadlineId, DateTimeOffset dueAt)
     {
-        var delay = dueAt - clock.GetUtcNow();
-        if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
         if (_armed.ContainsKey(deadlineId)) return;
-        var timer = clock.CreateTimer(_ => _ = FireAsync(deadlineId), null, delay, Timeout.InfiniteTimeSpan);
+        var timer = clock.CreateTimer(_ => _ = FireAsync(deadlineId, dueAt), null, Delay(dueAt), Timeout.InfiniteTimeSpan);
         if (!_armed.TryAdd(deadlineId, timer)) timer.Dispose();
     }
 
-    private async Task FireAsync(long deadlineId)
+    private TimeSpan Delay(DateTimeOffset dueAt)
     {
+        var delay = dueAt - clock.GetUtcNow();
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+    }
+
+    private async Task FireAsync(long deadlineId, DateTimeOffset dueAt)
+    {
+        // A timer may wake a little before the wall clock reaches the due time; the row's compare-and-set would
+        // then refuse (never early), so wait out the remainder instead of dropping the timer.
+        if (Delay(dueAt) > TimeSpan.Zero && _armed.TryGetValue(deadlineId, out var early))
+        {
+            early.Change(Delay(dueAt) + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+            return;
+        }
         try
         {
             await store.TryBreachAsync(deadlineId);
