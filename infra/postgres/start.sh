@@ -26,7 +26,7 @@ fi
 if ! "${as_pg[@]}" "$bin/pg_ctl" -D "$run/data" status >/dev/null 2>&1; then
   # fsync stays on: the benchmark's commit counts and the durability claims need real commits.
   "${as_pg[@]}" "$bin/pg_ctl" -D "$run/data" -l "$run/server.log" -w -t 60 \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $run -c max_connections=300" start >&2
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $run -c max_connections=300 -c shared_preload_libraries=pg_stat_statements -c track_counts=on" start >&2
 fi
 pw=$(cat "$run/pw")
 cs="Host=127.0.0.1;Port=$port;Username=postgres;Password=$pw;Database=postgres"

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Contacts;
+using OmniIntake.Core.Events;
+using OmniIntake.Core.Intake;
+using OmniIntake.Data;
+using OmniIntake.Data.Intake;
+using OmniIntake.Data.Schema;
+
+// Intake rate through the pipeline into PostgreSQL against a plain single-row durable INSERT loop, same connection
+// counts, same run (issue 2). Usage: bench/run-intake.sh [seconds per measurement]
+var server = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG")
+             ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_PG (bench/run-intake.sh does).");
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+int[] concurrencies = [1, 8, 32];
+
+var databaseName = "bench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+await using (var admin = new NpgsqlConnection(server))
+{
+    await admin.OpenAsync();
+    await admin.ExecuteAsync($"CREATE DATABASE {databaseName}");
+}
+var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = databaseName, MaxPoolSize = 64 }.ToString();
+await using var database = new Database(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString });
+await new SchemaMigrator(database).MigrateAsync();
+await using (var c = new NpgsqlConnection(connectionString))
+{
+    await c.OpenAsync();
+    await c.ExecuteAsync("""
+        CREATE TABLE bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, channel text NOT NULL, external_id text NOT NULL,
+                                body text NOT NULL, created_at timestamptz NOT NULL);
+        CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+        """);
+}
+var pipeline = new SqlIntakePipeline(database, new IntakeOptions(), TimeProvider.System, NoEventLogSignal.Instance,
+    NullLogger<SqlIntakePipeline>.Instance);
+
+Console.WriteLine($"OmniIntake intake benchmark: {seconds}s per measurement, PostgreSQL {await ServerVersionAsync()}, {Environment.ProcessorCount} cores");
+Console.WriteLine("conns | raw insert/s | pipeline msg/s | ratio | commits/msg | statements/msg | raw commits/row");
+foreach (var n in concurrencies)
+{
+    var raw = await MeasureAsync(n, async (connection, i) =>
+    {
+        await connection.ExecuteAsync("INSERT INTO bench_raw (channel, external_id, body, created_at) VALUES ('sms', @id, @body, now())",
+            new { id = $"raw-{n}-{i}", body = "小区电梯坏了三天，没人修" });
+    }, useConnection: true);
+    var piped = await MeasureAsync(n, async (_, i) =>
+    {
+        await pipeline.AcceptAsync(new InboundMessage
+        {
+            Channel = Channel.Sms,
+            ExternalId = $"SM{n}-{i}",
+            // A new number every time: each message opens a new case, the most expensive path.
+            Sender = ContactHandle.Create(ContactHandleKind.Phone, "+86139" + (10_000_000 + i % 89_999_999).ToString(CultureInfo.InvariantCulture)),
+            Text = "小区电梯坏了三天，没人修",
+            ReceivedAt = DateTimeOffset.UtcNow,
+        });
+    }, useConnection: false);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{n,5} | {raw.Rate,12:F0} | {piped.Rate,14:F0} | {piped.Rate / raw.Rate,5:P0} | {piped.CommitsPerOp,11:F2} | {piped.StatementsPerOp,14:F1} | {raw.CommitsPerOp,15:F2}"));
+}
+
+await using (var admin = new NpgsqlConnection(server))
+{
+    await admin.OpenAsync();
+    NpgsqlConnection.ClearAllPools();
+    await admin.ExecuteAsync($"DROP DATABASE {databaseName} WITH (FORCE)");
+}
+return;
+
+async Task<Measurement> MeasureAsync(int connections, Func<NpgsqlConnection, int, Task> operation, bool useConnection)
+{
+    var before = await StatsAsync();
+    var stopwatch = Stopwatch.StartNew();
+    var stopAt = TimeSpan.FromSeconds(seconds);
+    var counter = 0;
+    var workers = Enumerable.Range(0, connections).Select(async _ =>
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        if (useConnection) await connection.OpenAsync();
+        while (stopwatch.Elapsed < stopAt)
+        {
+            var i = Interlocked.Increment(ref counter);
+            await operation(connection, i);
+        }
+    });
+    await Task.WhenAll(workers);
+    var elapsed = stopwatch.Elapsed.TotalSeconds;
+    var after = await StatsAsync();
+    return new Measurement(counter / elapsed, (after.Commits - before.Commits) / (double)counter,
+        (after.Statements - before.Statements) / (double)counter);
+}
+
+async Task<(long Commits, long Statements)> StatsAsync()
+{
+    await using var c = new NpgsqlConnection(connectionString);
+    await c.OpenAsync();
+    // pg_stat_database lags by up to stats_fetch; force a fresh snapshot.
+    await c.ExecuteAsync("SELECT pg_stat_clear_snapshot()");
+    var commits = await c.ExecuteScalarAsync<long>("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+    var statements = await c.ExecuteScalarAsync<long>(
+        "SELECT COALESCE(SUM(calls), 0)::bigint FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())");
+    return (commits, statements);
+}
+
+async Task<string> ServerVersionAsync()
+{
+    await using var c = new NpgsqlConnection(connectionString);
+    await c.OpenAsync();
+    return c.ServerVersion;
+}
+
+internal sealed record Measurement(double Rate, double CommitsPerOp, double StatementsPerOp);
