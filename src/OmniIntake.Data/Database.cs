@@ -55,7 +55,10 @@ public sealed class Database : IAsyncDisposable
         Provider = options.Provider;
         if (Provider == DatabaseProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(options.ConnectionString);
+            // No session state is kept on pooled connections (advisory locks are transaction-scoped or released), so
+            // the DISCARD ALL on reuse is pure cost: one extra statement and transaction per pooled open.
+            var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString) { NoResetOnClose = true };
+            _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else
         {

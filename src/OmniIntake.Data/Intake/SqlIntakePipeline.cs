@@ -32,12 +32,15 @@ public sealed class SqlIntakePipeline(
         if (errors.Count > 0) throw new InvalidInboundMessageException(errors);
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        // Most redeliveries are caught here, before a transaction is opened.
-        if (await FindDuplicateAsync(connection, null, message, cancellationToken) is { } seen) return seen;
-
         IntakeResult result;
         await using (var transaction = await Database.BeginWriteAsync(connection, cancellationToken))
         {
+            // Inside the transaction: a read outside would be a transaction (a commit) of its own.
+            if (await FindDuplicateAsync(connection, transaction, message, cancellationToken) is { } seen)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return seen;
+            }
             var written = await WriteAsync(connection, transaction, message, cancellationToken);
             if (written is null)
             {

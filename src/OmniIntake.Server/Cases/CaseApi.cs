@@ -26,7 +26,8 @@ public sealed record ClassifyRequest(string? Class, string? Category, string? Re
 
 public sealed record ResolveRequest(string? Note);
 
-public sealed record EventPage(IReadOnlyList<CaseEvent> Events, bool HasMore, long LastPosition);
+/// <param name="Head">The newest position now: a client starting fresh reads it first, then the queue, then catches up from it.</param>
+public sealed record EventPage(IReadOnlyList<CaseEvent> Events, bool HasMore, long LastPosition, long Head);
 
 public static class CaseApi
 {
@@ -157,7 +158,8 @@ public static class CaseApi
         var take = Math.Clamp(limit ?? 500, 1, 1000);
         var events = await reader.ReadAfterAsync(after ?? 0, take + 1, ct);
         var page = events.Take(take).ToList();
-        return TypedResults.Ok(new EventPage(page, events.Count > take, page.Count > 0 ? page[^1].Position : after ?? 0));
+        return TypedResults.Ok(new EventPage(page, events.Count > take, page.Count > 0 ? page[^1].Position : after ?? 0,
+            await reader.LastPositionAsync(ct)));
     }
 
     private static Results<NoContent, ProblemHttpResult> Answer(CommandResult result) => result.Outcome switch

@@ -1,0 +1,103 @@
+"use strict";
+// The agent console (first cut): a live queue over SignalR with catch-up by event position, and the case file.
+const queue = document.getElementById("queue");
+const detail = document.getElementById("detail");
+const statusEl = document.getElementById("status");
+const cases = new Map();
+let lastPosition = 0;
+let selected = null;
+
+function text(tag, value, cls) { const el = document.createElement(tag); el.textContent = value ?? ""; if (cls) el.className = cls; return el; }
+
+async function api(path, options) {
+  const r = await fetch(path, options);
+  if (r.status === 401) { location.href = "/login.html"; throw new Error("signed out"); }
+  if (!r.ok) { const p = await r.json().catch(() => ({})); throw new Error(p.detail || r.statusText); }
+  return r.status === 204 ? null : r.json();
+}
+
+function dueText(c) {
+  if (!c.forwardDueAt) return ["", ""];
+  if (c.forwardState === "met") return ["已转交 forwarded", "met"];
+  if (c.forwardState === "breached") return ["超时 breached", "breached"];
+  const ms = new Date(c.forwardDueAt) - Date.now();
+  if (ms <= 0) return ["超时 breached", "breached"];
+  const m = Math.floor(ms / 60000), s = Math.floor(ms / 1000) % 60;
+  return [`${m}:${String(s).padStart(2, "0")}`, ms < 6 * 60000 ? "risk" : ""];
+}
+
+function render() {
+  const q = document.getElementById("search").value.trim().toLowerCase();
+  queue.replaceChildren(...[...cases.values()]
+    .filter(c => !q || JSON.stringify(c).toLowerCase().includes(q))
+    .sort((a, b) => b.id - a.id)
+    .map(c => {
+      const li = document.createElement("li");
+      const [due, cls] = dueText(c);
+      li.append(text("span", due, "due " + cls), text("strong", c.number), text("div", `${c.channel} · ${c.status} · ${c.class}`, "meta"),
+        text("div", c.subject || c.complainantName || ""));
+      if (c.id === selected) li.className = "selected";
+      li.addEventListener("click", () => open(c.id));
+      return li;
+    }));
+}
+
+async function refreshCase(id) { const c = (await api(`/api/cases/${id}`)).case; cases.set(c.id, c); }
+
+async function open(id) {
+  selected = id;
+  const d = await api(`/api/cases/${id}`);
+  cases.set(d.case.id, d.case);
+  render();
+  const parts = [text("h3", `${d.case.number} · ${d.case.status}`), text("div", `${d.case.channel} · ${d.contactHandles.join(", ")}`, "meta")];
+  for (const m of d.messages) {
+    const div = text("div", m.bodyText, "message " + m.direction);
+    div.prepend(text("div", `${m.direction} · ${m.sender} · ${new Date(m.createdAt).toLocaleString()}${m.deliveryStatus ? " · " + m.deliveryStatus : ""}`, "meta"));
+    parts.push(div);
+  }
+  const reply = document.createElement("textarea"); reply.placeholder = "回复 Reply"; reply.setAttribute("aria-label", "reply");
+  const send = text("button", "发送 Send");
+  send.addEventListener("click", async () => { await api(`/api/cases/${id}/reply`, post({ text: reply.value })); open(id); });
+  parts.push(reply, send, text("h4", "审计 Audit trail"));
+  for (const a of d.audit) parts.push(text("div", `${new Date(a.at).toLocaleString()} · ${a.actor} · ${a.action}`, "meta"));
+  detail.replaceChildren(...parts);
+}
+
+function post(body) { return { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }; }
+
+async function apply(e) {
+  if (e.position <= lastPosition) return;           // already seen
+  if (e.position > lastPosition + 1) return catchUp(); // a gap: fetch what was missed, in order
+  lastPosition = e.position;
+  await refreshCase(e.caseId);
+  render();
+  if (e.caseId === selected) open(selected);
+}
+
+async function catchUp() {
+  for (;;) {
+    const page = await connection.invoke("CatchUp", lastPosition);
+    for (const e of page.events) { if (e.position === lastPosition + 1) { lastPosition = e.position; await refreshCase(e.caseId); } }
+    if (!page.hasMore) break;
+  }
+  render();
+}
+
+const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/agents").withAutomaticReconnect().build();
+connection.on("event", apply);
+connection.onreconnecting(() => { statusEl.textContent = "离线 offline — reconnecting…"; });
+connection.onreconnected(async () => { await catchUp(); statusEl.textContent = `在线 online · caught up to #${lastPosition}`; });
+
+(async () => {
+  const me = await api("/api/auth/me");
+  document.getElementById("me").textContent = `${me.displayName} (${me.roles.join(", ")})`;
+  // Head first, then the queue, then catch up from the head: nothing that happens in between is missed.
+  lastPosition = (await api("/api/events?after=0&limit=1")).head;
+  for (const c of await api("/api/cases?open=true&limit=200")) cases.set(c.id, c);
+  await connection.start();
+  await catchUp();
+  statusEl.textContent = "在线 online";
+  render();
+  document.getElementById("search").addEventListener("input", render);
+  setInterval(render, 1000); // countdowns
+})();
