@@ -64,6 +64,17 @@ foreach (var n in concurrencies)
         $"{n,5} | {raw.Rate,12:F0} | {piped.Rate,14:F0} | {piped.Rate / raw.Rate,5:P0} | {piped.CommitsPerOp,11:F2} | {piped.StatementsPerOp,14:F1} | {raw.CommitsPerOp,15:F2}"));
 }
 
+// Where the server's time went: the statements with the most total execution time.
+await using (var c = new NpgsqlConnection(connectionString))
+{
+    await c.OpenAsync();
+    Console.WriteLine("top statements by total time (calls, mean ms, first 90 chars):");
+    foreach (var (calls, mean, query) in await c.QueryAsync<(long, double, string)>(
+                 "SELECT calls, mean_exec_time, regexp_replace(query, '[[:space:]]+', ' ', 'g') FROM pg_stat_statements " +
+                 "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 6"))
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {calls,8} {mean,8:F3}  {query[..Math.Min(90, query.Length)]}"));
+}
+
 await using (var admin = new NpgsqlConnection(server))
 {
     await admin.OpenAsync();

@@ -58,6 +58,8 @@ public sealed class Database : IAsyncDisposable
             // No session state is kept on pooled connections (advisory locks are transaction-scoped or released), so
             // the DISCARD ALL on reuse is pure cost: one extra statement and transaction per pooled open.
             var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString) { NoResetOnClose = true };
+            // The pipeline runs the same few statements all day: let Npgsql prepare them once per connection.
+            if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
             _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else

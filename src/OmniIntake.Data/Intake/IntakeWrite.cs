@@ -1,0 +1,76 @@
+using System.Text.Json;
+using OmniIntake.Core.Audit;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Contacts;
+using OmniIntake.Core.Deadlines;
+using OmniIntake.Core.Intake;
+using OmniIntake.Core.Text;
+
+namespace OmniIntake.Data.Intake;
+
+/// <summary>
+/// Everything one intake writes, computed before any write: both writers (one CTE on PostgreSQL, statement by
+/// statement on SQLite) take the same values, so the dialects differ in SQL only, never in what is stored.
+/// </summary>
+internal sealed class IntakeWrite
+{
+    private static readonly HtmlCleaner Html = new();
+
+    public required InboundMessage Message { get; init; }
+    public required IntakeLookup Lookup { get; init; }
+    public required ThreadDecision Thread { get; init; }
+    public required DateTimeOffset Now { get; init; }
+    public required IntakeOptions Options { get; init; }
+
+    public bool IsNewCase => Thread.Target is null;
+    public string Actor => Message.RegisteredBy ?? AuditActors.Customer;
+    public string Channel => Message.Channel.ToName();
+    public string? SenderName => Clean(Message.SenderName ?? Message.Fields?.ComplainantName);
+    public string? Category => Lookup.CategoryKnown ? Message.Fields?.Category?.Trim() : null;
+    public bool CategoryUnknown => Message.Fields?.Category is { Length: > 0 } && !Lookup.CategoryKnown;
+    public DateTimeOffset ForwardDueAt => Message.ReceivedAt + Options.ForwardingWindow;
+    public string ForwardRule => $"policy 5.2.2: forward within {Options.ForwardingWindow.TotalMinutes:0} minutes of receipt";
+    public static string ForwardKind => DeadlineKind.Forward.ToName();
+    public string CaseNumberPrefix => Options.CaseNumberPrefix;
+
+    public string CaseDay =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Message.ReceivedAt, Options.Zone).DateTime).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public string? ContactPhone => Message.Fields?.ContactPhone ?? (Message.Sender.Kind == ContactHandleKind.Phone ? Message.Sender.Value : null);
+    public string? ContactEmail => Message.Fields?.ContactEmail ?? (Message.Sender.Kind == ContactHandleKind.Email ? Message.Sender.Value : null);
+
+    private string? _html;
+    private string? _text;
+
+    public string? SanitisedHtml => Message.Html is null ? null : _html ??= StripNul(Html.Sanitize(Message.Html));
+
+    public string BodyText => _text ??=
+        StripNul(string.IsNullOrWhiteSpace(Message.Text) && SanitisedHtml is { } html ? HtmlCleaner.ToPlainText(html) : Message.Text ?? "")!;
+
+    public string AttachmentsJson => JsonSerializer.Serialize(Message.Attachments, Json.Options);
+
+    /// <summary>The audit detail and the event data, without the message id (the writers add it once known).</summary>
+    public string AuditDetail => JsonSerializer.Serialize(IsNewCase
+        ? new { channel = Channel, externalId = Message.ExternalId, relatedCaseId = Thread.RelatedCaseId, reason = Thread.Reason }
+        : (object)new { channel = Channel, reason = Thread.Reason }, Json.Options);
+
+    public string EventData => JsonSerializer.Serialize(new { channel = Channel, sender = Message.Sender.ToString(), preview = Preview() }, Json.Options);
+
+    public string AuditAction => IsNewCase ? "case.opened" : "message.received";
+
+    public string EventKind => IsNewCase ? Core.Events.CaseEventKinds.CaseOpened : Core.Events.CaseEventKinds.MessageReceived;
+
+    public static string CaseNumberOf(string prefix, string day, long serial) =>
+        new CaseNumber(prefix, DateOnly.ParseExact(day, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), serial).ToString();
+
+    private string Preview()
+    {
+        var text = Message.Subject is { Length: > 0 } s ? s + " — " + BodyText : BodyText;
+        return text.Length <= 140 ? text : text[..140] + "…";
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>PostgreSQL text cannot hold U+0000, which broken mail does carry; it carries no meaning.</summary>
+    public static string? StripNul(string? value) => value?.Replace("\0", string.Empty, StringComparison.Ordinal);
+}

@@ -1,0 +1,34 @@
+using OmniIntake.Core.Cases;
+
+namespace OmniIntake.Data.Intake;
+
+internal sealed record ThreadDecision(CandidateCase? Target, long? RelatedCaseId, string Reason);
+
+/// <summary>
+/// Threading rules, strongest first (issue 2): a case number quoted in the subject or text; email
+/// In-Reply-To/References; the same chat session; the same phone within the window. Never by subject alone.
+/// A message never joins a case whose party it is not (Zammad #5064), nor a case that is no longer open: then it
+/// opens a new case linked to the one it named.
+/// </summary>
+internal static class ThreadingRules
+{
+    private static readonly (string Rule, string Reason)[] Order =
+    [
+        ("quoted", "case number quoted"), ("reply", "email reply"), ("session", "chat session"), ("phone", "same phone within window"),
+    ];
+
+    public static ThreadDecision Decide(IReadOnlyList<CandidateCase> candidates, long? senderContactId)
+    {
+        long? related = null;
+        foreach (var (rule, reason) in Order)
+        {
+            var named = candidates.Where(c => c.Rule == rule).ToList();
+            var hit = named.FirstOrDefault(c => c.ContactId == senderContactId
+                                                && CaseLifecycle.TryParse(c.Status, out var s) && CaseLifecycle.IsOpen(s));
+            if (hit is not null) return new ThreadDecision(hit, null, reason);
+            // Only an explicit reference (a quoted number, a reply) links a new case to the one it named.
+            if (rule is "quoted" or "reply" && named.Count > 0) related ??= named[0].Id;
+        }
+        return new ThreadDecision(null, related, related is null ? "new" : "named case closed or not the sender's");
+    }
+}
