@@ -5,12 +5,14 @@ using OmniIntake.Server.Departments;
 using OmniIntake.Server.Health;
 using OmniIntake.Server.Infrastructure;
 using OmniIntake.Server.Live;
+using OmniIntake.Server.Outbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
 builder.AddAccounts();
 builder.AddLivePush();
 builder.AddDeadlines();
+builder.AddOutbox();
 builder.AddCaseApi();
 
 var app = builder.Build();

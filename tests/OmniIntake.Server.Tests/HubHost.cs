@@ -20,7 +20,8 @@ public sealed class HubHost : IAsyncDisposable
     private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string> _cookies = new();
 
-    private HubHost(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?> settings)
+    private HubHost(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?> settings,
+        Action<IServiceCollection>? services)
     {
         Database = database;
         _ownsDatabase = ownsDatabase;
@@ -33,19 +34,21 @@ public sealed class HubHost : IAsyncDisposable
             ["Live:PollInterval"] = "00:00:00.100",
         };
         foreach (var (key, value) in settings) all[key] = value;
-        _factory = new Factory(all);
+        _factory = new Factory(all, services);
     }
 
     public TestDatabase Database { get; }
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<HubHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null) =>
-        await StartAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings);
+    public static async Task<HubHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null) =>
+        await StartAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, services);
 
-    public static async Task<HubHost> StartAsync(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<HubHost> StartAsync(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
-        var host = new HubHost(database, ownsDatabase, settings ?? new Dictionary<string, string?>());
+        var host = new HubHost(database, ownsDatabase, settings ?? new Dictionary<string, string?>(), services);
         _ = host._factory.Server; // starts the host: migrations, bootstrap admin, hosted services
         await host.EnsureRoleUsersAsync();
         return host;
@@ -102,12 +105,14 @@ public sealed class HubHost : IAsyncDisposable
         if (_ownsDatabase) await Database.DisposeAsync();
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            if (services is not null) builder.ConfigureServices(services);
         }
     }
 }

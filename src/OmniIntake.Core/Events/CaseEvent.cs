@@ -11,6 +11,7 @@ public static class CaseEventKinds
     public const string CaseOpened = "case.opened";
     public const string MessageReceived = "message.received";
     public const string ReplyQueued = "reply.queued";
+    public const string DeliveryChanged = "reply.delivery";
     public const string Forwarded = "case.forwarded";
     public const string Classified = "case.classified";
     public const string Resolved = "case.resolved";

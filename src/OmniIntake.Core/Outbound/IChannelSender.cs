@@ -1,0 +1,38 @@
+using OmniIntake.Core.Cases;
+
+namespace OmniIntake.Core.Outbound;
+
+/// <summary>
+/// Sends a reply through one channel (implemented by each channel adapter). Expected failures come back as a
+/// <see cref="SendResult"/> the outbox can retry; only misuse throws.
+/// </summary>
+public interface IChannelSender
+{
+    Channel Channel { get; }
+
+    Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One reply to deliver, as queued in the outbox with the case's number (policy 5.2.1: one number on every reply).</summary>
+public sealed record OutboundMessage(long OutboxId, long MessageId, long CaseId, string CaseNumber, Channel Channel, string Recipient,
+    string Text, int Attempt);
+
+public enum SendOutcome
+{
+    Sent,
+
+    /// <summary>Try again later (timeouts, 429, 5xx).</summary>
+    Retry,
+
+    /// <summary>Never going to work (unsubscribed number, invalid address): shown on the case, not retried.</summary>
+    Failed,
+}
+
+public sealed record SendResult(SendOutcome Outcome, string? ProviderId = null, string? Error = null)
+{
+    public static SendResult Sent(string? providerId = null) => new(SendOutcome.Sent, providerId);
+
+    public static SendResult Retry(string error) => new(SendOutcome.Retry, Error: error);
+
+    public static SendResult Failed(string error) => new(SendOutcome.Failed, Error: error);
+}

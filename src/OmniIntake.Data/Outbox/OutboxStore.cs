@@ -1,0 +1,88 @@
+using OmniIntake.Core.Audit;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Events;
+using OmniIntake.Core.Outbound;
+using OmniIntake.Data.Cases;
+
+namespace OmniIntake.Data.Outbox;
+
+/// <summary>
+/// The outbox rows that replies were queued into. A row is claimed with a lease (status 'sending', next attempt at
+/// the lease's end), so a process that crashes mid-send leaves a row another run takes again, never a lost reply.
+/// Every outcome is kept on the case (audit) and pushed live (event).
+/// </summary>
+public sealed class OutboxStore(Database database, TimeProvider clock, IEventLogSignal signal)
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Claims the oldest due row, or null when none is due.</summary>
+    public async Task<OutboundMessage?> ClaimNextAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var row = await connection.OneOrDefaultAsync<ClaimedRow>(
+            $"""
+            UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = @leaseEnd
+            WHERE id = (SELECT id FROM outbox WHERE status IN ('pending', 'sending', 'retrying') AND next_attempt_at <= @now
+                        ORDER BY next_attempt_at, id LIMIT 1{(database.IsPostgres ? " FOR UPDATE SKIP LOCKED" : "")})
+            RETURNING id, message_id, case_id, channel, recipient, attempts
+            """, new { now, leaseEnd = now + Lease }, transaction, cancellationToken);
+        if (row is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+        var (number, text) = await connection.OneAsync<(string, string)>(
+            "SELECT c.number, m.body_text FROM cases c JOIN messages m ON m.id = @MessageId WHERE c.id = @CaseId", row, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new OutboundMessage(row.Id, row.MessageId, row.CaseId, number, ChannelNames.Parse(row.Channel), row.Recipient, text, row.Attempts);
+    }
+
+    /// <summary>Records what the sender answered. <paramref name="retryAt"/> is the next attempt of a retryable failure.</summary>
+    public async Task RecordAsync(OutboundMessage message, OutboxStatus status, string? providerId, string? error, DateTimeOffset? retryAt,
+        CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var name = status.ToString().ToLowerInvariant();
+        await connection.ExecAsync(
+            """
+            UPDATE outbox SET status = @name, last_error = @error, sent_at = CASE WHEN @name = 'sent' THEN @now ELSE sent_at END,
+                   next_attempt_at = COALESCE(@retryAt, next_attempt_at)
+            WHERE id = @OutboxId AND status = 'sending';
+            UPDATE messages SET external_id = COALESCE(@providerId, external_id) WHERE id = @MessageId AND direction = 'outbound';
+            """, new { name, error, now, retryAt, message.OutboxId, providerId, message.MessageId }, transaction, cancellationToken);
+        await CaseJournal.RecordAsync(connection, transaction, message.CaseId, message.CaseNumber, now, AuditActors.System, "reply." + name,
+            new { message.OutboxId, message.MessageId, channel = message.Channel.ToName(), message.Attempt, providerId, error, retryAt },
+            CaseEventKinds.DeliveryChanged, new { message.MessageId, status = name, error }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.EventsCommitted();
+    }
+
+    private sealed class ClaimedRow
+    {
+        public long Id { get; init; }
+        public long MessageId { get; init; }
+        public long CaseId { get; init; }
+        public string Channel { get; init; } = "";
+        public string Recipient { get; init; } = "";
+        public int Attempts { get; init; }
+    }
+}
+
+/// <summary>Where a queued reply stands; shown on the message in the console.</summary>
+public enum OutboxStatus
+{
+    Pending,
+    Sending,
+    Sent,
+
+    /// <summary>A retryable failure: waiting for the next attempt.</summary>
+    Retrying,
+    Failed,
+
+    /// <summary>A channel the hub cannot send through (phone, walk-in, letter): an agent delivers it by hand.</summary>
+    Manual,
+}

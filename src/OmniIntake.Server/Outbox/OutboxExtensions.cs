@@ -1,0 +1,58 @@
+using Hangfire;
+using OmniIntake.Data.Outbox;
+using OmniIntake.Server.Live;
+
+namespace OmniIntake.Server.Outbox;
+
+public static class OutboxExtensions
+{
+    public static void AddOutbox(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<OutboxStore>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService<OutboxStartup>();
+        builder.Services.AddHostedService<OutboxWatcher>();
+    }
+}
+
+/// <summary>Registers the recurring dispatch (which also retries and takes back expired leases).</summary>
+public sealed class OutboxStartup(IRecurringJobManager recurring) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<OutboxDispatcher>(OutboxDispatcher.RecurringId, d => d.RunAsync(CancellationToken.None), "* * * * *");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Sends a reply as soon as this process queued it, and retries due rows between the minutely runs.</summary>
+public sealed class OutboxWatcher(EventLogSignal signal, OutboxDispatcher dispatcher, OutboxOptions options, ILogger<OutboxWatcher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var wake = signal.Subscribe();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await wake.WaitAsync(options.PollInterval, stoppingToken);
+                await dispatcher.RunAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            {
+                logger.LogWarning(ex, "Outbox dispatch failed; the next run retries.");
+            }
+        }
+    }
+}
