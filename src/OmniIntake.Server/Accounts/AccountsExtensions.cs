@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using OmniIntake.Data.Accounts;
 using OmniIntake.Core.Accounts;
 using OmniIntake.Server.Infrastructure;
 
@@ -32,6 +36,10 @@ public static class AccountsExtensions
         services.AddSingleton(options);
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<SetupCode>();
+        services.AddSingleton<DataProtectionKeyStore>();
+        services.AddDataProtection().SetApplicationName("OmniIntake");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<DataProtectionKeyStore>())));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

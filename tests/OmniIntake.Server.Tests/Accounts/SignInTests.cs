@@ -38,3 +38,25 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.Conflict, afterSetup.StatusCode); // the bootstrap admin exists already
     }
 }
+
+public sealed class SharedSessionTests
+{
+    [Theory]
+    [ClassData(typeof(OmniIntake.Testing.BothProviders))]
+    public async Task Cookie_IssuedByOneServerProcess_IsAcceptedByAnother(DatabaseProvider provider)
+    {
+        await using var database = await OmniIntake.Testing.TestDatabase.CreateAsync(provider);
+        await using var first = await HubHost.StartAsync(database, ownsDatabase: false);
+        await using var second = await HubHost.StartAsync(database, ownsDatabase: false);
+        var cookie = await first.CookieAsync(Core.Accounts.Roles.Agent);
+
+        using var client = second.Anonymous();
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        var me = await client.GetAsync("/api/auth/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        // The key ring that made this work lives in the shared database, not on one machine's disk.
+        var store = (Data.Accounts.DataProtectionKeyStore)second.Services.GetService(typeof(Data.Accounts.DataProtectionKeyStore))!;
+        Assert.NotEmpty(store.All());
+    }
+}
