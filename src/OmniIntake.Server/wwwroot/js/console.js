@@ -58,9 +58,23 @@ async function open(id) {
   const reply = document.createElement("textarea"); reply.placeholder = "回复 Reply"; reply.setAttribute("aria-label", "reply");
   const send = text("button", "发送 Send");
   send.addEventListener("click", async () => { await api(`/api/cases/${id}/reply`, post({ text: reply.value })); open(id); });
-  parts.push(reply, send, text("h4", "审计 Audit trail"));
+  const departments = await api("/api/departments");
+  const target = document.createElement("select"); target.setAttribute("aria-label", "department");
+  for (const dep of departments) { const o = text("option", `${dep.name} (${dep.code})`); o.value = dep.id; target.append(o); }
+  const forward = text("button", "转交 Forward");
+  forward.disabled = departments.length === 0;
+  forward.addEventListener("click", () => act(id, "forward", { departmentId: Number(target.value) }));
+  const resolve = text("button", "办结 Resolve");
+  resolve.addEventListener("click", () => act(id, "resolve", {}));
+  const problem = text("p", "", "error"); problem.id = "action-error";
+  parts.push(reply, send, text("h4", "转交 Forward to the responsible department"), target, forward, resolve, problem, text("h4", "审计 Audit trail"));
   for (const a of d.audit) parts.push(text("div", `${new Date(a.at).toLocaleString()} · ${a.actor} · ${a.action}`, "meta"));
   detail.replaceChildren(...parts);
+}
+
+async function act(id, action, body) {
+  try { await api(`/api/cases/${id}/${action}`, post(body)); await open(id); }
+  catch (e) { document.getElementById("action-error").textContent = e.message; }
 }
 
 function post(body) { return { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }; }
