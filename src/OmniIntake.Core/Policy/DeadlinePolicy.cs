@@ -1,0 +1,111 @@
+using OmniIntake.Core.Calendar;
+using OmniIntake.Core.Cases;
+
+namespace OmniIntake.Core.Policy;
+
+/// <summary>A due time with the rule that set it, so a supervisor sees why a case is due when it is.</summary>
+public sealed record DueTime(string Kind, DateTimeOffset DueAt, string Rule);
+
+public static class DeadlineKinds
+{
+    public const string Forward = "forward";
+    public const string OwnerAnswer = "ownerAnswer";
+    public const string PublicReply = "publicReply";
+    public const string MajorFirstAnswer = "majorFirstAnswer";
+}
+
+/// <summary>Maps a channel and a time of receipt to the deadlines a complaint owes.</summary>
+public interface IDeadlinePolicy
+{
+    /// <summary>The forwarding deadline (policy 5.2.2).</summary>
+    DueTime Forwarding(Channel channel, DateTimeOffset receivedAt);
+
+    /// <summary>The owner's written answer after forwarding (5.2.5), or the forum's public reply (5.3.1).</summary>
+    DueTime Answer(Channel channel, DateTimeOffset forwardedAt);
+
+    /// <summary>The first answer to the customer on a major case (4.1.2).</summary>
+    DueTime MajorFirstAnswer(DateTimeOffset receivedAt);
+}
+
+/// <summary>
+/// PRODUCT.md's default policy, precisely (issue 6):
+/// in working hours, forum posts within 1 hour and everything else within 30 minutes (wall clock); on a working day
+/// outside working hours, 1 hour after the next start of work; on a day that is not a working day, by the end of
+/// that day (the mailbox is watched on holidays). Answers are due 4 WORKING hours after forwarding; a major case's
+/// first answer 24 hours (wall clock) after receipt.
+/// </summary>
+public sealed class DefaultDeadlinePolicy(BusinessCalendar calendar, DefaultPolicyOptions? options = null) : IDeadlinePolicy
+{
+    private readonly DefaultPolicyOptions _options = options ?? new DefaultPolicyOptions();
+
+    public DueTime Forwarding(Channel channel, DateTimeOffset receivedAt)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, calendar.Zone).DateTime);
+        if (!calendar.IsWorkingDay(day))
+            return new DueTime(DeadlineKinds.Forward, calendar.EndOfDay(receivedAt),
+                "policy 5.2.2: received on a day off (weekend or holiday): forward the same day");
+        if (calendar.IsWorkingTime(receivedAt))
+        {
+            return channel == Channel.Forum
+                ? new DueTime(DeadlineKinds.Forward, receivedAt + _options.ForumWindow,
+                    $"policy 5.2.2: forum post in working hours: forward within {Describe(_options.ForumWindow)}")
+                : new DueTime(DeadlineKinds.Forward, receivedAt + _options.WorkingHoursWindow,
+                    $"policy 5.2.2: received in working hours: forward within {Describe(_options.WorkingHoursWindow)}");
+        }
+        var start = calendar.NextStartOfWork(receivedAt);
+        return new DueTime(DeadlineKinds.Forward, start + _options.AfterStartOfWork,
+            $"policy 5.2.2: received on a working day outside working hours: forward within {Describe(_options.AfterStartOfWork)} after work starts ({TimeZoneInfo.ConvertTime(start, calendar.Zone):yyyy-MM-dd HH:mm})");
+    }
+
+    public DueTime Answer(Channel channel, DateTimeOffset forwardedAt) =>
+        channel == Channel.Forum
+            ? new DueTime(DeadlineKinds.PublicReply, calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime),
+                $"policy 5.3.1: public forum reply within {Describe(_options.AnswerWorkingTime)} of working time after forwarding")
+            : new DueTime(DeadlineKinds.OwnerAnswer, calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime),
+                $"policy 5.2.5: the owner's written answer within {Describe(_options.AnswerWorkingTime)} of working time after forwarding");
+
+    public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) =>
+        new(DeadlineKinds.MajorFirstAnswer, receivedAt + _options.MajorFirstAnswer,
+            $"policy 4.1.2: a major case gets a first answer within {Describe(_options.MajorFirstAnswer)} of receipt");
+
+    private static string Describe(TimeSpan span) =>
+        span.TotalMinutes < 60 ? $"{span.TotalMinutes:0} minutes" : span.TotalHours % 1 == 0 ? $"{span.TotalHours:0} hours" : $"{span.TotalMinutes:0} minutes";
+}
+
+/// <summary>The numbers of the default policy; an organisation can say otherwise in configuration ("Policy").</summary>
+public sealed class DefaultPolicyOptions
+{
+    public TimeSpan WorkingHoursWindow { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan ForumWindow { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan AfterStartOfWork { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan AnswerWorkingTime { get; set; } = TimeSpan.FromHours(4);
+    public TimeSpan MajorFirstAnswer { get; set; } = TimeSpan.FromHours(24);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        foreach (var (name, value) in new[]
+                 {
+                     ("WorkingHoursWindow", WorkingHoursWindow), ("ForumWindow", ForumWindow), ("AfterStartOfWork", AfterStartOfWork),
+                     ("AnswerWorkingTime", AnswerWorkingTime), ("MajorFirstAnswer", MajorFirstAnswer),
+                 })
+        {
+            if (value <= TimeSpan.Zero) errors.Add($"Policy:{name} must be positive (got '{value}').");
+        }
+        return errors;
+    }
+}
+
+/// <summary>One fixed window for every complaint, whatever the calendar: for demonstrations and tests of the firing.</summary>
+public sealed class FixedWindowPolicy(TimeSpan window) : IDeadlinePolicy
+{
+    public DueTime Forwarding(Channel channel, DateTimeOffset receivedAt) =>
+        new(DeadlineKinds.Forward, receivedAt + window, $"fixed window: forward within {window} of receipt");
+
+    public DueTime Answer(Channel channel, DateTimeOffset forwardedAt) =>
+        new(channel == Channel.Forum ? DeadlineKinds.PublicReply : DeadlineKinds.OwnerAnswer, forwardedAt + window,
+            $"fixed window: answer within {window} of forwarding");
+
+    public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) =>
+        new(DeadlineKinds.MajorFirstAnswer, receivedAt + window, $"fixed window: first answer within {window} of receipt");
+}
