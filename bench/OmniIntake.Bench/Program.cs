@@ -3,7 +3,9 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using OmniIntake.Core.Calendar;
 using OmniIntake.Core.Cases;
+using OmniIntake.Core.Policy;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Intake;
@@ -36,7 +38,7 @@ await using (var c = new NpgsqlConnection(connectionString))
         CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
         """);
 }
-var pipeline = new SqlIntakePipeline(database, new IntakeOptions(), TimeProvider.System, NoEventLogSignal.Instance,
+var pipeline = new SqlIntakePipeline(database, new IntakeOptions(), new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault()), TimeProvider.System, NoEventLogSignal.Instance,
     NullLogger<SqlIntakePipeline>.Instance);
 
 Console.WriteLine($"OmniIntake intake benchmark: {seconds}s per measurement, PostgreSQL {await ServerVersionAsync()}, {Environment.ProcessorCount} cores");

@@ -1,7 +1,9 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using OmniIntake.Core.Calendar;
 using OmniIntake.Core.Cases;
+using OmniIntake.Core.Policy;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Intake;
@@ -24,7 +26,7 @@ public sealed class DataHarness : IAsyncDisposable
     {
         _testDatabase = testDatabase;
         Database = new Database(testDatabase.Options);
-        Intake = new SqlIntakePipeline(Database, options, Clock, NoEventLogSignal.Instance, NullLogger<SqlIntakePipeline>.Instance);
+        Intake = new SqlIntakePipeline(Database, options, new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault()), Clock, NoEventLogSignal.Instance, NullLogger<SqlIntakePipeline>.Instance);
         Commands = new CaseCommands(Database, Clock, NoEventLogSignal.Instance);
         Queries = new CaseQueries(Database);
         Sequencer = new EventSequencer(Database);

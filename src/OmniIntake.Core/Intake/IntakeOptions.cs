@@ -14,9 +14,6 @@ public sealed class IntakeOptions
     /// <summary>The organisation's time zone (IANA id): the day in a case number, reports.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    /// <summary>The forwarding window (policy 5.2.2, first cut: 30 minutes; the calendar-aware policy is issue 6).</summary>
-    public TimeSpan ForwardingWindow { get; set; } = TimeSpan.FromMinutes(30);
-
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -24,8 +21,6 @@ public sealed class IntakeOptions
             errors.Add($"Intake:CaseNumberPrefix must be 1-6 ASCII letters (got '{CaseNumberPrefix}').");
         if (ThreadingWindow < TimeSpan.Zero)
             errors.Add($"Intake:ThreadingWindow must not be negative (got '{ThreadingWindow}').");
-        if (ForwardingWindow <= TimeSpan.Zero)
-            errors.Add($"Intake:ForwardingWindow must be positive (got '{ForwardingWindow}').");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
             errors.Add($"Intake:TimeZone '{TimeZone}' is not a known time zone id.");
         return errors;

@@ -68,8 +68,13 @@ public sealed class DefaultDeadlinePolicy(BusinessCalendar calendar, DefaultPoli
         new(DeadlineKinds.MajorFirstAnswer, receivedAt + _options.MajorFirstAnswer,
             $"policy 4.1.2: a major case gets a first answer within {Describe(_options.MajorFirstAnswer)} of receipt");
 
-    private static string Describe(TimeSpan span) =>
-        span.TotalMinutes < 60 ? $"{span.TotalMinutes:0} minutes" : span.TotalHours % 1 == 0 ? $"{span.TotalHours:0} hours" : $"{span.TotalMinutes:0} minutes";
+    private static string Describe(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 60 } => $"{span.TotalMinutes:0} minutes",
+        { TotalHours: 1 } => "1 hour",
+        _ when span.TotalHours % 1 == 0 => $"{span.TotalHours:0} hours",
+        _ => $"{span.TotalMinutes:0} minutes",
+    };
 }
 
 /// <summary>The numbers of the default policy; an organisation can say otherwise in configuration ("Policy").</summary>

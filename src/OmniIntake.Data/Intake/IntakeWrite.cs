@@ -4,6 +4,7 @@ using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Intake;
+using OmniIntake.Core.Policy;
 using OmniIntake.Core.Text;
 
 namespace OmniIntake.Data.Intake;
@@ -28,8 +29,9 @@ internal sealed class IntakeWrite
     public string? SenderName => Clean(Message.SenderName ?? Message.Fields?.ComplainantName);
     public string? Category => Lookup.CategoryKnown ? Message.Fields?.Category?.Trim() : null;
     public bool CategoryUnknown => Message.Fields?.Category is { Length: > 0 } && !Lookup.CategoryKnown;
-    public DateTimeOffset ForwardDueAt => Message.ReceivedAt + Options.ForwardingWindow;
-    public string ForwardRule => $"policy 5.2.2: forward within {Options.ForwardingWindow.TotalMinutes:0} minutes of receipt";
+    public required DueTime Forwarding { get; init; }
+    public DateTimeOffset ForwardDueAt => Forwarding.DueAt;
+    public string ForwardRule => Forwarding.Rule;
     public static string ForwardKind => DeadlineKind.Forward.ToName();
     public string CaseNumberPrefix => Options.CaseNumberPrefix;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Intake;
+using OmniIntake.Core.Policy;
 
 namespace OmniIntake.Data.Intake;
 
@@ -14,6 +15,7 @@ namespace OmniIntake.Data.Intake;
 public sealed class SqlIntakePipeline(
     Database database,
     IntakeOptions options,
+    IDeadlinePolicy policy,
     TimeProvider clock,
     IEventLogSignal signal,
     ILogger<SqlIntakePipeline> logger) : IIntake
@@ -38,7 +40,7 @@ public sealed class SqlIntakePipeline(
             var write = new IntakeWrite
             {
                 Message = message, Lookup = lookup, Thread = ThreadingRules.Decide(lookup.Candidates, lookup.ContactId), Now = now,
-                Options = options,
+                Options = options, Forwarding = policy.Forwarding(message.Channel, message.ReceivedAt),
             };
             var written = database.IsPostgres
                 ? await PostgresIntakeWriter.WriteAsync(connection, transaction, write, cancellationToken)

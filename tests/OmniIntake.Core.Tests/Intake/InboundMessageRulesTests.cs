@@ -31,10 +31,10 @@ public sealed class InboundMessageRulesTests
     [Fact]
     public void Options_AreValidated_WithTheKeyAndTheBadValue()
     {
-        var errors = new IntakeOptions { CaseNumberPrefix = "T-S", TimeZone = "Mars/Olympus", ForwardingWindow = TimeSpan.Zero }.Validate();
+        var errors = new IntakeOptions { CaseNumberPrefix = "T-S", TimeZone = "Mars/Olympus", ThreadingWindow = TimeSpan.FromHours(-1) }.Validate();
 
         Assert.Contains(errors, e => e.Contains("Intake:CaseNumberPrefix", StringComparison.Ordinal) && e.Contains("T-S", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Mars/Olympus", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("Intake:ForwardingWindow", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Intake:ThreadingWindow", StringComparison.Ordinal));
     }
 }

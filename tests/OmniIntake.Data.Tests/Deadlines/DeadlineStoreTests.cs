@@ -25,6 +25,25 @@ public sealed class DeadlineStoreTests
 
     [Theory]
     [ClassData(typeof(BothProviders))]
+    public async Task ForwardingDeadline_FollowsThePolicyCalendar(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        h.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 7, 0, 0, TimeSpan.Zero)); // Saturday 15:00 in Shanghai
+        var weekend = await h.Intake.AcceptAsync(h.Sms("+8613800138000", "周末投诉"), Ct);
+        h.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero)); // Monday 20:00
+        var evening = await h.Intake.AcceptAsync(h.Email("a@example.test", "evening", "晚上投诉"), Ct);
+
+        var onWeekend = Assert.Single(await h.Deadlines.ForCaseAsync(weekend.CaseId, Ct));
+        var inEvening = Assert.Single(await h.Deadlines.ForCaseAsync(evening.CaseId, Ct));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 23, 59, 59, TimeSpan.FromHours(8)), onWeekend.DueAt);
+        Assert.Contains("day off", onWeekend.Rule, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(8)), inEvening.DueAt);
+        Assert.Contains("outside working hours", inEvening.Rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
     public async Task Breach_FiresOnce_NeverEarly(DatabaseProvider provider)
     {
         await using var h = await DataHarness.CreateAsync(provider);

@@ -9,7 +9,7 @@ namespace OmniIntake.Server.Tests.Deadlines;
 /// <summary>The forwarding deadline, fired by the real Hangfire-driven sweep; the window is shortened to seconds.</summary>
 public sealed class ForwardingDeadlineTests
 {
-    private static readonly Dictionary<string, string?> ShortWindow = new() { ["Intake:ForwardingWindow"] = "00:00:02" };
+    private static readonly Dictionary<string, string?> ShortWindow = new() { ["Policy:FixedForwardingWindow"] = "00:00:02" };
 
     [Theory]
     [ClassData(typeof(BothProviders))]
@@ -47,7 +47,7 @@ public sealed class ForwardingDeadlineTests
         await using var database = await TestDatabase.CreateAsync(provider);
         RegisteredCaseInfo late, forwarded;
         await using (var first = await HubHost.StartAsync(database, ownsDatabase: false,
-                         new Dictionary<string, string?> { ["Intake:ForwardingWindow"] = "00:00:04" }))
+                         new Dictionary<string, string?> { ["Policy:FixedForwardingWindow"] = "00:00:04" }))
         {
             using var agent = await first.ClientAsync(Roles.Agent);
             using var admin = await first.ClientAsync(Roles.Admin);

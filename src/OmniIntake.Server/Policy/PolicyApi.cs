@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OmniIntake.Core.Calendar;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Policy;
+using OmniIntake.Server.Accounts;
+
+namespace OmniIntake.Server.Policy;
+
+public sealed record PreviewedDeadline(string Kind, DateTimeOffset DueAt, string Rule, string? Assumption);
+
+public sealed record PolicyPreview(string Channel, DateTimeOffset ReceivedAt, bool WorkingTime, IReadOnlyList<PreviewedDeadline> Deadlines);
+
+public static class PolicyApi
+{
+    public static void MapPolicyApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/policy/preview", Preview).WithTags("Policy").RequireAuthorization(Policies.Supervisors);
+
+    /// <summary>What the policy would set for a complaint on this channel at this time; times in the organisation's zone.</summary>
+    private static Results<Ok<PolicyPreview>, ProblemHttpResult> Preview(string? channel, string? receivedAt, IDeadlinePolicy policy,
+        BusinessCalendar calendar)
+    {
+        if (!ChannelNames.TryParse(channel, out var parsed))
+            return TypedResults.Problem($"channel must be one of {string.Join(", ", ChannelNames.All)} (got '{channel}').", statusCode: 400,
+                title: "Invalid channel");
+        if (!DateTimeOffset.TryParse(receivedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None,
+                out var at) || receivedAt!.Length < 16 || !HasOffset(receivedAt))
+            return TypedResults.Problem($"receivedAt must be an ISO 8601 time with an offset, e.g. 2026-11-24T09:15:00+08:00 (got '{receivedAt}').",
+                statusCode: 400, title: "Invalid receivedAt");
+        var forward = policy.Forwarding(parsed, at);
+        var answer = policy.Answer(parsed, forward.DueAt);
+        var major = policy.MajorFirstAnswer(at);
+        var local = (DueTime d, string? assumption) =>
+            new PreviewedDeadline(d.Kind, TimeZoneInfo.ConvertTime(d.DueAt, calendar.Zone), d.Rule, assumption);
+        return TypedResults.Ok(new PolicyPreview(parsed.ToName(), TimeZoneInfo.ConvertTime(at, calendar.Zone), calendar.IsWorkingTime(at),
+            [local(forward, null), local(answer, "if forwarded at the forwarding deadline"), local(major, "if the case is classified major")]));
+    }
+
+    private static bool HasOffset(string text)
+    {
+        var t = text.Trim();
+        return t.EndsWith('Z') || t.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(t, @"[+-]\d{2}:?\d{2}$");
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using OmniIntake.Core.Calendar;
+using OmniIntake.Core.Intake;
+using OmniIntake.Core.Policy;
+
+namespace OmniIntake.Server.Policy;
+
+/// <summary>Bound from configuration section "Calendar"; the zone is the organisation's (Intake:TimeZone).</summary>
+public sealed class CalendarOptions
+{
+    public const string Section = "Calendar";
+
+    // Empty by default and defaulted in Build: the configuration binder appends to a list that starts with items.
+    public List<DayOfWeek> WorkingDays { get; set; } = [];
+
+    /// <summary>Working periods as "HH:mm-HH:mm"; a lunch break is two periods, e.g. "09:00-12:00", "13:30-18:00".</summary>
+    public List<string> WorkingHours { get; set; } = [];
+
+    /// <summary>Apply the State Council's holidays and make-up working days (shipped data, 2007 onwards).</summary>
+    public bool ChinaHolidays { get; set; } = true;
+
+    public BusinessCalendar Build(TimeZoneInfo zone)
+    {
+        var periods = new List<WorkingPeriod>();
+        var days = WorkingDays.Count > 0
+            ? WorkingDays
+            : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+        foreach (var text in WorkingHours.Count > 0 ? WorkingHours : ["09:00-18:00"])
+        {
+            var parts = text.Split('-', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2
+                || !TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+                || !TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+                throw new InvalidOperationException($"Calendar:WorkingHours entries are \"HH:mm-HH:mm\" (got '{text}').");
+            periods.Add(new WorkingPeriod(start, end));
+        }
+        try
+        {
+            return new BusinessCalendar(zone, days, periods,
+                ChinaHolidays ? Core.Calendar.ChinaHolidays.Days : new Dictionary<DateOnly, bool>());
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"Calendar:WorkingHours is invalid: {ex.Message}", ex);
+        }
+    }
+}
+
+/// <summary>Bound from configuration section "Policy": the default policy's numbers, or one fixed window.</summary>
+public sealed class PolicyOptions
+{
+    public const string Section = "Policy";
+
+    /// <summary>When set, every complaint gets this one forwarding window whatever the calendar (demonstrations, tests).</summary>
+    public TimeSpan? FixedForwardingWindow { get; set; }
+
+    public DefaultPolicyOptions Default { get; set; } = new();
+}
+
+public static class PolicyExtensions
+{
+    public static void AddDeadlinePolicy(this WebApplicationBuilder builder)
+    {
+        var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
+        var calendarOptions = builder.Configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions();
+        var policy = builder.Configuration.GetSection(PolicyOptions.Section).Get<PolicyOptions>() ?? new PolicyOptions();
+        var errors = policy.Default.Validate().ToList();
+        if (policy.FixedForwardingWindow is { } w && w <= TimeSpan.Zero)
+            errors.Add($"Policy:FixedForwardingWindow must be positive (got '{w}').");
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
+        var calendar = calendarOptions.Build(intake.Zone);
+        builder.Services.AddSingleton(calendar);
+        builder.Services.AddSingleton<IDeadlinePolicy>(policy.FixedForwardingWindow is { } fixedWindow
+            ? new FixedWindowPolicy(fixedWindow)
+            : new DefaultDeadlinePolicy(calendar, policy.Default));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json;
+using OmniIntake.Core.Accounts;
+using OmniIntake.Data;
+
+namespace OmniIntake.Server.Tests.Policy;
+
+public sealed class PolicyPreviewTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("email", "2026-11-24T20:00:00+08:00", "2026-11-25T10:00:00+08:00")]
+    [InlineData("forum", "2026-11-24T02:00:00Z", "2026-11-24T11:00:00+08:00")]
+    [InlineData("walkin", "2026-10-02T10:00:00+08:00", "2026-10-02T23:59:59+08:00")]
+    public async Task Preview_AnswersTheForwardingDeadline_WithItsRule(string channel, string receivedAt, string due)
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        using var supervisor = await host.ClientAsync(Roles.Supervisor);
+
+        var response = await supervisor.GetAsync($"/api/policy/preview?channel={channel}&receivedAt={Uri.EscapeDataString(receivedAt)}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var deadlines = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("deadlines");
+        var forward = deadlines.EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "forward");
+        Assert.Equal(due, forward.GetProperty("dueAt").GetString());
+        Assert.StartsWith("policy 5.2.2", forward.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        Assert.Contains(deadlines.EnumerateArray(), d => d.GetProperty("kind").GetString() == "majorFirstAnswer");
+    }
+
+    [Theory]
+    [InlineData("channel=fax&receivedAt=2026-11-24T10:00:00%2B08:00", "Invalid channel")]
+    [InlineData("channel=sms&receivedAt=2026-11-24T10:00:00", "Invalid receivedAt")]
+    [InlineData("channel=sms", "Invalid receivedAt")]
+    public async Task Preview_BadParameters_GetAProblem(string query, string title)
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await host.ClientAsync(Roles.Admin);
+
+        var response = await admin.GetAsync($"/api/policy/preview?{query}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(title, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("title").GetString());
+    }
+}
