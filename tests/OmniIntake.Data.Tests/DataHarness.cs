@@ -26,8 +26,8 @@ public sealed class DataHarness : IAsyncDisposable
     {
         _testDatabase = testDatabase;
         Database = new Database(testDatabase.Options);
-        Intake = new SqlIntakePipeline(Database, options, new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault()), Clock, NoEventLogSignal.Instance, NullLogger<SqlIntakePipeline>.Instance);
-        Commands = new CaseCommands(Database, Clock, NoEventLogSignal.Instance);
+        Intake = new SqlIntakePipeline(Database, options, Policy, Clock, NoEventLogSignal.Instance, NullLogger<SqlIntakePipeline>.Instance);
+        Commands = new CaseCommands(Database, Policy, Clock, NoEventLogSignal.Instance);
         Queries = new CaseQueries(Database);
         Sequencer = new EventSequencer(Database);
         Events = new SqlCaseEventReader(Database);
@@ -35,6 +35,7 @@ public sealed class DataHarness : IAsyncDisposable
         Departments = new DepartmentStore(Database, Clock);
     }
 
+    public IDeadlinePolicy Policy { get; } = new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault());
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
     public Database Database { get; }
     public SqlIntakePipeline Intake { get; }

@@ -4,6 +4,15 @@ public enum DeadlineKind
 {
     /// <summary>Forward the case to the responsible owner (policy 5.2.2).</summary>
     Forward,
+
+    /// <summary>The department owner's written answer to the centre (policy 5.2.5).</summary>
+    OwnerAnswer,
+
+    /// <summary>The public reply to a forum complaint, in the centre's name (policy 5.3.1).</summary>
+    PublicReply,
+
+    /// <summary>A major case's first answer to the customer (policy 4.1.2).</summary>
+    MajorFirstAnswer,
 }
 
 public enum DeadlineState
@@ -19,7 +28,12 @@ public sealed record Deadline(long Id, long CaseId, string CaseNumber, DeadlineK
 
 public static class DeadlineNames
 {
-    public static string ToName(this DeadlineKind kind) => kind.ToString().ToLowerInvariant();
+    /// <summary>camelCase, as stored and as the API shows it: forward, ownerAnswer, publicReply, majorFirstAnswer.</summary>
+    public static string ToName(this DeadlineKind kind)
+    {
+        var name = kind.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
 
     public static string ToName(this DeadlineState state) => state.ToString().ToLowerInvariant();
 }

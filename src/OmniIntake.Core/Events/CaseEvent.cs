@@ -13,6 +13,7 @@ public static class CaseEventKinds
     public const string ReplyQueued = "reply.queued";
     public const string DeliveryChanged = "reply.delivery";
     public const string Forwarded = "case.forwarded";
+    public const string Answered = "case.answered";
     public const string Classified = "case.classified";
     public const string Resolved = "case.resolved";
     public const string DeadlineBreached = "deadline.breached";

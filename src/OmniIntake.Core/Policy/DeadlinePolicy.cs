@@ -1,18 +1,11 @@
 using OmniIntake.Core.Calendar;
 using OmniIntake.Core.Cases;
+using OmniIntake.Core.Deadlines;
 
 namespace OmniIntake.Core.Policy;
 
 /// <summary>A due time with the rule that set it, so a supervisor sees why a case is due when it is.</summary>
-public sealed record DueTime(string Kind, DateTimeOffset DueAt, string Rule);
-
-public static class DeadlineKinds
-{
-    public const string Forward = "forward";
-    public const string OwnerAnswer = "ownerAnswer";
-    public const string PublicReply = "publicReply";
-    public const string MajorFirstAnswer = "majorFirstAnswer";
-}
+public sealed record DueTime(DeadlineKind Kind, DateTimeOffset DueAt, string Rule);
 
 /// <summary>Maps a channel and a time of receipt to the deadlines a complaint owes.</summary>
 public interface IDeadlinePolicy
@@ -42,30 +35,30 @@ public sealed class DefaultDeadlinePolicy(BusinessCalendar calendar, DefaultPoli
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, calendar.Zone).DateTime);
         if (!calendar.IsWorkingDay(day))
-            return new DueTime(DeadlineKinds.Forward, calendar.EndOfDay(receivedAt),
+            return new DueTime(DeadlineKind.Forward, calendar.EndOfDay(receivedAt),
                 "policy 5.2.2: received on a day off (weekend or holiday): forward the same day");
         if (calendar.IsWorkingTime(receivedAt))
         {
             return channel == Channel.Forum
-                ? new DueTime(DeadlineKinds.Forward, receivedAt + _options.ForumWindow,
+                ? new DueTime(DeadlineKind.Forward, receivedAt + _options.ForumWindow,
                     $"policy 5.2.2: forum post in working hours: forward within {Describe(_options.ForumWindow)}")
-                : new DueTime(DeadlineKinds.Forward, receivedAt + _options.WorkingHoursWindow,
+                : new DueTime(DeadlineKind.Forward, receivedAt + _options.WorkingHoursWindow,
                     $"policy 5.2.2: received in working hours: forward within {Describe(_options.WorkingHoursWindow)}");
         }
         var start = calendar.NextStartOfWork(receivedAt);
-        return new DueTime(DeadlineKinds.Forward, start + _options.AfterStartOfWork,
+        return new DueTime(DeadlineKind.Forward, start + _options.AfterStartOfWork,
             $"policy 5.2.2: received on a working day outside working hours: forward within {Describe(_options.AfterStartOfWork)} after work starts ({TimeZoneInfo.ConvertTime(start, calendar.Zone):yyyy-MM-dd HH:mm})");
     }
 
     public DueTime Answer(Channel channel, DateTimeOffset forwardedAt) =>
         channel == Channel.Forum
-            ? new DueTime(DeadlineKinds.PublicReply, calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime),
+            ? new DueTime(DeadlineKind.PublicReply, calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime),
                 $"policy 5.3.1: public forum reply within {Describe(_options.AnswerWorkingTime)} of working time after forwarding")
-            : new DueTime(DeadlineKinds.OwnerAnswer, calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime),
+            : new DueTime(DeadlineKind.OwnerAnswer, calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime),
                 $"policy 5.2.5: the owner's written answer within {Describe(_options.AnswerWorkingTime)} of working time after forwarding");
 
     public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) =>
-        new(DeadlineKinds.MajorFirstAnswer, receivedAt + _options.MajorFirstAnswer,
+        new(DeadlineKind.MajorFirstAnswer, receivedAt + _options.MajorFirstAnswer,
             $"policy 4.1.2: a major case gets a first answer within {Describe(_options.MajorFirstAnswer)} of receipt");
 
     private static string Describe(TimeSpan span) => span switch
@@ -105,12 +98,12 @@ public sealed class DefaultPolicyOptions
 public sealed class FixedWindowPolicy(TimeSpan window) : IDeadlinePolicy
 {
     public DueTime Forwarding(Channel channel, DateTimeOffset receivedAt) =>
-        new(DeadlineKinds.Forward, receivedAt + window, $"fixed window: forward within {window} of receipt");
+        new(DeadlineKind.Forward, receivedAt + window, $"fixed window: forward within {window} of receipt");
 
     public DueTime Answer(Channel channel, DateTimeOffset forwardedAt) =>
-        new(channel == Channel.Forum ? DeadlineKinds.PublicReply : DeadlineKinds.OwnerAnswer, forwardedAt + window,
+        new(channel == Channel.Forum ? DeadlineKind.PublicReply : DeadlineKind.OwnerAnswer, forwardedAt + window,
             $"fixed window: answer within {window} of forwarding");
 
     public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) =>
-        new(DeadlineKinds.MajorFirstAnswer, receivedAt + window, $"fixed window: first answer within {window} of receipt");
+        new(DeadlineKind.MajorFirstAnswer, receivedAt + window, $"fixed window: first answer within {window} of receipt");
 }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using OmniIntake.Core.Cases;
+using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Events;
+using OmniIntake.Core.Policy;
 
 namespace OmniIntake.Data.Cases;
 
@@ -8,7 +10,7 @@ namespace OmniIntake.Data.Cases;
 /// What agents, owners and supervisors do to a case. Each command is one transaction: the change, its audit entry
 /// and its event (and, for a reply, the outbound message and its outbox row) commit together or not at all.
 /// </summary>
-public sealed class CaseCommands(Database database, TimeProvider clock, IEventLogSignal signal)
+public sealed class CaseCommands(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal)
 {
     private sealed class LockedCase
     {
@@ -20,6 +22,7 @@ public sealed class CaseCommands(Database database, TimeProvider clock, IEventLo
         public string Channel { get; init; } = "";
         public long ContactId { get; init; }
         public long? DepartmentId { get; init; }
+        public DateTimeOffset ReceivedAt { get; init; }
 
         public CaseStatus CurrentStatus => Enum.Parse<CaseStatus>(Status, true);
     }
@@ -35,9 +38,11 @@ public sealed class CaseCommands(Database database, TimeProvider clock, IEventLo
             await c.ExecAsync(
                 """
                 UPDATE cases SET status = 'forwarded', department_id = @departmentId,
-                       first_forwarded_at = COALESCE(first_forwarded_at, @now), updated_at = @now WHERE id = @caseId;
-                UPDATE deadlines SET state = 'met', closed_at = @now WHERE case_id = @caseId AND kind = 'forward' AND state = 'pending';
+                       first_forwarded_at = COALESCE(first_forwarded_at, @now), updated_at = @now WHERE id = @caseId
                 """, new { departmentId, now, caseId }, tx, ct);
+            await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.Forward);
+            // The owner's written answer (5.2.5), or the forum's public reply (5.3.1), is due from this forwarding on.
+            await ScheduleAsync(c, tx, caseId, policy.Answer(ChannelNames.Parse(found.Channel), now), ct);
             var redispatch = found.DepartmentId is not null && found.DepartmentId != departmentId;
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.forwarded",
                 new { departmentId, department, fromDepartmentId = found.DepartmentId, redispatch, note, fromStatus = found.Status },
@@ -59,6 +64,8 @@ public sealed class CaseCommands(Database database, TimeProvider clock, IEventLo
             if (newClass == found.Class && newCategory == found.Category) return CommandResult.Done;
             await c.ExecAsync("UPDATE cases SET class = @newClass, category = @newCategory, updated_at = @now WHERE id = @caseId",
                 new { newClass, newCategory, now, caseId }, tx, ct);
+            if (caseClass == CaseClass.Major && found.Class != CaseClass.Major.ToName())
+                await ScheduleAsync(c, tx, caseId, policy.MajorFirstAnswer(found.ReceivedAt), ct);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.classified",
                 new { fromClass = found.Class, toClass = newClass, fromCategory = found.Category, toCategory = newCategory, reason },
                 CaseEventKinds.Classified, new { @class = newClass, category = newCategory }, ct);
@@ -99,10 +106,50 @@ public sealed class CaseCommands(Database database, TimeProvider clock, IEventLo
                 INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at)
                 VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now)
                 """, new { caseId, messageId, channel = found.Channel, recipient = recipient ?? "", now }, tx, ct);
+            // An answer to the customer is the major case's first answer (4.1.2) and the forum's public reply (5.3.1).
+            await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.MajorFirstAnswer, DeadlineKind.PublicReply);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "reply.queued", new { messageId, channel = found.Channel },
                 CaseEventKinds.ReplyQueued, new { messageId, channel = found.Channel }, ct);
             return CommandResult.Done;
         }, cancellationToken);
+
+    /// <summary>
+    /// The department owner's written answer to the centre (policy 5.2.5): kept on the case as an internal message,
+    /// it stops the owner's clock. <paramref name="ownerDepartmentId"/> limits an owner to cases forwarded to them.
+    /// </summary>
+    public Task<CommandResult> AnswerAsync(long caseId, string text, string actor, long? ownerDepartmentId, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("A written answer needs text.");
+            if (text.Length > 20_000) return CommandResult.Invalid($"A written answer is at most 20000 characters (got {text.Length}).");
+            if (ownerDepartmentId is not null && found.DepartmentId != ownerDepartmentId)
+                return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
+            if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Answered))
+                return CommandResult.Conflict($"Case {found.Number} is {found.Status}; only a forwarded case can be answered by its owner.");
+            var messageId = await c.OneAsync<long>(
+                """
+                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
+                                      attachments, email_message_id, created_at)
+                VALUES (@caseId, 'internal', @channel, NULL, 'owner', @actor, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
+                """, new { caseId, channel = found.Channel, actor, text, now }, tx, ct);
+            await c.ExecAsync("UPDATE cases SET status = 'answered', updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
+            await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.OwnerAnswer);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.answered", new { messageId, fromStatus = found.Status },
+                CaseEventKinds.Answered, new { messageId }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    private Task<int> MeetAsync(DbConnection c, DbTransaction tx, long caseId, DateTimeOffset now, CancellationToken ct, params DeadlineKind[] kinds) =>
+        c.ExecAsync($"UPDATE deadlines SET state = 'met', closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND {database.In("kind", "@kinds")}",
+            new { now, caseId, kinds = kinds.Select(k => k.ToName()).ToArray() }, tx, ct);
+
+    /// <summary>A deadline of a kind the case may owe again (a re-dispatch): the newest due time replaces the old one.</summary>
+    private static Task<int> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DueTime due, CancellationToken ct) =>
+        c.ExecAsync(
+            """
+            INSERT INTO deadlines (case_id, kind, due_at, rule, state) VALUES (@caseId, @kind, @dueAt, @rule, 'pending')
+            ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, rule = excluded.rule, state = 'pending', closed_at = NULL
+            """, new { caseId, kind = due.Kind.ToName(), dueAt = due.DueAt, rule = due.Rule }, tx, ct);
 
     private static async Task<string?> RecipientAsync(DbConnection c, DbTransaction tx, LockedCase found, CancellationToken ct)
     {
@@ -130,7 +177,7 @@ public sealed class CaseCommands(Database database, TimeProvider clock, IEventLo
         // Row lock on PostgreSQL so two agents' commands on one case apply one after the other; SQLite's
         // BEGIN IMMEDIATE already serialises writers.
         var found = await connection.OneOrDefaultAsync<LockedCase>(
-            "SELECT id, number, status, class, category, channel, contact_id, department_id FROM cases WHERE id = @caseId"
+            "SELECT id, number, status, class, category, channel, contact_id, department_id, received_at FROM cases WHERE id = @caseId"
             + (database.IsPostgres ? " FOR UPDATE" : ""), new { caseId }, transaction, cancellationToken);
         if (found is null) return CommandResult.NotFound($"Case {caseId} does not exist.");
         var result = await change(connection, transaction, found, now, cancellationToken);

@@ -32,7 +32,7 @@ internal sealed class IntakeWrite
     public required DueTime Forwarding { get; init; }
     public DateTimeOffset ForwardDueAt => Forwarding.DueAt;
     public string ForwardRule => Forwarding.Rule;
-    public static string ForwardKind => DeadlineKind.Forward.ToName();
+    public string ForwardKind => Forwarding.Kind.ToName();
     public string CaseNumberPrefix => Options.CaseNumberPrefix;
 
     public string CaseDay =>

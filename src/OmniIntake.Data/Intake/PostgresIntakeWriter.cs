@@ -75,7 +75,7 @@ internal static class PostgresIntakeWriter
             w.EventData, w.CaseNumberPrefix, w.CaseDay, w.Category, name = fields?.ComplainantName ?? message.SenderName,
             w.ContactPhone, w.ContactEmail, occurredAt = fields?.OccurredAt, location = fields?.Location,
             request = fields?.CustomerRequest, session = message.Thread.SessionKey, relatedCaseId = w.Thread.RelatedCaseId,
-            IntakeWrite.ForwardKind, w.ForwardDueAt, w.ForwardRule,
+            w.ForwardKind, w.ForwardDueAt, w.ForwardRule,
             unknownCategory = w.CategoryUnknown ? System.Text.Json.JsonSerializer.Serialize(new { given = fields!.Category }, Json.Options) : null,
             targetId = w.Thread.Target?.Id,
         }, transaction, ct);

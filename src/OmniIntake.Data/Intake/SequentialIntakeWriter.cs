@@ -46,7 +46,7 @@ internal static class SequentialIntakeWriter
                     relatedCaseId = w.Thread.RelatedCaseId, receivedAt = message.ReceivedAt, w.Now,
                 }, tx, ct);
             await c.ExecAsync("INSERT INTO deadlines (case_id, kind, due_at, rule, state) VALUES (@caseId, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending')",
-                new { caseId, IntakeWrite.ForwardKind, w.ForwardDueAt, w.ForwardRule }, tx, ct);
+                new { caseId, w.ForwardKind, w.ForwardDueAt, w.ForwardRule }, tx, ct);
             if (w.CategoryUnknown)
                 await CaseJournal.AuditOnlyAsync(c, tx, caseId, w.Now, AuditActors.System, "category.unknown", new { given = fields!.Category }, ct);
         }

@@ -15,6 +15,16 @@ public sealed record CreateUserRequest(string Username, string? DisplayName, str
 
 public sealed record UserResponse(long Id, string Username, string DisplayName, IReadOnlyList<string> Roles, long? DepartmentId);
 
+public static class AccountClaims
+{
+    /// <summary>The department a complaint owner answers for.</summary>
+    public const string Department = "department_id";
+
+    public static long? DepartmentId(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(Department), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+            out var id) ? id : null;
+}
+
 public static class AccountsApi
 {
     public static void MapAccountsApi(this IEndpointRouteBuilder app)
@@ -49,6 +59,8 @@ public static class AccountsApi
         identity.AddClaim(new Claim(ClaimTypes.Name, user.Username));
         identity.AddClaim(new Claim("display_name", user.DisplayName));
         foreach (var role in user.RoleList) identity.AddClaim(new Claim(ClaimTypes.Role, role));
+        if (user.DepartmentId is { } department)
+            identity.AddClaim(new Claim(AccountClaims.Department, department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return TypedResults.Ok(new UserResponse(user.Id, user.Username, user.DisplayName, user.RoleList, user.DepartmentId));
     }
@@ -63,7 +75,7 @@ public static class AccountsApi
         TypedResults.Ok(new UserResponse(
             long.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture),
             user.Identity!.Name!, user.FindFirstValue("display_name") ?? user.Identity.Name!,
-            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), null));
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), user.DepartmentId()));
 
     private static async Task<Results<Created<UserResponse>, ProblemHttpResult>> SetupAsync(SetupRequest request, UserStore users,
         PasswordHashing hashing, AccountOptions options, SetupCode setup, CancellationToken ct)

@@ -16,6 +16,7 @@ public static class Policies
     public const string Supervisors = "supervisors";  // supervisor, admin
     public const string Admins = "admins";            // admin
     public const string Staff = "staff";              // any signed-in role, owners included
+    public const string Owners = "owners";            // owner, supervisor, admin
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
     {
@@ -23,6 +24,7 @@ public static class Policies
         [Supervisors] = [Roles.Supervisor, Roles.Admin],
         [Admins] = [Roles.Admin],
         [Staff] = [Roles.Agent, Roles.Owner, Roles.Supervisor, Roles.Admin],
+        [Owners] = [Roles.Owner, Roles.Supervisor, Roles.Admin],
     };
 }
 
@@ -61,7 +63,8 @@ public static class AccountsExtensions
             .AddPolicy(Policies.Agents, p => p.RequireRole(Policies.RolesOf[Policies.Agents]))
             .AddPolicy(Policies.Supervisors, p => p.RequireRole(Policies.RolesOf[Policies.Supervisors]))
             .AddPolicy(Policies.Admins, p => p.RequireRole(Policies.RolesOf[Policies.Admins]))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Policies.RolesOf[Policies.Staff]));
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Policies.RolesOf[Policies.Staff]))
+            .AddPolicy(Policies.Owners, p => p.RequireRole(Policies.RolesOf[Policies.Owners]));
         services.AddHostedService<AdminBootstrap>();
     }
 

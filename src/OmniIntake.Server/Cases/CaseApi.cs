@@ -26,6 +26,8 @@ public sealed record ClassifyRequest(string? Class, string? Category, string? Re
 
 public sealed record ResolveRequest(string? Note);
 
+public sealed record AnswerRequest(string Text);
+
 /// <param name="Head">The newest position now: a client starting fresh reads it first, then the queue, then catches up from it.</param>
 public sealed record EventPage(IReadOnlyList<CaseEvent> Events, bool HasMore, long LastPosition, long Head);
 
@@ -46,6 +48,8 @@ public static class CaseApi
         cases.MapPost("/{id:long}/forward", ForwardAsync);
         cases.MapPost("/{id:long}/classify", ClassifyAsync);
         cases.MapPost("/{id:long}/resolve", ResolveAsync);
+        // The department owner's written answer (5.2.5): owners for their own department, supervisors for any.
+        app.MapPost("/api/cases/{id:long}/answer", AnswerAsync).WithTags("Cases").RequireAuthorization(Policies.Owners);
         app.MapGet("/api/categories", async (CategoryStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithTags("Cases").RequireAuthorization(Policies.Staff);
         app.MapGet("/api/events", EventsAsync).WithTags("Live").RequireAuthorization(Policies.Agents);
@@ -150,6 +154,14 @@ public static class CaseApi
     private static async Task<Results<NoContent, ProblemHttpResult>> ResolveAsync(long id, ResolveRequest? request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await commands.ResolveAsync(id, user.Identity!.Name!, request?.Note, ct));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> AnswerAsync(long id, AnswerRequest request, CaseCommands commands,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        // An owner with no department answers for none (-1 matches no case).
+        long? onlyDepartment = user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin) ? null : user.DepartmentId() ?? -1;
+        return Answer(await commands.AnswerAsync(id, request.Text ?? "", user.Identity!.Name!, onlyDepartment, ct));
+    }
 
     private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> EventsAsync(ICaseEventReader reader, long? after, int? limit,
         CancellationToken ct)

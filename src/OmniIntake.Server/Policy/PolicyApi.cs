@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Core.Calendar;
 using OmniIntake.Core.Cases;
+using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Policy;
 using OmniIntake.Server.Accounts;
 
@@ -30,7 +31,7 @@ public static class PolicyApi
         var answer = policy.Answer(parsed, forward.DueAt);
         var major = policy.MajorFirstAnswer(at);
         var local = (DueTime d, string? assumption) =>
-            new PreviewedDeadline(d.Kind, TimeZoneInfo.ConvertTime(d.DueAt, calendar.Zone), d.Rule, assumption);
+            new PreviewedDeadline(d.Kind.ToName(), TimeZoneInfo.ConvertTime(d.DueAt, calendar.Zone), d.Rule, assumption);
         return TypedResults.Ok(new PolicyPreview(parsed.ToName(), TimeZoneInfo.ConvertTime(at, calendar.Zone), calendar.IsWorkingTime(at),
             [local(forward, null), local(answer, "if forwarded at the forwarding deadline"), local(major, "if the case is classified major")]));
     }

@@ -1,5 +1,6 @@
 using OmniIntake.Core.Calendar;
 using OmniIntake.Core.Cases;
+using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Policy;
 
 namespace OmniIntake.Core.Tests.Policy;
@@ -38,8 +39,8 @@ public sealed class DefaultDeadlinePolicyTests
         var owner = Policy.Answer(Channel.Email, At("2026-11-27T16:00:00"));
         var forum = Policy.Answer(Channel.Forum, At("2026-11-24T10:00:00"));
 
-        Assert.Equal((DeadlineKinds.OwnerAnswer, At("2026-11-30T11:00:00")), (owner.Kind, owner.DueAt));
-        Assert.Equal((DeadlineKinds.PublicReply, At("2026-11-24T14:00:00")), (forum.Kind, forum.DueAt));
+        Assert.Equal((DeadlineKind.OwnerAnswer, At("2026-11-30T11:00:00")), (owner.Kind, owner.DueAt));
+        Assert.Equal((DeadlineKind.PublicReply, At("2026-11-24T14:00:00")), (forum.Kind, forum.DueAt));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class AuditTrailTests
         Assert.Equal("3 complainants", JsonDocument.Parse(detail.Audit[1].Detail).RootElement.GetProperty("reason").GetString());
         Assert.Equal("resolved", detail.Case.Status);
         Assert.Equal("hot", detail.Case.Class);
-        Assert.Equal("met", detail.Deadlines.Single().State);
+        Assert.Equal("met", detail.Deadlines.Single(d => d.Kind == "forward").State);
         Assert.Equal(["inbound", "outbound"], detail.Messages.Select(m => m.Direction));
         Assert.Equal("pending", detail.Messages[1].DeliveryStatus);
     }

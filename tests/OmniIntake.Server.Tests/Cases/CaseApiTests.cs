@@ -87,6 +87,45 @@ public sealed class CaseApiTests
     }
 
     [Fact]
+    public async Task Owner_AnswersCasesForwardedToTheirDepartment_Only()
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await host.ClientAsync(Roles.Admin);
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var engineering = await (await admin.PostAsJsonAsync("/api/departments", new { code = "eng", name = "工程部" }, Ct))
+            .Content.ReadFromJsonAsync<Data.Departments.DepartmentView>(Ct);
+        var sales = await (await admin.PostAsJsonAsync("/api/departments", new { code = "sales", name = "销售部" }, Ct))
+            .Content.ReadFromJsonAsync<Data.Departments.DepartmentView>(Ct);
+        foreach (var (name, department) in new[] { ("eng-owner", engineering!.Id), ("sales-owner", sales!.Id) })
+        {
+            (await admin.PostAsJsonAsync("/api/users", new { username = name, password = HubHost.UserPassword, roles = new[] { "owner" }, departmentId = department }, Ct))
+                .EnsureSuccessStatusCode();
+        }
+        var registered = await agent.RegisterAsync("墙体开裂");
+        (await agent.PostAsJsonAsync($"/api/cases/{registered.CaseId}/forward", new { departmentId = engineering.Id }, Ct)).EnsureSuccessStatusCode();
+
+        using var salesOwner = await SignInAsync(host, "sales-owner");
+        using var engOwner = await SignInAsync(host, "eng-owner");
+        var refused = await salesOwner.PostAsJsonAsync($"/api/cases/{registered.CaseId}/answer", new { text = "not ours" }, Ct);
+        var answered = await engOwner.PostAsJsonAsync($"/api/cases/{registered.CaseId}/answer", new { text = "已派工程师复查，三日内修复" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        var detail = await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{registered.CaseId}", Ct);
+        Assert.Equal("answered", detail!.Case.Status);
+        Assert.Equal("met", detail.Deadlines.Single(d => d.Kind == "ownerAnswer").State);
+    }
+
+    private static async Task<HttpClient> SignInAsync(HubHost host, string username)
+    {
+        var client = host.Anonymous();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password = HubHost.UserPassword }, Ct);
+        response.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Add("Cookie", response.Headers.GetValues("Set-Cookie").First().Split(';')[0]);
+        return client;
+    }
+
+    [Fact]
     public async Task Reply_ToACaseThatDoesNotExist_Is404()
     {
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);

@@ -33,11 +33,12 @@ public sealed class ForwardingDeadlineTests
         }, "the breach of the unforwarded case");
         var firedLate = breached.Deadlines.Single().ClosedAt!.Value - breached.Deadlines.Single().DueAt;
         Assert.InRange(firedLate, TimeSpan.Zero, TimeSpan.FromSeconds(5));
-        Assert.Single(breached.Audit, a => a.Action == "deadline.breached" && a.Actor == "system");
+        Assert.Single(breached.Audit, a => a.Action == "deadline.breached" && a.Actor == "system"
+                                           && a.Detail.Contains("\"kind\":\"forward\"", StringComparison.Ordinal));
 
         var forwarded = await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{onTime.Number}", TestContext.Current.CancellationToken);
-        Assert.Equal("met", forwarded!.Deadlines.Single().State);
-        Assert.DoesNotContain(forwarded.Audit, a => a.Action == "deadline.breached");
+        Assert.Equal("met", forwarded!.Deadlines.Single(d => d.Kind == "forward").State);
+        Assert.DoesNotContain(forwarded.Audit, a => a.Action == "deadline.breached" && a.Detail.Contains("\"kind\":\"forward\"", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -76,7 +77,7 @@ public sealed class ForwardingDeadlineTests
         var after = await agent2.GetFromJsonAsync<CaseDetail>($"/api/cases/{late.Number}", TestContext.Current.CancellationToken);
         Assert.Single(after!.Audit, a => a.Action == "deadline.breached");
         var stillMet = await agent2.GetFromJsonAsync<CaseDetail>($"/api/cases/{forwarded.Number}", TestContext.Current.CancellationToken);
-        Assert.Equal("met", stillMet!.Deadlines.Single().State);
+        Assert.Equal("met", stillMet!.Deadlines.Single(d => d.Kind == "forward").State);
     }
 
     private sealed record RegisteredCaseInfo(string Number);
