@@ -24,7 +24,11 @@ public enum DeadlineState
 
 /// <summary>A due time stored as a row, with the rule that set it, so a supervisor sees why a case is due when it is.</summary>
 public sealed record Deadline(long Id, long CaseId, string CaseNumber, DeadlineKind Kind, DateTimeOffset DueAt, string Rule,
-    DeadlineState State, DateTimeOffset? ClosedAt);
+    DeadlineState State, DateTimeOffset? ClosedAt, DateTimeOffset? WarnAt = null, DateTimeOffset? WarnedAt = null)
+{
+    /// <summary>The at-risk warning is still to be given.</summary>
+    public bool WarningOwed => State == DeadlineState.Pending && WarnAt is not null && WarnedAt is null;
+}
 
 public static class DeadlineNames
 {

@@ -17,6 +17,7 @@ public static class CaseEventKinds
     public const string Classified = "case.classified";
     public const string Resolved = "case.resolved";
     public const string DeadlineBreached = "deadline.breached";
+    public const string DeadlineAtRisk = "deadline.atRisk";
 }
 
 /// <summary>Reads the event log for catch-up.</summary>

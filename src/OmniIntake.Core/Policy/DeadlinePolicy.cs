@@ -4,8 +4,11 @@ using OmniIntake.Core.Deadlines;
 
 namespace OmniIntake.Core.Policy;
 
-/// <summary>A due time with the rule that set it, so a supervisor sees why a case is due when it is.</summary>
-public sealed record DueTime(DeadlineKind Kind, DateTimeOffset DueAt, string Rule);
+/// <summary>
+/// A due time with the rule that set it, so a supervisor sees why a case is due when it is, and the moment it is at
+/// risk (a configurable share of its window, default 80%).
+/// </summary>
+public sealed record DueTime(DeadlineKind Kind, DateTimeOffset DueAt, string Rule, DateTimeOffset WarnAt);
 
 /// <summary>Maps a channel and a time of receipt to the deadlines a complaint owes.</summary>
 public interface IDeadlinePolicy
@@ -35,31 +38,45 @@ public sealed class DefaultDeadlinePolicy(BusinessCalendar calendar, DefaultPoli
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, calendar.Zone).DateTime);
         if (!calendar.IsWorkingDay(day))
-            return new DueTime(DeadlineKind.Forward, calendar.EndOfDay(receivedAt),
-                "policy 5.2.2: received on a day off (weekend or holiday): forward the same day");
+        {
+            var endOfDay = calendar.EndOfDay(receivedAt);
+            return new DueTime(DeadlineKind.Forward, endOfDay,
+                "policy 5.2.2: received on a day off (weekend or holiday): forward the same day", Share(receivedAt, endOfDay - receivedAt));
+        }
         if (calendar.IsWorkingTime(receivedAt))
         {
             return channel == Channel.Forum
                 ? new DueTime(DeadlineKind.Forward, receivedAt + _options.ForumWindow,
-                    $"policy 5.2.2: forum post in working hours: forward within {Describe(_options.ForumWindow)}")
+                    $"policy 5.2.2: forum post in working hours: forward within {Describe(_options.ForumWindow)}",
+                    Share(receivedAt, _options.ForumWindow))
                 : new DueTime(DeadlineKind.Forward, receivedAt + _options.WorkingHoursWindow,
-                    $"policy 5.2.2: received in working hours: forward within {Describe(_options.WorkingHoursWindow)}");
+                    $"policy 5.2.2: received in working hours: forward within {Describe(_options.WorkingHoursWindow)}",
+                    Share(receivedAt, _options.WorkingHoursWindow));
         }
         var start = calendar.NextStartOfWork(receivedAt);
         return new DueTime(DeadlineKind.Forward, start + _options.AfterStartOfWork,
-            $"policy 5.2.2: received on a working day outside working hours: forward within {Describe(_options.AfterStartOfWork)} after work starts ({TimeZoneInfo.ConvertTime(start, calendar.Zone):yyyy-MM-dd HH:mm})");
+            $"policy 5.2.2: received on a working day outside working hours: forward within {Describe(_options.AfterStartOfWork)} after work starts ({TimeZoneInfo.ConvertTime(start, calendar.Zone):yyyy-MM-dd HH:mm})",
+            Share(start, _options.AfterStartOfWork));
     }
 
-    public DueTime Answer(Channel channel, DateTimeOffset forwardedAt) =>
-        channel == Channel.Forum
-            ? new DueTime(DeadlineKind.PublicReply, calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime),
-                $"policy 5.3.1: public forum reply within {Describe(_options.AnswerWorkingTime)} of working time after forwarding")
-            : new DueTime(DeadlineKind.OwnerAnswer, calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime),
-                $"policy 5.2.5: the owner's written answer within {Describe(_options.AnswerWorkingTime)} of working time after forwarding");
+    public DueTime Answer(Channel channel, DateTimeOffset forwardedAt)
+    {
+        var due = calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime);
+        // At risk after the same share of WORKING time, not of the nights and weekends in between.
+        var warn = calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime * _options.AtRiskShare);
+        return channel == Channel.Forum
+            ? new DueTime(DeadlineKind.PublicReply, due,
+                $"policy 5.3.1: public forum reply within {Describe(_options.AnswerWorkingTime)} of working time after forwarding", warn)
+            : new DueTime(DeadlineKind.OwnerAnswer, due,
+                $"policy 5.2.5: the owner's written answer within {Describe(_options.AnswerWorkingTime)} of working time after forwarding", warn);
+    }
 
     public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) =>
         new(DeadlineKind.MajorFirstAnswer, receivedAt + _options.MajorFirstAnswer,
-            $"policy 4.1.2: a major case gets a first answer within {Describe(_options.MajorFirstAnswer)} of receipt");
+            $"policy 4.1.2: a major case gets a first answer within {Describe(_options.MajorFirstAnswer)} of receipt",
+            Share(receivedAt, _options.MajorFirstAnswer));
+
+    private DateTimeOffset Share(DateTimeOffset start, TimeSpan window) => start + window * _options.AtRiskShare;
 
     private static string Describe(TimeSpan span) => span switch
     {
@@ -79,6 +96,9 @@ public sealed class DefaultPolicyOptions
     public TimeSpan AnswerWorkingTime { get; set; } = TimeSpan.FromHours(4);
     public TimeSpan MajorFirstAnswer { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>The share of a window after which a deadline is at risk (issue 6: default 80%).</summary>
+    public double AtRiskShare { get; set; } = 0.8;
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -90,20 +110,23 @@ public sealed class DefaultPolicyOptions
         {
             if (value <= TimeSpan.Zero) errors.Add($"Policy:{name} must be positive (got '{value}').");
         }
+        if (AtRiskShare is <= 0 or >= 1 || double.IsNaN(AtRiskShare))
+            errors.Add($"Policy:Default:AtRiskShare must be between 0 and 1, exclusive (got {AtRiskShare}).");
         return errors;
     }
 }
 
 /// <summary>One fixed window for every complaint, whatever the calendar: for demonstrations and tests of the firing.</summary>
-public sealed class FixedWindowPolicy(TimeSpan window) : IDeadlinePolicy
+public sealed class FixedWindowPolicy(TimeSpan window, double atRiskShare = 0.8) : IDeadlinePolicy
 {
     public DueTime Forwarding(Channel channel, DateTimeOffset receivedAt) =>
-        new(DeadlineKind.Forward, receivedAt + window, $"fixed window: forward within {window} of receipt");
+        new(DeadlineKind.Forward, receivedAt + window, $"fixed window: forward within {window} of receipt", receivedAt + window * atRiskShare);
 
     public DueTime Answer(Channel channel, DateTimeOffset forwardedAt) =>
         new(channel == Channel.Forum ? DeadlineKind.PublicReply : DeadlineKind.OwnerAnswer, forwardedAt + window,
-            $"fixed window: answer within {window} of forwarding");
+            $"fixed window: answer within {window} of forwarding", forwardedAt + window * atRiskShare);
 
     public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) =>
-        new(DeadlineKind.MajorFirstAnswer, receivedAt + window, $"fixed window: first answer within {window} of receipt");
+        new(DeadlineKind.MajorFirstAnswer, receivedAt + window, $"fixed window: first answer within {window} of receipt",
+            receivedAt + window * atRiskShare);
 }

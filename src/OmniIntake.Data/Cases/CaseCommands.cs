@@ -147,9 +147,10 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     private static Task<int> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DueTime due, CancellationToken ct) =>
         c.ExecAsync(
             """
-            INSERT INTO deadlines (case_id, kind, due_at, rule, state) VALUES (@caseId, @kind, @dueAt, @rule, 'pending')
-            ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, rule = excluded.rule, state = 'pending', closed_at = NULL
-            """, new { caseId, kind = due.Kind.ToName(), dueAt = due.DueAt, rule = due.Rule }, tx, ct);
+            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at) VALUES (@caseId, @kind, @dueAt, @rule, 'pending', @warnAt)
+            ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, rule = excluded.rule, state = 'pending', closed_at = NULL,
+                                                      warn_at = excluded.warn_at, warned_at = NULL
+            """, new { caseId, kind = due.Kind.ToName(), dueAt = due.DueAt, rule = due.Rule, warnAt = due.WarnAt }, tx, ct);
 
     private static async Task<string?> RecipientAsync(DbConnection c, DbTransaction tx, LockedCase found, CancellationToken ct)
     {

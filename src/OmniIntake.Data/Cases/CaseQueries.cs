@@ -10,7 +10,7 @@ public sealed class CaseQueries(Database database)
         """
         SELECT c.id, c.number, c.channel, c.status, c.class, c.category, c.subject, c.complainant_name, c.contact_id,
                c.department_id, c.related_case_id, c.received_at, c.last_inbound_at, c.first_forwarded_at,
-               d.due_at AS forward_due_at, d.state AS forward_state
+               d.due_at AS forward_due_at, d.warn_at AS forward_warn_at, d.state AS forward_state
         FROM cases c LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind = 'forward'
         """;
 
@@ -66,7 +66,7 @@ public sealed class CaseQueries(Database database)
         var audit = await connection.ListAsync<AuditView>("SELECT id, at, actor, action, detail FROM audit WHERE case_id = @caseId ORDER BY id",
             p, null, cancellationToken);
         var deadlines = await connection.ListAsync<DeadlineView>(
-            "SELECT id, kind, due_at, rule, state, closed_at FROM deadlines WHERE case_id = @caseId ORDER BY due_at", p, null, cancellationToken);
+            "SELECT id, kind, due_at, rule, state, closed_at, warn_at, warned_at FROM deadlines WHERE case_id = @caseId ORDER BY due_at", p, null, cancellationToken);
         var handles = await connection.ListAsync<string>(
             "SELECT kind || ':' || value FROM contact_handles WHERE contact_id = @ContactId ORDER BY kind, value", summary, null, cancellationToken);
         return new CaseDetail

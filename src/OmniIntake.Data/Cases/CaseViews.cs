@@ -17,6 +17,7 @@ public sealed class CaseSummary
     public DateTimeOffset LastInboundAt { get; init; }
     public DateTimeOffset? FirstForwardedAt { get; init; }
     public DateTimeOffset? ForwardDueAt { get; init; }
+    public DateTimeOffset? ForwardWarnAt { get; init; }
     public string? ForwardState { get; init; }
 }
 
@@ -73,6 +74,8 @@ public sealed class DeadlineView
     public string Rule { get; init; } = "";
     public string State { get; init; } = "";
     public DateTimeOffset? ClosedAt { get; init; }
+    public DateTimeOffset? WarnAt { get; init; }
+    public DateTimeOffset? WarnedAt { get; init; }
 }
 
 /// <summary>Queue filters; all optional, combined with AND.</summary>

@@ -8,17 +8,51 @@ namespace OmniIntake.Data.Deadlines;
 /// <summary>Deadline rows: what is due soon, and the firing itself as a compare-and-set on the row.</summary>
 public sealed class DeadlineStore(Database database, TimeProvider clock, IEventLogSignal signal)
 {
-    /// <summary>Pending deadlines due at or before <paramref name="until"/>, earliest first.</summary>
+    /// <summary>Pending deadlines that breach, or owe their at-risk warning, at or before <paramref name="until"/>; earliest first.</summary>
     public async Task<IReadOnlyList<Deadline>> PendingDueByAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Two index-backed halves (deadlines_pending_due, deadlines_pending_warn) rather than one OR.
         var rows = await connection.ListAsync<DeadlineRow>(
             """
-            SELECT d.id, d.case_id, c.number AS case_number, d.kind, d.due_at, d.rule, d.state, d.closed_at
+            SELECT d.id, d.case_id, c.number AS case_number, d.kind, d.due_at, d.rule, d.state, d.closed_at, d.warn_at, d.warned_at
             FROM deadlines d JOIN cases c ON c.id = d.case_id
-            WHERE d.state = 'pending' AND d.due_at <= @until ORDER BY d.due_at LIMIT @limit
+            WHERE d.id IN (SELECT id FROM (SELECT id FROM deadlines WHERE state = 'pending' AND due_at <= @until ORDER BY due_at LIMIT @limit) due
+                           UNION
+                           SELECT id FROM (SELECT id FROM deadlines WHERE state = 'pending' AND warned_at IS NULL AND warn_at <= @until
+                                           ORDER BY warn_at LIMIT @limit) warn)
+            ORDER BY d.due_at LIMIT @limit
             """, new { until, limit }, null, cancellationToken);
         return rows.Select(r => r.ToDeadline()).ToList();
+    }
+
+    /// <summary>
+    /// Gives the at-risk warning once (compare-and-set on warned_at), never before its time nor after a breach or a met
+    /// deadline; kept on the case and pushed live, so the supervisors see it (issue 6).
+    /// </summary>
+    public async Task<bool> TryWarnAsync(long deadlineId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var warned = await connection.OneOrDefaultAsync<DeadlineRow>(
+            """
+            UPDATE deadlines SET warned_at = @now
+            WHERE id = @deadlineId AND state = 'pending' AND warned_at IS NULL AND warn_at <= @now AND due_at > @now
+            RETURNING id, case_id, kind, due_at, rule, state, closed_at, warn_at, warned_at
+            """, new { deadlineId, now }, transaction, cancellationToken);
+        if (warned is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        var number = await connection.OneAsync<string>("SELECT number FROM cases WHERE id = @CaseId", warned, transaction, cancellationToken);
+        await CaseJournal.RecordAsync(connection, transaction, warned.CaseId, number, now, AuditActors.System, "deadline.atRisk",
+            new { deadlineId, kind = warned.Kind, dueAt = warned.DueAt, warned.Rule },
+            CaseEventKinds.DeadlineAtRisk, new { deadlineId, kind = warned.Kind, dueAt = warned.DueAt, rule = warned.Rule }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.EventsCommitted();
+        return true;
     }
 
     public async Task<IReadOnlyList<Deadline>> ForCaseAsync(long caseId, CancellationToken cancellationToken = default)
@@ -26,7 +60,7 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.ListAsync<DeadlineRow>(
             """
-            SELECT d.id, d.case_id, c.number AS case_number, d.kind, d.due_at, d.rule, d.state, d.closed_at
+            SELECT d.id, d.case_id, c.number AS case_number, d.kind, d.due_at, d.rule, d.state, d.closed_at, d.warn_at, d.warned_at
             FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.case_id = @caseId ORDER BY d.due_at
             """, new { caseId }, null, cancellationToken);
         return rows.Select(r => r.ToDeadline()).ToList();
@@ -46,7 +80,7 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
             """
             UPDATE deadlines SET state = 'breached', closed_at = @now
             WHERE id = @deadlineId AND state = 'pending' AND due_at <= @now
-            RETURNING id, case_id, kind, due_at, rule, state, closed_at
+            RETURNING id, case_id, kind, due_at, rule, state, closed_at, warn_at, warned_at
             """, new { deadlineId, now }, transaction, cancellationToken);
         if (fired is null)
         {
@@ -75,8 +109,10 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
         public string Rule { get; init; } = "";
         public string State { get; init; } = "";
         public DateTimeOffset? ClosedAt { get; init; }
+        public DateTimeOffset? WarnAt { get; init; }
+        public DateTimeOffset? WarnedAt { get; init; }
 
         public Deadline ToDeadline() => new(Id, CaseId, CaseNumber, Enum.Parse<DeadlineKind>(Kind, true), DueAt, Rule,
-            Enum.Parse<DeadlineState>(State, true), ClosedAt);
+            Enum.Parse<DeadlineState>(State, true), ClosedAt, WarnAt, WarnedAt);
     }
 }

@@ -32,6 +32,7 @@ internal sealed class IntakeWrite
     public required DueTime Forwarding { get; init; }
     public DateTimeOffset ForwardDueAt => Forwarding.DueAt;
     public string ForwardRule => Forwarding.Rule;
+    public DateTimeOffset ForwardWarnAt => Forwarding.WarnAt;
     public string ForwardKind => Forwarding.Kind.ToName();
     public string CaseNumberPrefix => Options.CaseNumberPrefix;
 

@@ -45,8 +45,9 @@ internal static class SequentialIntakeWriter
                     location = fields?.Location, request = fields?.CustomerRequest, session = message.Thread.SessionKey,
                     relatedCaseId = w.Thread.RelatedCaseId, receivedAt = message.ReceivedAt, w.Now,
                 }, tx, ct);
-            await c.ExecAsync("INSERT INTO deadlines (case_id, kind, due_at, rule, state) VALUES (@caseId, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending')",
-                new { caseId, w.ForwardKind, w.ForwardDueAt, w.ForwardRule }, tx, ct);
+            await c.ExecAsync(
+                "INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at) VALUES (@caseId, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt)",
+                new { caseId, w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt }, tx, ct);
             if (w.CategoryUnknown)
                 await CaseJournal.AuditOnlyAsync(c, tx, caseId, w.Now, AuditActors.System, "category.unknown", new { given = fields!.Category }, ct);
         }

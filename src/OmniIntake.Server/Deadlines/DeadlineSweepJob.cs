@@ -3,8 +3,8 @@ using OmniIntake.Data.Deadlines;
 namespace OmniIntake.Server.Deadlines;
 
 /// <summary>
-/// Run by Hangfire every minute and once at start-up: fires every pending deadline already due (compare-and-set, so a
-/// second process or a retried run changes nothing) and arms precise timers for those due before the next run.
+/// Run by Hangfire every minute and once at start-up: fires every breach and at-risk warning already due (compare-and-set,
+/// so a second process or a retried run changes nothing) and arms precise timers for those due before the next run.
 /// </summary>
 public sealed class DeadlineSweepJob(DeadlineStore store, DeadlineTimers timers, DeadlineOptions options, TimeProvider clock,
     ILogger<DeadlineSweepJob> logger)
@@ -15,6 +15,7 @@ public sealed class DeadlineSweepJob(DeadlineStore store, DeadlineTimers timers,
     {
         var now = clock.GetUtcNow();
         var fired = 0;
+        var warned = 0;
         var armed = 0;
         while (true)
         {
@@ -25,22 +26,33 @@ public sealed class DeadlineSweepJob(DeadlineStore store, DeadlineTimers timers,
                 if (deadline.DueAt <= now)
                 {
                     if (await store.TryBreachAsync(deadline.Id, cancellationToken)) { fired++; firedThisBatch++; }
+                    continue;
                 }
-                else
+                if (deadline.WarningOwed && deadline.WarnAt <= now)
                 {
-                    timers.Arm(deadline.Id, deadline.DueAt);
+                    if (await store.TryWarnAsync(deadline.Id, cancellationToken)) { warned++; firedThisBatch++; }
+                }
+                else if (deadline.WarningOwed && deadline.WarnAt <= now + options.SweepHorizon)
+                {
+                    timers.Arm(deadline.Id, DeadlineMoment.AtRisk, deadline.WarnAt!.Value);
+                    armed++;
+                }
+                if (deadline.DueAt <= now + options.SweepHorizon)
+                {
+                    timers.Arm(deadline.Id, DeadlineMoment.Breach, deadline.DueAt);
                     armed++;
                 }
             }
-            // A full batch of overdue rows means there may be more behind it.
+            // A full batch that fired something means there may be more overdue rows behind it.
             if (due.Count < options.SweepBatch || firedThisBatch == 0) break;
         }
-        if (fired > 0) logger.LogInformation("Deadline sweep fired {Fired} overdue deadlines and armed {Armed} timers.", fired, armed);
-        return new SweepResult(fired, armed);
+        if (fired + warned > 0)
+            logger.LogInformation("Deadline sweep fired {Fired} breaches and {Warned} at-risk warnings, armed {Armed} timers.", fired, warned, armed);
+        return new SweepResult(fired, warned, armed);
     }
 }
 
-public sealed record SweepResult(int Fired, int Armed);
+public sealed record SweepResult(int Fired, int Warned, int Armed);
 
 /// <summary>Bound from configuration section "Deadlines".</summary>
 public sealed class DeadlineOptions

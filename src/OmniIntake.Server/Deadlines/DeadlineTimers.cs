@@ -3,51 +3,60 @@ using OmniIntake.Data.Deadlines;
 
 namespace OmniIntake.Server.Deadlines;
 
+/// <summary>What a timer does when it fires.</summary>
+public enum DeadlineMoment
+{
+    AtRisk,
+    Breach,
+}
+
 /// <summary>
-/// Precise in-process timers for the deadlines due before the next sweep. Hangfire's scheduler polls (15 s by
-/// default) and whole seconds are its resolution, so the sweep hands near-due deadlines to these timers. A timer lost
-/// in a crash is harmless: the sweep at start-up fires what is overdue, and firing is a compare-and-set on the row.
+/// Precise in-process timers for the warnings and breaches due before the next sweep. Hangfire's scheduler polls (15 s
+/// by default) and whole seconds are its resolution, so the sweep hands near-due moments to these timers. A timer
+/// lost in a crash is harmless: the sweep at start-up fires what is overdue, and firing is a compare-and-set on the row.
 /// </summary>
 public sealed class DeadlineTimers(DeadlineStore store, TimeProvider clock, ILogger<DeadlineTimers> logger) : IDisposable
 {
-    private readonly ConcurrentDictionary<long, ITimer> _armed = new();
+    private readonly ConcurrentDictionary<(long, DeadlineMoment), ITimer> _armed = new();
 
     public int ArmedCount => _armed.Count;
 
-    public void Arm(long deadlineId, DateTimeOffset dueAt)
+    public void Arm(long deadlineId, DeadlineMoment moment, DateTimeOffset at)
     {
-        if (_armed.ContainsKey(deadlineId)) return;
-        var timer = clock.CreateTimer(_ => _ = FireAsync(deadlineId, dueAt), null, Delay(dueAt), Timeout.InfiniteTimeSpan);
-        if (!_armed.TryAdd(deadlineId, timer)) timer.Dispose();
+        var key = (deadlineId, moment);
+        if (_armed.ContainsKey(key)) return;
+        var timer = clock.CreateTimer(_ => _ = FireAsync(key, at), null, Delay(at), Timeout.InfiniteTimeSpan);
+        if (!_armed.TryAdd(key, timer)) timer.Dispose();
     }
 
-    private TimeSpan Delay(DateTimeOffset dueAt)
+    private TimeSpan Delay(DateTimeOffset at)
     {
-        var delay = dueAt - clock.GetUtcNow();
+        var delay = at - clock.GetUtcNow();
         return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
     }
 
-    private async Task FireAsync(long deadlineId, DateTimeOffset dueAt)
+    private async Task FireAsync((long DeadlineId, DeadlineMoment Moment) key, DateTimeOffset at)
     {
-        // A timer may wake a little before the wall clock reaches the due time; the row's compare-and-set would
-        // then refuse (never early), so wait out the remainder instead of dropping the timer.
-        if (Delay(dueAt) > TimeSpan.Zero && _armed.TryGetValue(deadlineId, out var early))
+        // A timer may wake a little before the wall clock reaches its time; the row's compare-and-set would then
+        // refuse (never early), so wait out the remainder instead of dropping the timer.
+        if (Delay(at) > TimeSpan.Zero && _armed.TryGetValue(key, out var early))
         {
-            early.Change(Delay(dueAt) + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+            early.Change(Delay(at) + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
             return;
         }
         try
         {
-            await store.TryBreachAsync(deadlineId);
+            if (key.Moment == DeadlineMoment.Breach) await store.TryBreachAsync(key.DeadlineId);
+            else await store.TryWarnAsync(key.DeadlineId);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
-            // The next sweep tries again: the row is still pending.
-            logger.LogWarning(ex, "Firing deadline {DeadlineId} failed; the next sweep retries.", deadlineId);
+            // The next sweep tries again: the row is unchanged.
+            logger.LogWarning(ex, "Firing deadline {DeadlineId} ({Moment}) failed; the next sweep retries.", key.DeadlineId, key.Moment);
         }
         finally
         {
-            if (_armed.TryRemove(deadlineId, out var timer)) await timer.DisposeAsync();
+            if (_armed.TryRemove(key, out var timer)) await timer.DisposeAsync();
         }
     }
 

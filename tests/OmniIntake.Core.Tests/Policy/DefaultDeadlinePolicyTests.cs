@@ -43,6 +43,22 @@ public sealed class DefaultDeadlinePolicyTests
         Assert.Equal((DeadlineKind.PublicReply, At("2026-11-24T14:00:00")), (forum.Kind, forum.DueAt));
     }
 
+    [Theory]
+    [InlineData(Channel.Email, "2026-11-24T10:00:00", "2026-11-24T10:24:00")] // 80% of 30 minutes
+    [InlineData(Channel.Forum, "2026-11-24T10:00:00", "2026-11-24T10:48:00")] // 80% of 1 hour
+    [InlineData(Channel.Sms, "2026-11-24T21:00:00", "2026-11-25T09:48:00")]   // 80% of the hour after work starts, not of the night
+    public void Forwarding_IsAtRisk_AfterEightyPercentOfItsWindow(Channel channel, string received, string warn) =>
+        Assert.Equal(At(warn), Policy.Forwarding(channel, At(received)).WarnAt);
+
+    [Fact]
+    public void OwnersAnswer_IsAtRisk_AfterEightyPercentOfItsWorkingTime() =>
+        // Friday 16:00 + 3h12m of working time = Monday 10:12.
+        Assert.Equal(At("2026-11-30T10:12:00"), Policy.Answer(Channel.Email, At("2026-11-27T16:00:00")).WarnAt);
+
+    [Fact]
+    public void AtRiskShare_OutsideZeroToOne_IsRefused() =>
+        Assert.Contains(new DefaultPolicyOptions { AtRiskShare = 1.2 }.Validate(), e => e.Contains("AtRiskShare", StringComparison.Ordinal));
+
     [Fact]
     public void MajorCase_FirstAnswer_Is24WallClockHoursAfterReceipt() =>
         Assert.Equal(At("2026-11-29T15:00:00"), Policy.MajorFirstAnswer(At("2026-11-28T15:00:00")).DueAt);

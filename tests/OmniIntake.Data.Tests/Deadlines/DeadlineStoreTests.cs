@@ -63,6 +63,33 @@ public sealed class DeadlineStoreTests
 
     [Theory]
     [ClassData(typeof(BothProviders))]
+    public async Task AtRiskWarning_IsGivenOnce_AtItsTime_AndNeverAfterTheBreach(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        var opened = await h.Intake.AcceptAsync(h.Sms("+8613800138000", "投诉"), Ct);
+        var deadline = (await h.Deadlines.ForCaseAsync(opened.CaseId, Ct)).Single();
+        Assert.Equal(deadline.DueAt - TimeSpan.FromMinutes(6), deadline.WarnAt); // 80% of 30 minutes
+
+        h.Clock.Advance(TimeSpan.FromMinutes(24) - TimeSpan.FromMilliseconds(1));
+        Assert.False(await h.Deadlines.TryWarnAsync(deadline.Id, Ct));
+        Assert.Single(await h.Deadlines.PendingDueByAsync(h.Clock.GetUtcNow() + TimeSpan.FromSeconds(1), 10, Ct));
+        h.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => h.Deadlines.TryWarnAsync(deadline.Id))));
+        Assert.Equal(1, attempts.Count(warned => warned));
+
+        var second = await h.Intake.AcceptAsync(h.Sms("+8613800138001", "另一件"), Ct);
+        var late = (await h.Deadlines.ForCaseAsync(second.CaseId, Ct)).Single();
+        h.Clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.True(await h.Deadlines.TryBreachAsync(late.Id, Ct));
+        Assert.False(await h.Deadlines.TryWarnAsync(late.Id, Ct)); // a breached deadline is past warning
+
+        var detail = await h.Queries.GetAsync(opened.CaseNumber, Ct);
+        Assert.Single(detail!.Audit, a => a.Action == "deadline.atRisk");
+        Assert.NotNull(detail.Deadlines.Single().WarnedAt);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
     public async Task Forwarding_StopsTheClock(DatabaseProvider provider)
     {
         await using var h = await DataHarness.CreateAsync(provider);

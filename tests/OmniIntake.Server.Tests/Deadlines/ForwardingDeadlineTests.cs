@@ -33,6 +33,11 @@ public sealed class ForwardingDeadlineTests
         }, "the breach of the unforwarded case");
         var firedLate = breached.Deadlines.Single().ClosedAt!.Value - breached.Deadlines.Single().DueAt;
         Assert.InRange(firedLate, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        // At risk first (80% of the 2 s window), then breached.
+        var warnedAt = breached.Deadlines.Single().WarnedAt!.Value;
+        Assert.InRange(warnedAt, breached.Deadlines.Single().WarnAt!.Value, breached.Deadlines.Single().DueAt);
+        Assert.Equal(["deadline.atRisk", "deadline.breached"],
+            breached.Audit.Where(a => a.Action.StartsWith("deadline.", StringComparison.Ordinal)).Select(a => a.Action));
         Assert.Single(breached.Audit, a => a.Action == "deadline.breached" && a.Actor == "system"
                                            && a.Detail.Contains("\"kind\":\"forward\"", StringComparison.Ordinal));
 

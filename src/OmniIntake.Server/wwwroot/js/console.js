@@ -23,7 +23,8 @@ function dueText(c) {
   const ms = new Date(c.forwardDueAt) - Date.now();
   if (ms <= 0) return ["超时 breached", "breached"];
   const m = Math.floor(ms / 60000), s = Math.floor(ms / 1000) % 60;
-  return [`${m}:${String(s).padStart(2, "0")}`, ms < 6 * 60000 ? "risk" : ""];
+  const atRisk = c.forwardWarnAt && Date.now() >= new Date(c.forwardWarnAt);
+  return [`${m}:${String(s).padStart(2, "0")}`, atRisk ? "risk" : ""];
 }
 
 function render() {
