@@ -48,6 +48,10 @@ public static class CaseApi
         cases.MapPost("/{id:long}/forward", ForwardAsync);
         cases.MapPost("/{id:long}/classify", ClassifyAsync);
         cases.MapPost("/{id:long}/resolve", ResolveAsync);
+        // The department owner's view: the cases forwarded to my department, and each of them in full.
+        var owner = app.MapGroup("/api/owner/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
+        owner.MapGet("/", OwnerListAsync);
+        owner.MapGet("/{key}", OwnerGetAsync);
         // The department owner's written answer (5.2.5): owners for their own department, supervisors for any.
         app.MapPost("/api/cases/{id:long}/answer", AnswerAsync).WithTags("Cases").RequireAuthorization(Policies.Owners);
         app.MapGet("/api/categories", async (CategoryStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
@@ -154,6 +158,28 @@ public static class CaseApi
     private static async Task<Results<NoContent, ProblemHttpResult>> ResolveAsync(long id, ResolveRequest? request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await commands.ResolveAsync(id, user.Identity!.Name!, request?.Note, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> OwnerListAsync(CaseQueries queries,
+        ClaimsPrincipal user, bool? open, long? before, int? limit, CancellationToken ct)
+    {
+        if (user.DepartmentId() is not { } department)
+            return Problem(403, "No department", "Your account is not the complaint owner of any department; ask an admin to set one.");
+        if (limit is < 1 or > 500) return Problem(400, "Invalid limit", $"limit is 1-500 (got {limit}).");
+        return TypedResults.Ok(await queries.ListAsync(new CaseFilter
+        {
+            DepartmentId = department, OpenOnly = open ?? true, BeforeId = before, Limit = limit ?? 50,
+        }, ct));
+    }
+
+    private static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> OwnerGetAsync(string key, CaseQueries queries, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        var detail = await queries.GetAsync(key, ct);
+        // Not forwarded to the owner's department reads as not found: case records are confidential (credit union, 6th article).
+        if (detail is null || (detail.Case.DepartmentId != user.DepartmentId() && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin)))
+            return Problem(404, "No such case", $"Case '{key}' does not exist or is not forwarded to your department.");
+        return TypedResults.Ok(detail);
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AnswerAsync(long id, AnswerRequest request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct)

@@ -106,6 +106,11 @@ public sealed class CaseApiTests
 
         using var salesOwner = await SignInAsync(host, "sales-owner");
         using var engOwner = await SignInAsync(host, "eng-owner");
+        Assert.Empty((await salesOwner.GetFromJsonAsync<List<CaseSummary>>("/api/owner/cases", Ct))!);
+        Assert.Equal([registered.CaseId], (await engOwner.GetFromJsonAsync<List<CaseSummary>>("/api/owner/cases", Ct))!.Select(c => c.Id));
+        Assert.Equal(HttpStatusCode.NotFound, (await salesOwner.GetAsync($"/api/owner/cases/{registered.Number}", Ct)).StatusCode);
+        var forMe = await engOwner.GetFromJsonAsync<CaseDetail>($"/api/owner/cases/{registered.Number}", Ct);
+        Assert.Equal("墙体开裂", forMe!.Messages[0].BodyText);
         var refused = await salesOwner.PostAsJsonAsync($"/api/cases/{registered.CaseId}/answer", new { text = "not ours" }, Ct);
         var answered = await engOwner.PostAsJsonAsync($"/api/cases/{registered.CaseId}/answer", new { text = "已派工程师复查，三日内修复" }, Ct);
 
