@@ -19,12 +19,14 @@ builder.AddCaseApi();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+await app.LoadCalendarAsync();
 app.UseWebFoundation();
 app.MapHealth();
 app.MapAccountsApi();
 app.MapCaseApi();
 app.MapDepartmentsApi();
 app.MapPolicyApi();
+app.MapCalendarApi();
 app.MapLivePush();
 app.MapDeadlineJobs();
 app.PrintWelcome();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OmniIntake.Core.Calendar;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Policy;
@@ -18,8 +17,9 @@ public static class PolicyApi
 
     /// <summary>What the policy would set for a complaint on this channel at this time; times in the organisation's zone.</summary>
     private static Results<Ok<PolicyPreview>, ProblemHttpResult> Preview(string? channel, string? receivedAt, IDeadlinePolicy policy,
-        BusinessCalendar calendar)
+        CalendarHolder holder)
     {
+        var calendar = holder.Current;
         if (!ChannelNames.TryParse(channel, out var parsed))
             return TypedResults.Problem($"channel must be one of {string.Join(", ", ChannelNames.All)} (got '{channel}').", statusCode: 400,
                 title: "Invalid channel");

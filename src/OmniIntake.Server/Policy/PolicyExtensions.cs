@@ -2,6 +2,8 @@ using System.Globalization;
 using OmniIntake.Core.Calendar;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Policy;
+using OmniIntake.Data.Calendar;
+using OmniIntake.Data.Deadlines;
 
 namespace OmniIntake.Server.Policy;
 
@@ -19,7 +21,7 @@ public sealed class CalendarOptions
     /// <summary>Apply the State Council's holidays and make-up working days (shipped data, 2007 onwards).</summary>
     public bool ChinaHolidays { get; set; } = true;
 
-    public BusinessCalendar Build(TimeZoneInfo zone)
+    public BusinessCalendar Build(TimeZoneInfo zone, IReadOnlyDictionary<DateOnly, bool> adminDays)
     {
         var periods = new List<WorkingPeriod>();
         var days = WorkingDays.Count > 0
@@ -36,8 +38,10 @@ public sealed class CalendarOptions
         }
         try
         {
-            return new BusinessCalendar(zone, days, periods,
-                ChinaHolidays ? Core.Calendar.ChinaHolidays.Days : new Dictionary<DateOnly, bool>());
+            var overrides = ChinaHolidays ? new Dictionary<DateOnly, bool>(Core.Calendar.ChinaHolidays.Days) : [];
+            // The admin's days win over the shipped notices.
+            foreach (var (day, working) in adminDays) overrides[day] = working;
+            return new BusinessCalendar(zone, days, periods, overrides);
         }
         catch (ArgumentException ex)
         {
@@ -68,10 +72,18 @@ public static class PolicyExtensions
         if (policy.FixedForwardingWindow is { } w && w <= TimeSpan.Zero)
             errors.Add($"Policy:FixedForwardingWindow must be positive (got '{w}').");
         if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
-        var calendar = calendarOptions.Build(intake.Zone);
-        builder.Services.AddSingleton(calendar);
-        builder.Services.AddSingleton<IDeadlinePolicy>(policy.FixedForwardingWindow is { } fixedWindow
+        _ = calendarOptions.Build(intake.Zone, new Dictionary<DateOnly, bool>()); // fail at start-up on a bad calendar
+        builder.Services.AddSingleton(calendarOptions);
+        builder.Services.AddSingleton<CalendarStore>();
+        builder.Services.AddSingleton<DeadlineRecomputation>();
+        builder.Services.AddSingleton(sp => new CalendarHolder(calendarOptions, intake.Zone, sp.GetRequiredService<CalendarStore>()));
+        builder.Services.AddSingleton<IDeadlinePolicy>(sp => policy.FixedForwardingWindow is { } fixedWindow
             ? new FixedWindowPolicy(fixedWindow)
-            : new DefaultDeadlinePolicy(calendar, policy.Default));
+            : new CurrentCalendarPolicy(sp.GetRequiredService<CalendarHolder>(), policy.Default));
+        builder.Services.AddHostedService<CalendarRefresher>();
+        builder.Services.AddSingleton<CalendarRecomputeJob>();
     }
+
+    /// <summary>Applies the admin's calendar days (after the migrations ran).</summary>
+    public static Task LoadCalendarAsync(this WebApplication app) => app.Services.GetRequiredService<CalendarHolder>().ReloadAsync();
 }

@@ -1,0 +1,68 @@
+using System.Net;
+using OmniIntake.Core.Accounts;
+using OmniIntake.Data;
+using OmniIntake.Data.Cases;
+
+namespace OmniIntake.Server.Tests.Policy;
+
+public sealed class CalendarChangeTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [ClassData(typeof(OmniIntake.Testing.BothProviders))]
+    public async Task NewHoliday_MovesTheOpenDeadlinesItAffects_AndIsAudited(DatabaseProvider provider)
+    {
+        await using var host = await HubHost.StartAsync(provider);
+        using var agent = await host.ClientAsync(Roles.Agent);
+        using var admin = await host.ClientAsync(Roles.Admin);
+        // A Tuesday evening far ahead, so the clock never overtakes the test: due Wednesday 10:00.
+        var evening = await RegisterAtAsync(agent, "2099-03-03T20:00:00+08:00");
+        var untouched = await RegisterAtAsync(agent, "2099-03-10T10:00:00+08:00");
+        Assert.Equal(At("2099-03-04T10:00:00"), await ForwardDueAsync(agent, evening));
+
+        var changed = await admin.PutAsJsonAsync("/api/calendar/days/2099-03-04", new { working = false, name = "公司周年庆" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, changed.StatusCode);
+        await TestCalls.WithinAsync(TimeSpan.FromSeconds(15),
+            async () => await ForwardDueAsync(agent, evening) == At("2099-03-05T10:00:00") ? "moved" : null, "the recomputation");
+        var detail = await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{evening}", Ct);
+        var audit = Assert.Single(detail!.Audit, a => a.Action == "deadline.recomputed");
+        Assert.Equal("admin", audit.Actor);
+        Assert.Contains("公司周年庆", audit.Detail, StringComparison.Ordinal);
+        Assert.Equal(At("2099-03-10T10:30:00"), await ForwardDueAsync(agent, untouched));
+        var calendar = await admin.GetStringAsync("/api/calendar", Ct);
+        Assert.Contains("\"updatedBy\":\"admin\"", calendar, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnlyAdmins_ChangeTheCalendar_AndBadDaysAreRefused()
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        using var supervisor = await host.ClientAsync(Roles.Supervisor);
+        using var admin = await host.ClientAsync(Roles.Admin);
+
+        var bySupervisor = await supervisor.PutAsJsonAsync("/api/calendar/days/2099-03-04", new { working = false, name = "x" }, Ct);
+        var badDay = await admin.PutAsJsonAsync("/api/calendar/days/2099-02-30", new { working = false, name = "x" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, bySupervisor.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badDay.StatusCode);
+    }
+
+    private static DateTimeOffset At(string local) => DateTimeOffset.Parse(local + "+08:00", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string> RegisterAtAsync(HttpClient agent, string receivedAt)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
+        {
+            Content = JsonContent.Create(new { channel = "letter", text = "来信投诉", receivedAt = DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture) }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        var response = await agent.SendAsync(request, Ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Server.Cases.RegisteredCase>(Ct))!.Number;
+    }
+
+    private static async Task<DateTimeOffset> ForwardDueAsync(HttpClient agent, string number) =>
+        (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{number}"))!.Deadlines.Single(d => d.Kind == "forward").DueAt;
+}
