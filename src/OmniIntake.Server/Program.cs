@@ -1,3 +1,4 @@
+using OmniIntake.Channels.Email.Pipe;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Cases;
 using OmniIntake.Server.Deadlines;
@@ -16,6 +17,7 @@ builder.AddLivePush();
 builder.AddDeadlines();
 builder.AddOutbox();
 builder.AddCaseApi();
+builder.AddEmailChannel();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -27,6 +29,7 @@ app.MapCaseApi();
 app.MapDepartmentsApi();
 app.MapPolicyApi();
 app.MapCalendarApi();
+app.MapEmailChannel();
 app.MapLivePush();
 app.MapDeadlineJobs();
 app.PrintWelcome();

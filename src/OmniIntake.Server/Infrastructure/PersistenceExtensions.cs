@@ -8,6 +8,7 @@ using OmniIntake.Data.Deadlines;
 using OmniIntake.Data.Departments;
 using OmniIntake.Data.Events;
 using OmniIntake.Data.Intake;
+using OmniIntake.Data.Raw;
 using OmniIntake.Data.Schema;
 
 namespace OmniIntake.Server.Infrastructure;
@@ -29,6 +30,7 @@ public static class PersistenceExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IIntake, SqlIntakePipeline>();
+        services.AddSingleton<IRawMessageStore, SqlRawMessageStore>();
         services.AddSingleton<EventSequencer>();
         services.AddSingleton<ICaseEventReader, SqlCaseEventReader>();
         services.AddSingleton<CaseQueries>();

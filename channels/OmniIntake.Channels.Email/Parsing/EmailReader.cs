@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using System.Text;
+using MimeKit;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Contacts;
+using OmniIntake.Core.Intake;
+using OmniIntake.Core.Messages;
+
+namespace OmniIntake.Channels.Email.Parsing;
+
+/// <summary>
+/// Reads a raw RFC 822 message with MimeKit into an <see cref="InboundMessage"/>: text and HTML bodies in the charsets
+/// Chinese senders really use, attachments, threading ids, and what kind of mail it is (issue 3).
+/// </summary>
+public sealed class EmailReader
+{
+    private static readonly Encoding Gb18030;
+
+    // Labels whose senders really mean GB18030, its superset (Zammad #6054 crashed on exactly this).
+    private static readonly HashSet<string> GbFamily = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gb2312", "gbk", "x-gbk", "cp936", "ms936", "windows-936", "euc-cn", "csgb2312", "gb_2312-80", "gb18030",
+    };
+
+    static EmailReader()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Gb18030 = Encoding.GetEncoding("GB18030");
+    }
+
+    private readonly ParserOptions _parser = new()
+    {
+        // Raw 8-bit headers from Chinese mailers that declare nothing are GB18030 far more often than Latin-1.
+        CharsetEncoding = Gb18030,
+    };
+
+    /// <param name="externalId">The channel's identity of this message (IMAP account/folder/UIDVALIDITY/UID, or the pipe's hash).</param>
+    public ParsedEmail Read(Stream raw, string externalId, DateTimeOffset receivedAt)
+    {
+        var message = MimeMessage.Load(_parser, raw);
+        var kind = Classify(message);
+        var messageId = message.MessageId is { Length: > 0 } id ? "<" + id + ">" : null;
+        var subject = message.Subject;
+        if (kind is EmailKind.Bounce or EmailKind.Report)
+            return new ParsedEmail(kind, null, messageId, $"{kind}: {subject}");
+
+        var (text, html) = Bodies(message);
+        var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender ?? message.ReplyTo.Mailboxes.FirstOrDefault();
+        var sender = from is not null && ContactHandle.TryCreate(ContactHandleKind.Email, from.Address, out var handle, out _)
+            ? handle
+            // No usable sender still makes a complaint (anonymous complaints are accepted); it is its own contact.
+            : ContactHandle.Create(ContactHandleKind.Anonymous, "email:" + externalId);
+        var replies = message.InReplyTo is { Length: > 0 } inReplyTo ? new List<string> { "<" + inReplyTo + ">" } : [];
+        replies.AddRange(message.References.Select(r => "<" + r + ">").Where(r => !replies.Contains(r)));
+
+        var inbound = new InboundMessage
+        {
+            Channel = Channel.Email,
+            ExternalId = externalId,
+            Sender = sender,
+            SenderName = string.IsNullOrWhiteSpace(from?.Name) ? null : from.Name,
+            Subject = subject,
+            Text = text ?? string.Empty,
+            Html = html,
+            Attachments = Attachments(message),
+            ReceivedAt = receivedAt,
+            Thread = new ThreadHints { MessageId = messageId, Replies = replies },
+        };
+        return new ParsedEmail(kind, inbound, messageId, subject ?? "");
+    }
+
+    /// <summary>The identity of a piped message that has no other: the SHA-256 of its bytes.</summary>
+    public static string ContentId(ReadOnlySpan<byte> raw) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(raw));
+
+    public static EmailKind Classify(MimeMessage message)
+    {
+        if (message.Body is MultipartReport report)
+        {
+            return string.Equals(report.ReportType, "delivery-status", StringComparison.OrdinalIgnoreCase)
+                ? EmailKind.Bounce
+                : EmailKind.Report;
+        }
+        var from = message.From.Mailboxes.FirstOrDefault()?.LocalPart ?? "";
+        if (from.Equals("mailer-daemon", StringComparison.OrdinalIgnoreCase) || from.Equals("postmaster", StringComparison.OrdinalIgnoreCase))
+            return EmailKind.Bounce;
+        var headers = message.Headers;
+        if (headers["Auto-Submitted"] is { } auto && !auto.Trim().Equals("no", StringComparison.OrdinalIgnoreCase)) return EmailKind.AutoReply;
+        if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond")) return EmailKind.AutoReply;
+        if (headers["Precedence"]?.Trim().ToLowerInvariant() is "bulk" or "list" or "junk") return EmailKind.AutoReply;
+        return EmailKind.Personal;
+    }
+
+    private static (string? Text, string? Html) Bodies(MimeMessage message)
+    {
+        string? text = null, html = null;
+        foreach (var part in message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment))
+        {
+            if (text is null && part.IsPlain) text = Decode(part);
+            else if (html is null && part.IsHtml) html = Decode(part);
+        }
+        return (text, html);
+    }
+
+    private static string Decode(TextPart part) =>
+        part.ContentType.Charset is { } charset && GbFamily.Contains(charset) ? part.GetText(Gb18030) : part.Text;
+
+    private static List<Attachment> Attachments(MimeMessage message)
+    {
+        var list = new List<Attachment>();
+        foreach (var entity in message.Attachments)
+        {
+            var name = entity.ContentDisposition?.FileName ?? entity.ContentType.Name ?? "attachment";
+            long size = 0;
+            if (entity is MimePart part && part.Content is { } content)
+            {
+                using var counter = new CountingStream();
+                content.DecodeTo(counter);
+                size = counter.Length;
+            }
+            else if (entity is MessagePart embedded && embedded.Message is { } inner)
+            {
+                using var counter = new CountingStream();
+                inner.WriteTo(counter);
+                size = counter.Length;
+            }
+            // The bytes themselves are kept in the raw message; attachment storage with limits comes with issue 3.
+            // Media types are case-insensitive and senders write them in any case (apPLICATION/PDf).
+            list.Add(new Attachment(name, entity.ContentType.MimeType.ToLowerInvariant(), size, null));
+        }
+        return list;
+    }
+
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+    }
+}

@@ -1,0 +1,18 @@
+namespace OmniIntake.Channels.Email.Tests;
+
+/// <summary>The external test material in ../shared/testdata beside the repository (see its README for sources).</summary>
+internal static class SharedTestData
+{
+    public static string Path(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(System.IO.Path.Combine(dir.FullName, "OmniIntake.sln"))) continue;
+            var file = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "testdata", relative));
+            return File.Exists(file) ? file : throw new FileNotFoundException($"Test material {relative} not found at {file}: ../shared must be beside the repository.");
+        }
+        throw new DirectoryNotFoundException("The repository root (OmniIntake.sln) was not found above " + AppContext.BaseDirectory);
+    }
+
+    public static Stream Open(string relative) => File.OpenRead(Path(relative));
+}
