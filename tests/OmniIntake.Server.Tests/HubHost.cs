@@ -67,13 +67,26 @@ public sealed class HubHost : IAsyncDisposable
     public async Task<string> CookieAsync(string role)
     {
         if (_cookies.TryGetValue(role, out var cookie)) return cookie;
-        using var client = Anonymous();
         var (user, password) = role == Roles.Admin ? ("admin", AdminPassword) : ($"only-{role}", UserPassword);
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password });
-        response.EnsureSuccessStatusCode();
-        cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("omniintake.auth=", StringComparison.Ordinal)).Split(';')[0];
+        cookie = await SignInCookieAsync(user, password);
         _cookies[role] = cookie;
         return cookie;
+    }
+
+    /// <summary>A client signed in as any user (e.g. an owner created by a test).</summary>
+    public async Task<HttpClient> ClientForUserAsync(string username, string password = UserPassword)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add("Cookie", await SignInCookieAsync(username, password));
+        return client;
+    }
+
+    private async Task<string> SignInCookieAsync(string username, string password)
+    {
+        using var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password });
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("omniintake.auth=", StringComparison.Ordinal)).Split(';')[0];
     }
 
     public async Task<HubConnection> AgentHubAsync(string role = Roles.Agent)

@@ -4,12 +4,13 @@ namespace OmniIntake.Server.Tests;
 
 internal static class TestCalls
 {
-    public static async Task<RegisteredCase> RegisterAsync(this HttpClient client, string text, string? key = null, string phone = "13800138000")
+    public static Task<RegisteredCase> RegisterAsync(this HttpClient client, string text, string? key = null, string phone = "13800138000") =>
+        client.RegisterAsync(new { channel = "phone", text, phone, complainantName = "王先生" }, key);
+
+    /// <summary>POST /api/cases with any body and a fresh Idempotency-Key unless one is given.</summary>
+    public static async Task<RegisteredCase> RegisterAsync(this HttpClient client, object body, string? key = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
-        {
-            Content = JsonContent.Create(new { channel = "phone", text, phone, complainantName = "王先生" }),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString("N"));
         var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();

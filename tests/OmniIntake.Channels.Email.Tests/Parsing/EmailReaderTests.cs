@@ -1,6 +1,7 @@
 using System.Text;
 using OmniIntake.Channels.Email.Parsing;
 using OmniIntake.Core.Contacts;
+using OmniIntake.Testing;
 
 namespace OmniIntake.Channels.Email.Tests.Parsing;
 

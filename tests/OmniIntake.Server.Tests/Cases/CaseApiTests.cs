@@ -104,8 +104,8 @@ public sealed class CaseApiTests
         var registered = await agent.RegisterAsync("墙体开裂");
         (await agent.PostAsJsonAsync($"/api/cases/{registered.CaseId}/forward", new { departmentId = engineering.Id }, Ct)).EnsureSuccessStatusCode();
 
-        using var salesOwner = await SignInAsync(host, "sales-owner");
-        using var engOwner = await SignInAsync(host, "eng-owner");
+        using var salesOwner = await host.ClientForUserAsync("sales-owner");
+        using var engOwner = await host.ClientForUserAsync("eng-owner");
         Assert.Empty((await salesOwner.GetFromJsonAsync<List<CaseSummary>>("/api/owner/cases", Ct))!);
         Assert.Equal([registered.CaseId], (await engOwner.GetFromJsonAsync<List<CaseSummary>>("/api/owner/cases", Ct))!.Select(c => c.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await salesOwner.GetAsync($"/api/owner/cases/{registered.Number}", Ct)).StatusCode);
@@ -119,15 +119,6 @@ public sealed class CaseApiTests
         var detail = await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{registered.CaseId}", Ct);
         Assert.Equal("answered", detail!.Case.Status);
         Assert.Equal("met", detail.Deadlines.Single(d => d.Kind == "ownerAnswer").State);
-    }
-
-    private static async Task<HttpClient> SignInAsync(HubHost host, string username)
-    {
-        var client = host.Anonymous();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { username, password = HubHost.UserPassword }, Ct);
-        response.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Add("Cookie", response.Headers.GetValues("Set-Cookie").First().Split(';')[0]);
-        return client;
     }
 
     [Fact]

@@ -13,16 +13,6 @@ public sealed class EmailPipeTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly Dictionary<string, string?> WithKey = new() { ["Channels:Email:PipeApiKey"] = Key };
 
-    private static string TestData(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OmniIntake.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "testdata", relative));
-        }
-        throw new DirectoryNotFoundException("The repository root was not found.");
-    }
-
     private static HttpRequestMessage Pipe(byte[] raw, string? key = Key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/channels/email/inbound") { Content = new ByteArrayContent(raw) };
@@ -37,7 +27,7 @@ public sealed class EmailPipeTests
     {
         await using var host = await HubHost.StartAsync(provider, WithKey);
         using var mta = host.Anonymous();
-        var raw = await File.ReadAllBytesAsync(TestData("email/demisto-parse-emails/chinese_gb2312_encoding.eml"), Ct);
+        var raw = await File.ReadAllBytesAsync(OmniIntake.Testing.SharedTestData.Path("email/demisto-parse-emails/chinese_gb2312_encoding.eml"), Ct);
 
         var first = await mta.SendAsync(Pipe(raw), Ct);
         var again = await mta.SendAsync(Pipe(raw), Ct);
@@ -60,7 +50,7 @@ public sealed class EmailPipeTests
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, WithKey);
         using var mta = host.Anonymous();
 
-        var response = await mta.SendAsync(Pipe(await File.ReadAllBytesAsync(TestData("email/mimekit/bounce.txt"), Ct)), Ct);
+        var response = await mta.SendAsync(Pipe(await File.ReadAllBytesAsync(OmniIntake.Testing.SharedTestData.Path("email/mimekit/bounce.txt"), Ct)), Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("bounce", (await response.Content.ReadFromJsonAsync<PipedEmail>(Ct))!.Kind);

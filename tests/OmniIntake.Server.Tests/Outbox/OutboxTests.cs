@@ -63,17 +63,8 @@ public sealed class OutboxTests
         Assert.Contains(detail.Audit, a => a.Action == "reply.failed" && a.Detail.Contains("Gave up after 3 attempts", StringComparison.Ordinal));
     }
 
-    private static async Task<Server.Cases.RegisteredCase> RegisterApiCaseAsync(HttpClient agent)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
-        {
-            Content = JsonContent.Create(new { channel = "api", text = "from an integration", email = "someone@example.test" }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        var response = await agent.SendAsync(request, Ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<Server.Cases.RegisteredCase>(Ct))!;
-    }
+    private static Task<Server.Cases.RegisteredCase> RegisterApiCaseAsync(HttpClient agent) =>
+        agent.RegisterAsync(new { channel = "api", text = "from an integration", email = "someone@example.test" });
 
     private static Task<CaseDetail> DeliveredAsync(HttpClient agent, string number, string status) =>
         TestCalls.WithinAsync(TimeSpan.FromSeconds(15), async () =>

@@ -51,17 +51,11 @@ public sealed class CalendarChangeTests
 
     private static DateTimeOffset At(string local) => DateTimeOffset.Parse(local + "+08:00", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<string> RegisterAtAsync(HttpClient agent, string receivedAt)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
+    private static async Task<string> RegisterAtAsync(HttpClient agent, string receivedAt) =>
+        (await agent.RegisterAsync(new
         {
-            Content = JsonContent.Create(new { channel = "letter", text = "来信投诉", receivedAt = DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture) }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        var response = await agent.SendAsync(request, Ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<Server.Cases.RegisteredCase>(Ct))!.Number;
-    }
+            channel = "letter", text = "来信投诉", receivedAt = DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture),
+        })).Number;
 
     private static async Task<DateTimeOffset> ForwardDueAsync(HttpClient agent, string number) =>
         (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{number}"))!.Deadlines.Single(d => d.Kind == "forward").DueAt;

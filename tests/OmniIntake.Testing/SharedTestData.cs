@@ -1,7 +1,7 @@
-namespace OmniIntake.Channels.Email.Tests;
+namespace OmniIntake.Testing;
 
 /// <summary>The external test material in ../shared/testdata beside the repository (see its README for sources).</summary>
-internal static class SharedTestData
+public static class SharedTestData
 {
     public static string Path(string relative)
     {
