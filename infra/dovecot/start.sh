@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts a private Dovecot IMAP server on 127.0.0.1 for the tests: one user with a random password, Maildir storage.
+# Starts a private Dovecot IMAP server on 127.0.0.1 for the tests, Maildir storage, two users with one random password:
+# intake@example.test (the mailbox the hub reads) and customer@example.test (where infra/postfix delivers what it sends).
 # Usage: infra/dovecot/start.sh [run-dir]   Prints "Host=...;Port=...;Username=...;Password=..." on its last line.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,7 +13,8 @@ run=$(cd "$run" && pwd)
 user="intake@example.test"
 [ -f "$run/pw" ] || head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$run/pw"
 pw=$(cat "$run/pw")
-echo "$user:{PLAIN}$pw" > "$run/users"
+printf '%s\n' "$user:{PLAIN}$pw" "customer@example.test:{PLAIN}$pw" > "$run/users"
+mkdir -p "$run/mail/customer@example.test/Maildir"
 chown -R nobody:nogroup "$run/mail"
 cat > "$run/dovecot.conf" <<CONF
 base_dir = $run/base

@@ -1,6 +1,7 @@
-using OmniIntake.Channels.Email.Pipe;
+using OmniIntake.Channels.Email.Setup;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Cases;
+using OmniIntake.Server.Channels;
 using OmniIntake.Server.Deadlines;
 using OmniIntake.Server.Departments;
 using OmniIntake.Server.Health;
@@ -18,6 +19,7 @@ builder.AddDeadlines();
 builder.AddOutbox();
 builder.AddCaseApi();
 builder.AddEmailChannel();
+builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -30,6 +32,7 @@ app.MapDepartmentsApi();
 app.MapPolicyApi();
 app.MapCalendarApi();
 app.MapEmailChannel();
+app.MapChannelsApi();
 app.MapLivePush();
 app.MapDeadlineJobs();
 app.PrintWelcome();

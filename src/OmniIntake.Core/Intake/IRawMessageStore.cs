@@ -11,10 +11,41 @@ public interface IRawMessageStore
     /// <returns>The raw message's id; the same (channel, external id) kept twice returns the first id.</returns>
     Task<long> KeepAsync(RawMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A message with exactly these bytes kept under another identity and already settled (taken or set aside), e.g.
+    /// the same mail seen again after an IMAP UIDVALIDITY reset; null when there is none.
+    /// </summary>
+    Task<SettledCopy?> FindSettledCopyAsync(Channel channel, byte[] content, string exceptExternalId, CancellationToken cancellationToken = default);
+
     Task SettleAsync(long id, RawDisposition disposition, long? caseId, string? error, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest kept messages, optionally of one disposition (the supervisors' list of failed mail).</summary>
+    Task<IReadOnlyList<StoredRawMessage>> ListAsync(RawDisposition? disposition, int limit, CancellationToken cancellationToken = default);
+
+    Task<StoredRawMessage?> FindAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<byte[]?> ContentAsync(long id, CancellationToken cancellationToken = default);
+}
+
+public sealed record StoredRawMessage(long Id, Channel Channel, string ExternalId, string ContentType, int Size, DateTimeOffset ReceivedAt,
+    RawDisposition Disposition, long? CaseId, string? Error);
+
+/// <summary>
+/// Runs a kept raw message through its channel's reading again (after a fix, or to retry a failure): implemented by
+/// each channel adapter that keeps raw messages.
+/// </summary>
+public interface IRawMessageReprocessor
+{
+    Channel Channel { get; }
+
+    /// <returns>What the message became: its disposition, and the case it went to when taken.</returns>
+    Task<(RawDisposition Disposition, long? CaseId, string? Error)> ReprocessAsync(StoredRawMessage message, byte[] content,
+        CancellationToken cancellationToken = default);
 }
 
 public sealed record RawMessage(Channel Channel, string ExternalId, byte[] Content, string ContentType, DateTimeOffset ReceivedAt);
+
+public sealed record SettledCopy(long RawId, string ExternalId, RawDisposition Disposition, long? CaseId);
 
 public enum RawDisposition
 {

@@ -15,7 +15,19 @@ public interface IChannelSender
 
 /// <summary>One reply to deliver, as queued in the outbox with the case's number (policy 5.2.1: one number on every reply).</summary>
 public sealed record OutboundMessage(long OutboxId, long MessageId, long CaseId, string CaseNumber, Channel Channel, string Recipient,
-    string Text, int Attempt);
+    string Text, int Attempt)
+{
+    /// <summary>Written by the hub itself (acknowledgement, prompt), not by a person: e-mail marks it Auto-Submitted.</summary>
+    public bool Automatic { get; init; }
+
+    public string? CaseSubject { get; init; }
+
+    /// <summary>The customer's latest e-mail Message-ID on the case, to answer it (In-Reply-To).</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>The case's e-mail Message-IDs, oldest first (References), so the customer's client threads the reply.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+}
 
 public enum SendOutcome
 {

@@ -94,7 +94,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("A reply needs text.");
             if (text.Length > 20_000) return CommandResult.Invalid($"A reply is at most 20000 characters (got {text.Length}).");
             if (found.CurrentStatus is CaseStatus.Withdrawn) return CommandResult.Conflict($"Case {found.Number} was withdrawn.");
-            var recipient = await RecipientAsync(c, tx, found, ct);
+            var recipient = await CaseRecipient.FindAsync(c, tx, found.Channel, found.ContactId, ct);
             var messageId = await c.OneAsync<long>(
                 """
                 INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
@@ -151,22 +151,6 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, rule = excluded.rule, state = 'pending', closed_at = NULL,
                                                       warn_at = excluded.warn_at, warned_at = NULL
             """, new { caseId, kind = due.Kind.ToName(), dueAt = due.DueAt, rule = due.Rule, warnAt = due.WarnAt }, tx, ct);
-
-    private static async Task<string?> RecipientAsync(DbConnection c, DbTransaction tx, LockedCase found, CancellationToken ct)
-    {
-        var kind = found.Channel switch
-        {
-            "email" => "email",
-            "sms" or "phone" => "phone",
-            "chat" => "chat",
-            "forum" => "forum",
-            _ => null,
-        };
-        return kind is null
-            ? null
-            : await c.FirstOrDefaultAsync<string>("SELECT value FROM contact_handles WHERE contact_id = @ContactId AND kind = @kind",
-                new { found.ContactId, kind }, tx, ct);
-    }
 
     private async Task<CommandResult> RunAsync(long caseId,
         Func<DbConnection, DbTransaction, LockedCase, DateTimeOffset, CancellationToken, Task<CommandResult>> change,

@@ -26,17 +26,30 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
             UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = @leaseEnd
             WHERE id = (SELECT id FROM outbox WHERE status IN ('pending', 'sending', 'retrying') AND next_attempt_at <= @now
                         ORDER BY next_attempt_at, id LIMIT 1{(database.IsPostgres ? " FOR UPDATE SKIP LOCKED" : "")})
-            RETURNING id, message_id, case_id, channel, recipient, attempts
+            RETURNING id, message_id, case_id, channel, recipient, attempts, automatic
             """, new { now, leaseEnd = now + Lease }, transaction, cancellationToken);
         if (row is null)
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
         }
-        var (number, text) = await connection.OneAsync<(string, string)>(
-            "SELECT c.number, m.body_text FROM cases c JOIN messages m ON m.id = @MessageId WHERE c.id = @CaseId", row, transaction, cancellationToken);
+        var (number, subject, text) = await connection.OneAsync<(string, string?, string)>(
+            "SELECT c.number, c.subject, m.body_text FROM cases c JOIN messages m ON m.id = @MessageId WHERE c.id = @CaseId", row, transaction,
+            cancellationToken);
+        var thread = row.Channel == "email"
+            ? await connection.ListAsync<(string Id, string Direction)>(
+                "SELECT email_message_id, direction FROM messages WHERE case_id = @CaseId AND email_message_id IS NOT NULL ORDER BY id", row,
+                transaction, cancellationToken)
+            : [];
         await transaction.CommitAsync(cancellationToken);
-        return new OutboundMessage(row.Id, row.MessageId, row.CaseId, number, ChannelNames.Parse(row.Channel), row.Recipient, text, row.Attempts);
+        return new OutboundMessage(row.Id, row.MessageId, row.CaseId, number, ChannelNames.Parse(row.Channel), row.Recipient, text, row.Attempts)
+        {
+            Automatic = row.Automatic,
+            CaseSubject = subject,
+            InReplyTo = thread.LastOrDefault(m => m.Direction == "inbound").Id,
+            // Mail clients cope with long References, but the first and the latest few are what they use.
+            References = thread.Count <= 20 ? thread.Select(m => m.Id).ToList() : [thread[0].Id, .. thread.TakeLast(19).Select(m => m.Id)],
+        };
     }
 
     /// <summary>Records what the sender answered. <paramref name="retryAt"/> is the next attempt of a retryable failure.</summary>
@@ -52,7 +65,9 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
             UPDATE outbox SET status = @name, last_error = @error, sent_at = CASE WHEN @name = 'sent' THEN @now ELSE sent_at END,
                    next_attempt_at = COALESCE(@retryAt, next_attempt_at)
             WHERE id = @OutboxId AND status = 'sending';
-            UPDATE messages SET external_id = COALESCE(@providerId, external_id) WHERE id = @MessageId AND direction = 'outbound';
+            UPDATE messages SET external_id = COALESCE(@providerId, external_id),
+                   email_message_id = CASE WHEN channel = 'email' THEN COALESCE(@providerId, email_message_id) ELSE email_message_id END
+            WHERE id = @MessageId AND direction = 'outbound';
             """, new { name, error, now, retryAt, message.OutboxId, providerId, message.MessageId }, transaction, cancellationToken);
         await CaseJournal.RecordAsync(connection, transaction, message.CaseId, message.CaseNumber, now, AuditActors.System, "reply." + name,
             new { message.OutboxId, message.MessageId, channel = message.Channel.ToName(), message.Attempt, providerId, error, retryAt },
@@ -69,6 +84,7 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
         public string Channel { get; init; } = "";
         public string Recipient { get; init; } = "";
         public int Attempts { get; init; }
+        public bool Automatic { get; init; }
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Intake;
 
@@ -10,12 +11,25 @@ public sealed class SqlRawMessageStore(Database database) : IRawMessageStore
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.OneAsync<long>(
             """
-            INSERT INTO raw_messages (channel, external_id, content, content_type, size, received_at, disposition)
-            VALUES (@channel, @ExternalId, @Content, @ContentType, @size, @ReceivedAt, 'received')
+            INSERT INTO raw_messages (channel, external_id, content, content_type, size, received_at, disposition, content_sha256)
+            VALUES (@channel, @ExternalId, @Content, @ContentType, @size, @ReceivedAt, 'received', @sha256)
             ON CONFLICT (channel, external_id) DO UPDATE SET channel = excluded.channel
             RETURNING id
             """, new { channel = message.Channel.ToName(), message.ExternalId, message.Content, message.ContentType, size = message.Content.Length,
-                message.ReceivedAt }, null, cancellationToken);
+                message.ReceivedAt, sha256 = Sha256(message.Content) }, null, cancellationToken);
+    }
+
+    public async Task<SettledCopy?> FindSettledCopyAsync(Channel channel, byte[] content, string exceptExternalId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.FirstOrDefaultAsync<CopyRow>(
+            """
+            SELECT id, external_id, disposition, case_id FROM raw_messages
+            WHERE channel = @channel AND content_sha256 = @sha256 AND external_id <> @exceptExternalId AND disposition IN ('taken', 'setaside')
+            ORDER BY id LIMIT 1
+            """, new { channel = channel.ToName(), sha256 = Sha256(content), exceptExternalId }, null, cancellationToken);
+        return row is null ? null : new SettledCopy(row.Id, row.ExternalId, Enum.Parse<RawDisposition>(row.Disposition, ignoreCase: true), row.CaseId);
     }
 
     public async Task SettleAsync(long id, RawDisposition disposition, long? caseId, string? error, CancellationToken cancellationToken = default)
@@ -23,5 +37,56 @@ public sealed class SqlRawMessageStore(Database database) : IRawMessageStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecAsync("UPDATE raw_messages SET disposition = @name, case_id = COALESCE(@caseId, case_id), error = @error WHERE id = @id",
             new { name = disposition.ToString().ToLowerInvariant(), caseId, error, id }, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredRawMessage>> ListAsync(RawDisposition? disposition, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.ListAsync<StoredRow>(
+            $"SELECT {Columns} FROM raw_messages WHERE @disposition IS NULL OR disposition = @disposition ORDER BY id DESC LIMIT @limit",
+            new { disposition = disposition?.ToString().ToLowerInvariant(), limit }, null, cancellationToken);
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<StoredRawMessage?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.OneOrDefaultAsync<StoredRow>($"SELECT {Columns} FROM raw_messages WHERE id = @id", new { id }, null,
+            cancellationToken);
+        return row?.ToRecord();
+    }
+
+    public async Task<byte[]?> ContentAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.OneOrDefaultAsync<byte[]>("SELECT content FROM raw_messages WHERE id = @id", new { id }, null, cancellationToken);
+    }
+
+    private const string Columns = "id, channel, external_id, content_type, size, received_at, disposition, case_id, error";
+
+    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    private sealed class CopyRow
+    {
+        public long Id { get; init; }
+        public string ExternalId { get; init; } = "";
+        public string Disposition { get; init; } = "";
+        public long? CaseId { get; init; }
+    }
+
+    private sealed class StoredRow
+    {
+        public long Id { get; init; }
+        public string Channel { get; init; } = "";
+        public string ExternalId { get; init; } = "";
+        public string ContentType { get; init; } = "";
+        public int Size { get; init; }
+        public DateTimeOffset ReceivedAt { get; init; }
+        public string Disposition { get; init; } = "";
+        public long? CaseId { get; init; }
+        public string? Error { get; init; }
+
+        public StoredRawMessage ToRecord() => new(Id, ChannelNames.Parse(Channel), ExternalId, ContentType, Size, ReceivedAt,
+            Enum.Parse<RawDisposition>(Disposition, ignoreCase: true), CaseId, Error);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Data;
@@ -12,6 +14,18 @@ public static class HealthEndpoints
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().WithTags("Health");
         // Ready: the database answers.
         app.MapGet("/readyz", ReadyAsync).AllowAnonymous().WithTags("Health");
+        // The channels: a mailbox that cannot be read says so here (JSON per check; 503 when any is unhealthy).
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+        });
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(Database database, CancellationToken ct)

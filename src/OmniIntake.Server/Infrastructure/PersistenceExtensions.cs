@@ -1,3 +1,7 @@
+using OmniIntake.Core.Outbound;
+using OmniIntake.Core.Polling;
+using OmniIntake.Data.Outbox;
+using OmniIntake.Data.Polling;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Intake;
@@ -31,6 +35,8 @@ public static class PersistenceExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IIntake, SqlIntakePipeline>();
         services.AddSingleton<IRawMessageStore, SqlRawMessageStore>();
+        services.AddSingleton<IPollerStateStore, SqlPollerStateStore>();
+        services.AddSingleton<IAutomaticReplies, AutomaticReplies>();
         services.AddSingleton<EventSequencer>();
         services.AddSingleton<ICaseEventReader, SqlCaseEventReader>();
         services.AddSingleton<CaseQueries>();

@@ -1,0 +1,29 @@
+using OmniIntake.Core.Intake;
+
+namespace OmniIntake.Channels.Email.Ingest;
+
+/// <summary>The receipt a new e-mail case gets: its number, in Chinese when the customer wrote Chinese, else English.</summary>
+public static class Acknowledgement
+{
+    public static string Text(string caseNumber, InboundMessage message) =>
+        IsChinese(message.Subject) || IsChinese(message.Text)
+            ? $"""
+               您好：
+
+               我们已收到您的来信，受理编号为 {caseNumber}。我们将在规定时限内处理并答复您。
+               回复本邮件时请保留主题中的编号 [#{caseNumber}]。
+
+               此邮件由系统自动发送。
+               """
+            : $"""
+               Hello,
+
+               We have received your message; its case number is {caseNumber}. We will handle it and answer you within
+               the set time limits. When you reply, please keep [#{caseNumber}] in the subject.
+
+               This message was sent automatically.
+               """;
+
+    private static bool IsChinese(string? text) =>
+        text is not null && text.Any(c => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf');
+}

@@ -1,0 +1,58 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OmniIntake.Channels.Email.Imap;
+using OmniIntake.Channels.Email.Ingest;
+using OmniIntake.Channels.Email.Parsing;
+using OmniIntake.Channels.Email.Pipe;
+using OmniIntake.Channels.Email.Smtp;
+using OmniIntake.Core.Intake;
+using OmniIntake.Core.Outbound;
+
+namespace OmniIntake.Channels.Email.Setup;
+
+/// <summary>Wires the e-mail channel: the pipe always; the IMAP mailbox and SMTP sending when they are configured.</summary>
+public static class EmailChannelSetup
+{
+    public static void AddEmailChannel(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(EmailChannelOptions.Section).Get<EmailChannelOptions>() ?? new EmailChannelOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton<EmailReader>();
+        services.AddSingleton<EmailIngestor>();
+        services.AddSingleton<IRawMessageReprocessor, EmailReprocessor>();
+        if (options.Imap is { } imap)
+        {
+            services.AddSingleton(imap);
+            services.AddSingleton<MailboxSweep>();
+            services.AddHostedService<MailboxWatcher>();
+            services.AddHostedService<MailboxSchedule>();
+            services.AddHealthChecks().AddCheck<MailboxHealthCheck>("email-imap");
+        }
+        if (options.Smtp is { } smtp)
+        {
+            services.AddSingleton(smtp);
+            services.AddSingleton<IChannelSender, SmtpSender>();
+        }
+    }
+
+    public static void MapEmailChannel(this IEndpointRouteBuilder app) => app.MapEmailPipe();
+
+    /// <summary>Registers the minutely Hangfire sweep: the fallback when IDLE is silent, and the stall alert.</summary>
+    private sealed class MailboxSchedule(IRecurringJobManager recurring) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            recurring.AddOrUpdate<MailboxSweep>(MailboxSweep.RecurringId, s => s.RunScheduledAsync(CancellationToken.None), "* * * * *");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

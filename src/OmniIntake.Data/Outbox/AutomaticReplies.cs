@@ -1,0 +1,70 @@
+using OmniIntake.Core.Audit;
+using OmniIntake.Core.Events;
+using OmniIntake.Core.Outbound;
+using OmniIntake.Data.Cases;
+
+namespace OmniIntake.Data.Outbox;
+
+/// <summary>
+/// Queues the hub's own messages (acknowledgements, prompts) as outbound messages with an automatic outbox row, in one
+/// transaction with the audit entry. Unlike an agent's reply it meets no deadline: a receipt is not an answer.
+/// </summary>
+public sealed class AutomaticReplies(Database database, TimeProvider clock, IEventLogSignal signal) : IAutomaticReplies
+{
+    public async Task<AutomaticReplyOutcome> QueueAsync(long caseId, string text, AutomaticReplyLimit limit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var found = await connection.OneOrDefaultAsync<CaseRow>("SELECT id, number, channel, contact_id FROM cases WHERE id = @caseId",
+                        new { caseId }, transaction, cancellationToken)
+                    ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
+        var recipient = await CaseRecipient.FindAsync(connection, transaction, found.Channel, found.ContactId, cancellationToken);
+        if (string.IsNullOrEmpty(recipient))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return AutomaticReplyOutcome.NoRecipient;
+        }
+        // Serialises the count-then-insert per recipient across processes (SQLite's BEGIN IMMEDIATE already does).
+        if (database.IsPostgres)
+            await connection.ExecAsync("SELECT pg_advisory_xact_lock(hashtext('auto-reply:' || @recipient))", new { recipient }, transaction,
+                cancellationToken);
+        var recent = await connection.OneAsync<long>(
+            $"SELECT COUNT(*) FROM outbox WHERE recipient = @recipient AND automatic = {(database.IsPostgres ? "true" : "1")} AND created_at > @since",
+            new { recipient, since = now - limit.Window }, transaction, cancellationToken);
+        if (recent >= limit.Count)
+        {
+            await CaseJournal.AuditOnlyAsync(connection, transaction, caseId, now, AuditActors.System, "auto-reply.rate-limited",
+                new { recipient, recent, limit.Count, window = limit.Window.ToString() }, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return AutomaticReplyOutcome.RateLimited;
+        }
+        var messageId = await connection.OneAsync<long>(
+            """
+            INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
+                                  attachments, email_message_id, created_at)
+            VALUES (@caseId, 'outbound', @Channel, NULL, 'hub', @author, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
+            """, new { caseId, found.Channel, author = AuditActors.System, text, now }, transaction, cancellationToken);
+        await connection.ExecAsync(
+            $"""
+             INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
+             VALUES (@caseId, @messageId, @Channel, @recipient, 'pending', 0, @now, @now, {(database.IsPostgres ? "true" : "1")})
+             """, new { caseId, messageId, found.Channel, recipient, now }, transaction, cancellationToken);
+        await CaseJournal.RecordAsync(connection, transaction, caseId, found.Number, now, AuditActors.System, "auto-reply.queued",
+            new { messageId, channel = found.Channel }, CaseEventKinds.ReplyQueued, new { messageId, channel = found.Channel, automatic = true },
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.EventsCommitted();
+        return AutomaticReplyOutcome.Queued;
+    }
+
+    private sealed class CaseRow
+    {
+        public long Id { get; init; }
+        public string Number { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public long ContactId { get; init; }
+    }
+}

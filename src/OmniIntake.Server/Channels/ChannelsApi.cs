@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OmniIntake.Core.Intake;
+using OmniIntake.Core.Polling;
+using OmniIntake.Server.Accounts;
+
+namespace OmniIntake.Server.Channels;
+
+public sealed record PollerView(string Name, string Status, string? Cursor, long Taken, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastAttemptAt,
+    int Failures, string? LastError, string? LeaseHolder);
+
+public sealed record ReprocessResult(long RawId, string Disposition, long? CaseId, string? Error);
+
+/// <summary>
+/// What the channels took in, for supervisors: each poller's state (a stalled mailbox shows here), the kept raw
+/// messages (failed ones first of all), their original bytes, and re-processing after a fix.
+/// </summary>
+public static class ChannelsApi
+{
+    public static void MapChannelsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/channels").WithTags("Channels").RequireAuthorization(Policies.Supervisors);
+        api.MapGet("/pollers", PollersAsync);
+        api.MapGet("/raw", ListRawAsync);
+        api.MapGet("/raw/{id:long}/content", RawContentAsync);
+        api.MapPost("/raw/{id:long}/reprocess", ReprocessAsync);
+    }
+
+    private static async Task<Ok<List<PollerView>>> PollersAsync(IPollerStateStore state, TimeProvider clock, IConfiguration configuration,
+        CancellationToken ct)
+    {
+        var stallAfter = configuration.GetValue("Channels:Email:Imap:StallAfter", TimeSpan.FromMinutes(10));
+        var now = clock.GetUtcNow();
+        var list = (await state.ListAsync(ct)).Select(p => new PollerView(p.Name,
+            p.IsStalled(now, stallAfter) ? "stalled" : p.Failures > 0 ? "failing" : "ok",
+            p.CursorEpoch is null ? null : $"{p.CursorEpoch}/{p.CursorPosition}", p.Taken, p.LastSuccessAt, p.LastAttemptAt, p.Failures,
+            p.LastError, p.LeaseHolder)).ToList();
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StoredRawMessage>>, ProblemHttpResult>> ListRawAsync(IRawMessageStore raw,
+        string? disposition, int? limit, CancellationToken ct)
+    {
+        RawDisposition? filter = null;
+        if (!string.IsNullOrEmpty(disposition))
+        {
+            if (!Enum.TryParse<RawDisposition>(disposition, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return TypedResults.Problem($"disposition must be one of {string.Join(", ", Enum.GetNames<RawDisposition>()).ToLowerInvariant()}.",
+                    statusCode: 400);
+            filter = parsed;
+        }
+        var take = Math.Clamp(limit ?? 100, 1, 1000);
+        return TypedResults.Ok(await raw.ListAsync(filter, take, ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> RawContentAsync(long id, IRawMessageStore raw, CancellationToken ct)
+    {
+        var found = await raw.FindAsync(id, ct);
+        var content = found is null ? null : await raw.ContentAsync(id, ct);
+        if (found is null || content is null) return TypedResults.NotFound();
+        return TypedResults.File(content, found.ContentType, found.ContentType == "message/rfc822" ? $"raw-{id}.eml" : $"raw-{id}.txt");
+    }
+
+    private static async Task<Results<Ok<ReprocessResult>, NotFound, ProblemHttpResult>> ReprocessAsync(long id, IRawMessageStore raw,
+        IEnumerable<IRawMessageReprocessor> reprocessors, CancellationToken ct)
+    {
+        var found = await raw.FindAsync(id, ct);
+        var content = found is null ? null : await raw.ContentAsync(id, ct);
+        if (found is null || content is null) return TypedResults.NotFound();
+        var reprocessor = reprocessors.FirstOrDefault(r => r.Channel == found.Channel);
+        if (reprocessor is null)
+            return TypedResults.Problem($"The {found.Channel} channel cannot re-process raw messages.", statusCode: 409);
+        var (disposition, caseId, error) = await reprocessor.ReprocessAsync(found, content, ct);
+        return TypedResults.Ok(new ReprocessResult(id, disposition.ToString().ToLowerInvariant(), caseId, error));
+    }
+}
