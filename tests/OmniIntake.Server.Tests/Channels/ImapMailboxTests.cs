@@ -13,7 +13,7 @@ public sealed class ImapMailboxTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static MimeMessage Mail(string from, string subject, string text, string? messageId = null)
+    internal static MimeMessage Mail(string from, string subject, string text, string? messageId = null)
     {
         var mail = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = text } };
         mail.From.Add(MailboxAddress.Parse(from));
@@ -22,9 +22,9 @@ public sealed class ImapMailboxTests
         return mail;
     }
 
-    private static string Customer() => $"customer+{Guid.NewGuid():N}@example.test";
+    internal static string Customer() => $"customer+{Guid.NewGuid():N}@example.test";
 
-    private static async Task<List<CaseSummary>> CasesAsync(HttpClient agent, int atLeast) =>
+    internal static async Task<List<CaseSummary>> CasesAsync(HttpClient agent, int atLeast) =>
         await TestCalls.WithinAsync(Patience, async () =>
         {
             var cases = (await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases?limit=500", Ct))!;
@@ -71,5 +71,76 @@ public sealed class ImapMailboxTests
         Assert.Equal("sent", detail.Messages.Single(m => m.Direction == "outbound").DeliveryStatus);
         // The reply is not acknowledged again: it joined a case, it did not open one.
         Assert.Single(await TestMailServers.SentToAsync(customer, 2, TimeSpan.FromSeconds(2), Ct));
+    }
+
+    [Fact]
+    public async Task Restart_ResumesAtTheCursor_AndARereadAfterACrashDoublesNothing()
+    {
+        await using var mailbox = await TestMailbox.CreateAsync(Ct);
+        for (var i = 0; i < 5; i++) await mailbox.AppendAsync(Mail(Customer(), $"first {i}", $"complaint {i}"), Ct);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var settings = TestMailServers.HubSettings(mailbox.Name);
+        settings["Channels:Email:Acknowledge"] = "false";
+
+        await using (var first = await HubHost.StartAsync(database, ownsDatabase: false, settings))
+        {
+            using var agent = await first.ClientAsync(Roles.Agent);
+            await CasesAsync(agent, 5);
+        }
+        for (var i = 0; i < 3; i++) await mailbox.AppendAsync(Mail(Customer(), $"second {i}", $"complaint {i}"), Ct);
+        // As if the first process died after committing but before flagging and moving its cursor: all is read again.
+        await using (var connection = await new Database(database.Options).OpenAsync(Ct))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE pollers SET cursor_position = 0";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
+        }
+        await using var second = await HubHost.StartAsync(database, ownsDatabase: false, settings);
+        using var agent2 = await second.ClientAsync(Roles.Agent);
+        var cases = await CasesAsync(agent2, 8);
+        await Task.Delay(1000, Ct); // anything doubled would show up by now
+        cases = (await agent2.GetFromJsonAsync<List<CaseSummary>>("/api/cases?limit=500", Ct))!;
+        Assert.Equal(8, cases.Count);
+        Assert.Equal(8, cases.Select(c => c.Subject).Distinct().Count());
+        var pollers = (await (await second.ClientAsync(Roles.Supervisor)).GetFromJsonAsync<List<Server.Channels.PollerView>>("/api/channels/pollers", Ct))!;
+        var poller = Assert.Single(pollers);
+        Assert.Equal("ok", poller.Status);
+        Assert.Equal(8, poller.Taken);
+    }
+
+    [Fact]
+    public async Task FolderRenumbered_NewUidValidity_TheSameMailIsNotTakenTwice()
+    {
+        var mails = Enumerable.Range(0, 3).Select(i => Mail(Customer(), $"renumbered {i}", $"complaint {i}")).ToList();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var name = $"t{Guid.NewGuid():N}";
+        var settings = TestMailServers.HubSettings(name);
+        settings["Channels:Email:Acknowledge"] = "false";
+        using var client = await TestMailServers.ConnectAsync(ct: Ct);
+        var root = client.GetFolder(client.PersonalNamespaces[0]);
+        var folder = (await root.CreateAsync(name, true, Ct))!;
+        foreach (var mail in mails) await folder.AppendAsync(new AppendRequest(mail), Ct);
+        var before = folder.UidValidity;
+        await using (var first = await HubHost.StartAsync(database, ownsDatabase: false, settings))
+        {
+            using var agent = await first.ClientAsync(Roles.Agent);
+            await CasesAsync(agent, 3);
+        }
+        // The server renumbers the folder (as after a restore): same mail, new UIDVALIDITY, new UIDs.
+        await folder.DeleteAsync(Ct);
+        await Task.Delay(1100, Ct); // Dovecot derives UIDVALIDITY from the clock
+        folder = (await root.CreateAsync(name, true, Ct))!;
+        foreach (var mail in mails) await folder.AppendAsync(new AppendRequest(mail), Ct);
+        await folder.StatusAsync(StatusItems.UidValidity, Ct);
+        Assert.NotEqual(before, folder.UidValidity);
+        mails.Add(Mail(Customer(), "after the renumbering", "a new complaint"));
+        await folder.AppendAsync(new AppendRequest(mails[^1]), Ct);
+
+        await using var second = await HubHost.StartAsync(database, ownsDatabase: false, settings);
+        using var agent2 = await second.ClientAsync(Roles.Agent);
+        await CasesAsync(agent2, 4);
+        await Task.Delay(1000, Ct);
+        Assert.Equal(4, (await agent2.GetFromJsonAsync<List<CaseSummary>>("/api/cases?limit=500", Ct))!.Count);
+        await folder.DeleteAsync(Ct);
     }
 }
