@@ -55,6 +55,11 @@ public sealed class MessageView
     public string Attachments { get; init; } = "[]";
     public DateTimeOffset CreatedAt { get; init; }
     public string? DeliveryStatus { get; init; }
+
+    /// <summary>Why the last attempt failed (a retrying or failed reply), shown on the message in the console.</summary>
+    public string? DeliveryError { get; init; }
+
+    public int? DeliveryAttempts { get; init; }
 }
 
 public sealed class AuditView
