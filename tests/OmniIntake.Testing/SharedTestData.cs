@@ -9,7 +9,7 @@ public static class SharedTestData
         {
             if (!File.Exists(System.IO.Path.Combine(dir.FullName, "OmniIntake.sln"))) continue;
             var file = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "testdata", relative));
-            return File.Exists(file) ? file : throw new FileNotFoundException($"Test material {relative} not found at {file}: ../shared must be beside the repository.");
+            return File.Exists(file) || Directory.Exists(file) ? file : throw new FileNotFoundException($"Test material {relative} not found at {file}: ../shared must be beside the repository.");
         }
         throw new DirectoryNotFoundException("The repository root (OmniIntake.sln) was not found above " + AppContext.BaseDirectory);
     }

@@ -37,7 +37,19 @@ public sealed class EmailReader
     /// <param name="externalId">The channel's identity of this message (IMAP account/folder/UIDVALIDITY/UID, or the pipe's hash).</param>
     public ParsedEmail Read(Stream raw, string externalId, DateTimeOffset receivedAt)
     {
-        var message = MimeMessage.Load(_parser, raw);
+        using var buffer = new MemoryStream();
+        raw.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        MimeMessage message;
+        try
+        {
+            message = MimeMessage.Load(_parser, new MemoryStream(bytes, writable: false));
+        }
+        catch (FormatException) when (SkipLeadingGarbage(bytes) is { } trimmed)
+        {
+            // A stray fragment before the first header (a broken relay's Received: tail) hides a good message.
+            message = MimeMessage.Load(_parser, new MemoryStream(trimmed, writable: false));
+        }
         var kind = Classify(message);
         var messageId = message.MessageId is { Length: > 0 } id ? "<" + id + ">" : null;
         var subject = message.Subject;
@@ -45,6 +57,9 @@ public sealed class EmailReader
             return new ParsedEmail(kind, null, messageId, $"{kind}: {subject}");
 
         var (text, html) = Bodies(message);
+        var attachments = Attachments(message);
+        // A mail with only a subject ("Water off again in building 3") is still a complaint: the subject is its text.
+        if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(html) && attachments.Count == 0) text = subject;
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender ?? message.ReplyTo.Mailboxes.FirstOrDefault();
         var sender = from is not null && ContactHandle.TryCreate(ContactHandleKind.Email, from.Address, out var handle, out _)
             ? handle
@@ -62,11 +77,27 @@ public sealed class EmailReader
             Subject = subject,
             Text = text ?? string.Empty,
             Html = html,
-            Attachments = Attachments(message),
+            Attachments = attachments,
             ReceivedAt = receivedAt,
             Thread = new ThreadHints { MessageId = messageId, Replies = replies },
         };
         return new ParsedEmail(kind, inbound, messageId, subject ?? "");
+    }
+
+    /// <summary>The message from its first line that looks like a header field ("Name: ..."), or null when none does.</summary>
+    private static byte[]? SkipLeadingGarbage(byte[] bytes)
+    {
+        var start = 0;
+        for (var line = 0; line < 50 && start < bytes.Length; line++)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            if (end < 0) return null;
+            var colon = Array.IndexOf(bytes, (byte)':', start, end - start);
+            var isHeader = colon > start && bytes.AsSpan(start, colon - start).IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) < 0;
+            if (isHeader) return start == 0 ? null : bytes[start..];
+            start = end + 1;
+        }
+        return null;
     }
 
     /// <summary>The identity of a piped message that has no other: the SHA-256 of its bytes.</summary>
@@ -90,7 +121,7 @@ public sealed class EmailReader
         return EmailKind.Personal;
     }
 
-    private static (string? Text, string? Html) Bodies(MimeMessage message)
+    private static (string? Text, string? Html) Bodies(MimeMessage message, int depth = 0)
     {
         string? text = null, html = null;
         foreach (var part in message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment))
@@ -98,8 +129,18 @@ public sealed class EmailReader
             if (text is null && part.IsPlain) text = Decode(part);
             else if (html is null && part.IsHtml) html = Decode(part);
         }
-        return (text, html);
+        if (text is not null || html is not null || depth > 3) return (text, html);
+        // A digest or a bare forward carries its text in embedded messages: read those, each under its subject.
+        var embedded = message.BodyParts.OfType<MessagePart>().Where(p => !p.IsAttachment)
+            .Select(p => p.Message).OfType<MimeMessage>()
+            .Select(m => (m.Subject, Body: Bodies(m, depth + 1)))
+            .Where(e => e.Body.Text is not null || e.Body.Html is not null)
+            .Select(e => $"--- {e.Subject} ---\n{e.Body.Text ?? HtmlText(e.Body.Html!)}")
+            .ToList();
+        return (embedded.Count == 0 ? null : string.Join("\n\n", embedded), null);
     }
+
+    private static string HtmlText(string html) => OmniIntake.Core.Text.HtmlCleaner.ToPlainText(html);
 
     private static string Decode(TextPart part) =>
         part.ContentType.Charset is { } charset && GbFamily.Contains(charset) ? part.GetText(Gb18030) : part.Text;
