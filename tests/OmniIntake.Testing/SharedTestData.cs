@@ -15,4 +15,15 @@ public static class SharedTestData
     }
 
     public static Stream Open(string relative) => File.OpenRead(Path(relative));
+
+    /// <summary>The corpus files under email/ that are single RFC 822 messages (not mbox files, Outlook .msg blobs, TNEF or vectors).</summary>
+    public static IEnumerable<string> EmailCorpus()
+    {
+        var root = Path("email");
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".eml", StringComparison.Ordinal)
+                        || (f.EndsWith(".txt", StringComparison.Ordinal) && !f.EndsWith(".mbox.txt", StringComparison.Ordinal)))
+            .Select(f => "email/" + System.IO.Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+    }
 }

@@ -8,21 +8,11 @@ public sealed class CorpusTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 2, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The corpus files that are single RFC 822 messages (not mbox files, Outlook .msg blobs, TNEF or vectors).</summary>
     public static TheoryData<string> Messages()
     {
         var data = new TheoryData<string>();
-        foreach (var file in CorpusFiles()) data.Add(file);
+        foreach (var file in SharedTestData.EmailCorpus()) data.Add(file);
         return data;
-    }
-
-    public static IEnumerable<string> CorpusFiles()
-    {
-        var root = SharedTestData.Path("email");
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".eml", StringComparison.Ordinal) || (f.EndsWith(".txt", StringComparison.Ordinal) && !f.EndsWith(".mbox.txt", StringComparison.Ordinal)))
-            .Select(f => "email/" + Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
     }
 
     [Theory]
