@@ -119,6 +119,13 @@ public sealed class TestMailbox : IAsyncDisposable
     public async Task AppendAsync(MimeMessage message, CancellationToken ct = default) =>
         await _folder.AppendAsync(new AppendRequest(message), ct);
 
+    /// <summary>Appends many messages with MULTIAPPEND, a few hundred per command.</summary>
+    public async Task AppendManyAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct = default)
+    {
+        foreach (var chunk in messages.Chunk(500))
+            await _folder.AppendAsync(chunk.Select(m => (IAppendRequest)new AppendRequest(m)).ToList(), ct);
+    }
+
     /// <summary>The folder's messages with their flags.</summary>
     public async Task<IReadOnlyList<IMessageSummary>> SummariesAsync(CancellationToken ct = default)
     {

@@ -68,7 +68,11 @@ public sealed class ImapMailboxOptions
     /// <summary>IDLE is re-issued this often: servers drop an IDLE after about 30 minutes (RFC 2177 asks for under 29).</summary>
     public TimeSpan IdleRestart { get; set; } = TimeSpan.FromMinutes(9);
 
-    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a sweep holds the mailbox without renewing (renewed every batch). A crashed holder blocks the mailbox
+    /// this long at most; correctness never depends on it (a message taken twice is a duplicate by its identity).
+    /// </summary>
+    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
