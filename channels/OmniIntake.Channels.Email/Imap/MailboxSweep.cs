@@ -113,6 +113,9 @@ public sealed class MailboxSweep(ImapMailboxOptions mailbox, EmailChannelOptions
             logger.LogWarning("Mailbox {Mailbox}: UIDVALIDITY changed from {Old} to {New}; re-reading the folder.", PollerName, cursor.Epoch, epoch);
         }
         var last = cursor?.Epoch == epoch ? (uint)cursor.Position : 0u;
+        // Mail this poller never read may have been taken under another identity (a renumbered folder, a renamed host):
+        // then compare bytes. In the steady state the identity alone decides, at no extra cost.
+        var recogniseCopies = cursor is null || cursor.Epoch != epoch;
         int fetched = 0, taken = 0, failed = 0;
         while (true)
         {
@@ -123,17 +126,23 @@ public sealed class MailboxSweep(ImapMailboxOptions mailbox, EmailChannelOptions
             if (!await state.TryLeaseAsync(PollerName, _holder, mailbox.LeaseTtl, cancellationToken))
                 return new SweepResult(SweepOutcome.LeasedElsewhere, fetched, taken, failed);
 
-            var summaries = await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.InternalDate,
+            var summaries = (await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.InternalDate,
+                cancellationToken)).OrderBy(s => s.UniqueId.Id).ToList();
+            var bodies = await FetchBodiesAsync(folder, summaries.Where(s => s.Size <= options.MaxMessageBytes).Select(s => s.UniqueId).ToList(),
                 cancellationToken);
             var processed = new List<UniqueId>();
             var batchTaken = 0;
-            foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id))
+            foreach (var summary in summaries)
             {
                 var uid = summary.UniqueId;
                 var externalId = $"imap:{mailbox.Username}@{mailbox.Host}/{mailbox.Folder}/{epoch}/{uid.Id}";
                 var receivedAt = ReceivedAt(summary);
                 IngestedEmail result;
-                if (summary.Size > options.MaxMessageBytes)
+                if (bodies.TryGetValue(uid.Id, out var bytes))
+                {
+                    result = await ingestor.IngestAsync(bytes, externalId, receivedAt, recogniseCopies, cancellationToken);
+                }
+                else if (summary.Size > options.MaxMessageBytes)
                 {
                     // Too large to take in: its headers are kept as a failed raw message, so it is visible, not lost.
                     var headers = await folder.GetHeadersAsync(uid, cancellationToken);
@@ -143,10 +152,7 @@ public sealed class MailboxSweep(ImapMailboxOptions mailbox, EmailChannelOptions
                 }
                 else
                 {
-                    await using var stream = await folder.GetStreamAsync(uid, cancellationToken);
-                    using var buffer = new MemoryStream();
-                    await stream.CopyToAsync(buffer, cancellationToken);
-                    result = await ingestor.IngestAsync(buffer.ToArray(), externalId, receivedAt, recogniseCopies: true, cancellationToken);
+                    continue; // expunged by someone else between SEARCH and FETCH: nothing to take
                 }
                 fetched++;
                 if (result.Disposition == RawDisposition.Failed)
@@ -164,6 +170,31 @@ public sealed class MailboxSweep(ImapMailboxOptions mailbox, EmailChannelOptions
             if (!await state.AdvanceAsync(PollerName, _holder, new PollerCursor(epoch, last), batchTaken, cancellationToken))
                 return new SweepResult(SweepOutcome.LeasedElsewhere, fetched, taken, failed);
         }
+    }
+
+    /// <summary>The raw bytes of a batch in one FETCH BODY.PEEK[] (reading marks nothing).</summary>
+    private static async Task<Dictionary<uint, byte[]>> FetchBodiesAsync(IMailFolder folder, List<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        var bodies = new Dictionary<uint, byte[]>();
+        if (uids.Count == 0) return bodies;
+        if (folder is ImapFolder imap)
+        {
+            await imap.GetStreamsAsync(uids, async (_, _, uid, stream, ct) =>
+            {
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, ct);
+                bodies[uid.Id] = buffer.ToArray();
+            }, cancellationToken);
+            return bodies;
+        }
+        foreach (var uid in uids)
+        {
+            await using var stream = await folder.GetStreamAsync(uid, cancellationToken);
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            bodies[uid.Id] = buffer.ToArray();
+        }
+        return bodies;
     }
 
     private async Task MarkProcessedAsync(IMailFolder folder, List<UniqueId> processed, CancellationToken cancellationToken)
