@@ -75,10 +75,8 @@ await using (var admin = new NpgsqlConnection(pg))
     await using var create = new NpgsqlCommand($"CREATE DATABASE {databaseName}", admin);
     await create.ExecuteNonQueryAsync();
 }
-await using var database = new Database(new DatabaseOptions
-{
-    Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(pg) { Database = databaseName }.ToString(),
-});
+var benchConnection = new NpgsqlConnectionStringBuilder(pg) { Database = databaseName }.ToString();
+await using var database = new Database(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = benchConnection });
 await new SchemaMigrator(database).MigrateAsync();
 var clock = TimeProvider.System;
 var options = new EmailChannelOptions { Acknowledge = false, Imap = mailbox };
@@ -87,6 +85,41 @@ var intake = new SqlIntakePipeline(database, new IntakeOptions(), new DefaultDea
 var ingestor = new EmailIngestor(new EmailReader(), new SqlRawMessageStore(database), intake,
     new AutomaticReplies(database, clock, NoEventLogSignal.Instance), options, NullLogger<EmailIngestor>.Instance);
 using var sweep = new MailboxSweep(mailbox, options, ingestor, new SqlPollerStateStore(database, clock), clock, NullLogger<MailboxSweep>.Instance);
+// 3b. A second baseline: the same fetch, each message stored durably with one plain INSERT (4 connections, as the hub).
+await using (var c = new NpgsqlConnection(benchConnection))
+{
+    await c.OpenAsync();
+    await using var create = new NpgsqlCommand("CREATE TABLE bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uid bigint NOT NULL, content bytea NOT NULL)", c);
+    await create.ExecuteNonQueryAsync();
+}
+var storeWatch = Stopwatch.StartNew();
+using (var client = await ConnectAsync())
+{
+    var folder = (ImapFolder)await client.GetFolderAsync(folderName);
+    await folder.OpenAsync(FolderAccess.ReadOnly);
+    var uids = await folder.SearchAsync(MailKit.Search.SearchQuery.All);
+    foreach (var batch in uids.Chunk(mailbox.BatchSize))
+    {
+        var fetched = new List<(uint Uid, byte[] Bytes)>();
+        await folder.GetStreamsAsync(batch, async (_, _, uid, stream, ct) =>
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, ct);
+            fetched.Add((uid.Id, buffer.ToArray()));
+        });
+        await Parallel.ForEachAsync(fetched, new ParallelOptions { MaxDegreeOfParallelism = mailbox.Parallelism }, async (m, ct) =>
+        {
+            await using var c = new NpgsqlConnection(benchConnection);
+            await c.OpenAsync(ct);
+            await using var insert = new NpgsqlCommand("INSERT INTO bench_raw (uid, content) VALUES (@uid, @content)", c);
+            insert.Parameters.AddWithValue("uid", (long)m.Uid);
+            insert.Parameters.AddWithValue("content", m.Bytes);
+            await insert.ExecuteNonQueryAsync(ct);
+        });
+    }
+}
+storeWatch.Stop();
+
 var hubWatch = Stopwatch.StartNew();
 var result = await sweep.RunAsync(CancellationToken.None);
 hubWatch.Stop();
@@ -94,8 +127,11 @@ hubWatch.Stop();
 var rawRate = count / rawWatch.Elapsed.TotalSeconds;
 var hubRate = result.Taken / hubWatch.Elapsed.TotalSeconds;
 Console.WriteLine($"raw MailKit fetch : {count} msgs, {rawBytes / 1024.0 / 1024.0:F1} MiB in {rawWatch.Elapsed.TotalSeconds:F2}s = {rawRate:F0} msg/s");
+var storeRate = count / storeWatch.Elapsed.TotalSeconds;
+Console.WriteLine($"fetch + INSERT    : {count} msgs in {storeWatch.Elapsed.TotalSeconds:F2}s = {storeRate:F0} msg/s (one durable insert per message)");
 Console.WriteLine($"hub ingest        : {result.Taken} taken of {result.Fetched} fetched ({result.Failed} failed) in {hubWatch.Elapsed.TotalSeconds:F2}s = {hubRate:F0} msg/s");
 Console.WriteLine($"ratio hub/raw     : {hubRate / rawRate:P1} (hub {hubWatch.Elapsed.TotalMilliseconds / count:F2} ms/msg vs raw {rawWatch.Elapsed.TotalMilliseconds / count:F2} ms/msg)");
+Console.WriteLine($"ratio hub/insert  : {hubRate / storeRate:P1}");
 if (result.Taken != count) Console.WriteLine($"WARNING: {count - result.Taken} messages not taken");
 
 using (var client = await ConnectAsync())

@@ -1,6 +1,7 @@
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
+using MimeKit;
 using Microsoft.Extensions.Logging;
 using OmniIntake.Channels.Email.Ingest;
 using OmniIntake.Channels.Email.Setup;
@@ -120,55 +121,104 @@ public sealed class MailboxSweep(ImapMailboxOptions mailbox, EmailChannelOptions
         while (true)
         {
             // "UID n:*" always answers at least the newest message, even below n: keep only what is above the cursor.
-            var uids = (await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId(last + 1), UniqueId.MaxValue)), cancellationToken))
-                .Where(u => u.Id > last).OrderBy(u => u.Id).Take(mailbox.BatchSize).ToList();
-            if (uids.Count == 0) return new SweepResult(SweepOutcome.Done, fetched, taken, failed);
-            if (!await state.TryLeaseAsync(PollerName, _holder, mailbox.LeaseTtl, cancellationToken))
-                return new SweepResult(SweepOutcome.LeasedElsewhere, fetched, taken, failed);
-
-            var summaries = (await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.InternalDate,
-                cancellationToken)).OrderBy(s => s.UniqueId.Id).ToList();
-            var bodies = await FetchBodiesAsync(folder, summaries.Where(s => s.Size <= options.MaxMessageBytes).Select(s => s.UniqueId).ToList(),
-                cancellationToken);
-            var processed = new List<UniqueId>();
-            var batchTaken = 0;
-            foreach (var summary in summaries)
+            var pending = (await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId(last + 1), UniqueId.MaxValue)), cancellationToken))
+                .Where(u => u.Id > last).OrderBy(u => u.Id).ToList();
+            if (pending.Count == 0) return new SweepResult(SweepOutcome.Done, fetched, taken, failed);
+            foreach (var uids in pending.Chunk(mailbox.BatchSize))
             {
-                var uid = summary.UniqueId;
-                var externalId = $"imap:{mailbox.Username}@{mailbox.Host}/{mailbox.Folder}/{epoch}/{uid.Id}";
-                var receivedAt = ReceivedAt(summary);
-                IngestedEmail result;
-                if (bodies.TryGetValue(uid.Id, out var bytes))
+                if (!await state.TryLeaseAsync(PollerName, _holder, mailbox.LeaseTtl, cancellationToken))
+                    return new SweepResult(SweepOutcome.LeasedElsewhere, fetched, taken, failed);
+                var work = await FetchBatchAsync(folder, epoch, uids, cancellationToken);
+                var results = await IngestBatchAsync(work, recogniseCopies, cancellationToken);
+                var processed = new List<UniqueId>();
+                var batchTaken = 0;
+                foreach (var (item, result) in work.Zip(results))
                 {
-                    result = await ingestor.IngestAsync(bytes, externalId, receivedAt, recogniseCopies, cancellationToken);
+                    fetched++;
+                    if (result.Disposition == RawDisposition.Failed)
+                    {
+                        // Left unread in the mailbox for a person to see; the hub has it as a failed raw message.
+                        failed++;
+                        continue;
+                    }
+                    if (result.Intake is { Outcome: not IntakeOutcome.Duplicate }) batchTaken++;
+                    processed.Add(item.Uid);
                 }
-                else if (summary.Size > options.MaxMessageBytes)
-                {
-                    // Too large to take in: its headers are kept as a failed raw message, so it is visible, not lost.
-                    var headers = await folder.GetHeadersAsync(uid, cancellationToken);
-                    using var buffer = new MemoryStream();
-                    await headers.WriteToAsync(buffer, cancellationToken);
-                    result = await ingestor.KeepTooLargeAsync(buffer.ToArray(), externalId, receivedAt, summary.Size ?? 0, cancellationToken);
-                }
-                else
-                {
-                    continue; // expunged by someone else between SEARCH and FETCH: nothing to take
-                }
-                fetched++;
-                if (result.Disposition == RawDisposition.Failed)
-                {
-                    // Left unread in the mailbox for a person to see; the hub has it as a failed raw message.
-                    failed++;
-                    continue;
-                }
-                if (result.Intake is { Outcome: not IntakeOutcome.Duplicate }) batchTaken++;
-                processed.Add(uid);
+                await MarkProcessedAsync(folder, processed, cancellationToken);
+                last = uids[^1].Id;
+                taken += batchTaken;
+                if (!await state.AdvanceAsync(PollerName, _holder, new PollerCursor(epoch, last), batchTaken, cancellationToken))
+                    return new SweepResult(SweepOutcome.LeasedElsewhere, fetched, taken, failed);
             }
-            await MarkProcessedAsync(folder, processed, cancellationToken);
-            last = uids[^1].Id;
-            taken += batchTaken;
-            if (!await state.AdvanceAsync(PollerName, _holder, new PollerCursor(epoch, last), batchTaken, cancellationToken))
-                return new SweepResult(SweepOutcome.LeasedElsewhere, fetched, taken, failed);
+        }
+    }
+
+    private sealed record FetchedMail(UniqueId Uid, string ExternalId, DateTimeOffset ReceivedAt, byte[] Bytes, long? TooLargeSize, string SenderKey);
+
+    /// <summary>The batch's bytes (one FETCH), in UID order; a message above the size limit brings only its headers.</summary>
+    private async Task<List<FetchedMail>> FetchBatchAsync(IMailFolder folder, string epoch, IList<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        var summaries = (await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.InternalDate,
+            cancellationToken)).OrderBy(s => s.UniqueId.Id).ToList();
+        var bodies = await FetchBodiesAsync(folder, summaries.Where(s => s.Size <= options.MaxMessageBytes).Select(s => s.UniqueId).ToList(),
+            cancellationToken);
+        var work = new List<FetchedMail>();
+        foreach (var summary in summaries)
+        {
+            var uid = summary.UniqueId;
+            var externalId = $"imap:{mailbox.Username}@{mailbox.Host}/{mailbox.Folder}/{epoch}/{uid.Id}";
+            if (bodies.TryGetValue(uid.Id, out var bytes))
+            {
+                work.Add(new FetchedMail(uid, externalId, ReceivedAt(summary), bytes, null, SenderKey(bytes)));
+            }
+            else if (summary.Size > options.MaxMessageBytes)
+            {
+                var headers = await folder.GetHeadersAsync(uid, cancellationToken);
+                using var buffer = new MemoryStream();
+                await headers.WriteToAsync(buffer, cancellationToken);
+                work.Add(new FetchedMail(uid, externalId, ReceivedAt(summary), buffer.ToArray(), summary.Size ?? 0, ""));
+            }
+            // else: expunged by someone else between SEARCH and FETCH, nothing to take.
+        }
+        return work;
+    }
+
+    /// <summary>
+    /// Ingests a batch with up to <see cref="ImapMailboxOptions.Parallelism"/> senders at once; one sender's mail goes in
+    /// UID order, so a customer's second mail finds the case their first one opened.
+    /// </summary>
+    private async Task<IngestedEmail[]> IngestBatchAsync(List<FetchedMail> work, bool recogniseCopies, CancellationToken cancellationToken)
+    {
+        var results = new IngestedEmail[work.Count];
+        var groups = work.Select((item, index) => (item, index)).GroupBy(w => w.item.SenderKey).ToList();
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = mailbox.Parallelism, CancellationToken = cancellationToken },
+            async (group, ct) =>
+            {
+                foreach (var (item, index) in group)
+                {
+                    results[index] = item.TooLargeSize is { } size
+                        // Too large to take in: its headers are kept as a failed raw message, so it is visible, not lost.
+                        ? await ingestor.KeepTooLargeAsync(item.Bytes, item.ExternalId, item.ReceivedAt, size, ct)
+                        : await ingestor.IngestAsync(item.Bytes, item.ExternalId, item.ReceivedAt, recogniseCopies, ct);
+                }
+            });
+        return results;
+    }
+
+    /// <summary>Who sent it, from the headers alone: mail of one sender is taken one after the other.</summary>
+    private static string SenderKey(byte[] bytes)
+    {
+        try
+        {
+            var headers = HeaderList.Load(new MemoryStream(bytes, writable: false));
+            var from = headers[HeaderId.From];
+            return from is null ? "" : (InternetAddressList.TryParse(from, out var list) && list.Mailboxes.FirstOrDefault() is { } box
+                ? box.Address.ToLowerInvariant()
+                : from);
+        }
+        catch (FormatException)
+        {
+            return ""; // unreadable headers: the ingestor keeps it as failed; all such mail shares one lane
         }
     }
 

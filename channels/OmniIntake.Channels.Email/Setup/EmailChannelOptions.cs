@@ -17,7 +17,7 @@ public sealed class EmailChannelOptions
 
     public int MaxMessageBytes { get; set; } = 25 * 1024 * 1024;
 
-    /// <summary>Answer a new e-mail case with its number (never an auto-reply, a bounce or our own address).</summary>
+    /// <summary>Answer a new e-mail case with its number (never an auto-reply, a bounce or our own address); needs Smtp.</summary>
     public bool Acknowledge { get; set; } = true;
 
     /// <summary>At most this many automatic messages to one address per <see cref="AutomaticReplyWindow"/>: a loop breaker.</summary>
@@ -81,6 +81,9 @@ public sealed class ImapMailboxOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>How many senders' mail is taken in at once within a batch (one sender's mail always in order).</summary>
+    public int Parallelism { get; set; } = 4;
+
     /// <summary>The poller's name in the pollers table and the health report; the password is never part of it.</summary>
     public string PollerName => $"imap:{Username}@{Host}:{Port}/{Folder}";
 
@@ -96,6 +99,7 @@ public sealed class ImapMailboxOptions
         if (IdleRestart < TimeSpan.FromSeconds(1) || IdleRestart > TimeSpan.FromMinutes(29))
             errors.Add("Channels:Email:Imap:IdleRestart must be between 1 second and 29 minutes.");
         if (LeaseTtl < TimeSpan.FromSeconds(5)) errors.Add("Channels:Email:Imap:LeaseTtl must be at least 5 seconds.");
+        if (Parallelism is < 1 or > 64) errors.Add($"Channels:Email:Imap:Parallelism must be 1-64 (got {Parallelism}).");
         if (BatchSize is < 1 or > 1000) errors.Add($"Channels:Email:Imap:BatchSize must be 1-1000 (got {BatchSize}).");
         return errors;
     }

@@ -22,6 +22,8 @@ public static class EmailChannelSetup
         var options = builder.Configuration.GetSection(EmailChannelOptions.Section).Get<EmailChannelOptions>() ?? new EmailChannelOptions();
         var errors = options.Validate();
         if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
+        // Without SMTP there is nothing to send an acknowledgement through; queuing one per case would only fail.
+        if (options.Smtp is null) options.Acknowledge = false;
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton<EmailReader>();
