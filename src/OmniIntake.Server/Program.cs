@@ -28,6 +28,7 @@ app.UseWebFoundation();
 app.MapHealth();
 app.MapAccountsApi();
 app.MapCaseApi();
+app.MapAttachmentsApi();
 app.MapDepartmentsApi();
 app.MapPolicyApi();
 app.MapCalendarApi();

@@ -28,6 +28,10 @@ public sealed class EmailReader
         Gb18030 = Encoding.GetEncoding("GB18030");
     }
 
+    private readonly AttachmentLimits _limits;
+
+    public EmailReader(AttachmentLimits? limits = null) => _limits = limits ?? new AttachmentLimits();
+
     private readonly ParserOptions _parser = new()
     {
         // Raw 8-bit headers from Chinese mailers that declare nothing are GB18030 far more often than Latin-1.
@@ -145,12 +149,30 @@ public sealed class EmailReader
     private static string Decode(TextPart part) =>
         part.ContentType.Charset is { } charset && GbFamily.Contains(charset) ? part.GetText(Gb18030) : part.Text;
 
-    private static List<Attachment> Attachments(MimeMessage message)
+    /// <summary>
+    /// The parts a case lists as attachments, in a fixed order (their index is their storage key): named attachments,
+    /// inline images and other non-text parts, embedded messages sent as attachments.
+    /// </summary>
+    public static IReadOnlyList<MimeEntity> AttachmentParts(MimeMessage message) =>
+        message.BodyParts.Where(e => e switch
+        {
+            MessagePart m => m.IsAttachment,
+            TextPart t => t.IsAttachment,
+            MimePart => true,
+            _ => false,
+        }).ToList();
+
+    public static string StorageKey(int index) => "mime-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private List<Attachment> Attachments(MimeMessage message)
     {
         var list = new List<Attachment>();
-        foreach (var entity in message.Attachments)
+        var parts = AttachmentParts(message);
+        for (var index = 0; index < parts.Count; index++)
         {
-            var name = entity.ContentDisposition?.FileName ?? entity.ContentType.Name ?? "attachment";
+            var entity = parts[index];
+            var name = entity.ContentDisposition?.FileName ?? entity.ContentType.Name
+                       ?? (entity is MessagePart ? "message.eml" : $"part-{index + 1}.{entity.ContentType.MediaSubtype}");
             long size = 0;
             if (entity is MimePart part && part.Content is { } content)
             {
@@ -164,9 +186,11 @@ public sealed class EmailReader
                 inner.WriteTo(counter);
                 size = counter.Length;
             }
-            // The bytes themselves are kept in the raw message; attachment storage with limits comes with issue 3.
             // Media types are case-insensitive and senders write them in any case (apPLICATION/PDf).
-            list.Add(new Attachment(name, entity.ContentType.MimeType.ToLowerInvariant(), size, null));
+            var type = entity.ContentType.MimeType.ToLowerInvariant();
+            // The bytes stay in the kept raw message; a refused one keeps its name and the reason, shown on the case.
+            var refused = _limits.Refuse(name, type, size);
+            list.Add(new Attachment(name, type, size, refused is null ? StorageKey(index) : null, refused));
         }
         return list;
     }

@@ -25,6 +25,8 @@ public sealed class EmailChannelOptions
 
     public TimeSpan AutomaticReplyWindow { get; set; } = TimeSpan.FromHours(1);
 
+    public Parsing.AttachmentLimits Attachments { get; set; } = new();
+
     public ImapMailboxOptions? Imap { get; set; }
 
     public SmtpOptions? Smtp { get; set; }
@@ -40,6 +42,7 @@ public sealed class EmailChannelOptions
             errors.Add($"Channels:Email:MaxMessageBytes must be 1 KiB-200 MiB (got {MaxMessageBytes}).");
         if (!MimeKit.MailboxAddress.TryParse(Address, out var parsed) || parsed.Domain.Length == 0)
             errors.Add($"Channels:Email:Address must be an e-mail address (got '{Address}').");
+        if (Attachments.MaxBytes < 1) errors.Add("Channels:Email:Attachments:MaxBytes must be positive.");
         if (AutomaticRepliesPerWindow < 1) errors.Add("Channels:Email:AutomaticRepliesPerWindow must be at least 1.");
         if (Imap is not null) errors.AddRange(Imap.Validate());
         if (Smtp is not null) errors.AddRange(Smtp.Validate());

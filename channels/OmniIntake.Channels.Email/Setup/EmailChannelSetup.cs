@@ -10,6 +10,7 @@ using OmniIntake.Channels.Email.Parsing;
 using OmniIntake.Channels.Email.Pipe;
 using OmniIntake.Channels.Email.Smtp;
 using OmniIntake.Core.Intake;
+using OmniIntake.Core.Messages;
 using OmniIntake.Core.Outbound;
 
 namespace OmniIntake.Channels.Email.Setup;
@@ -26,7 +27,8 @@ public static class EmailChannelSetup
         if (options.Smtp is null) options.Acknowledge = false;
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton<EmailReader>();
+        services.AddSingleton(new EmailReader(options.Attachments));
+        services.AddSingleton<IAttachmentSource, EmailAttachmentSource>();
         services.AddSingleton<EmailIngestor>();
         services.AddSingleton<IRawMessageReprocessor, EmailReprocessor>();
         if (options.Imap is { } imap)

@@ -25,6 +25,8 @@ public interface IRawMessageStore
     Task<StoredRawMessage?> FindAsync(long id, CancellationToken cancellationToken = default);
 
     Task<byte[]?> ContentAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<byte[]?> ContentByExternalIdAsync(Channel channel, string externalId, CancellationToken cancellationToken = default);
 }
 
 public sealed record StoredRawMessage(long Id, Channel Channel, string ExternalId, string ContentType, int Size, DateTimeOffset ReceivedAt,

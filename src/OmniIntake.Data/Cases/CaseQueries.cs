@@ -75,5 +75,14 @@ public sealed class CaseQueries(Database database)
         };
     }
 
+    /// <summary>One message's channel, external id and attachment list (to open an attachment).</summary>
+    public async Task<MessageView?> MessageAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.OneOrDefaultAsync<MessageView>(
+            "SELECT id, direction, channel, external_id, sender, author, subject, body_text, attachments, created_at FROM messages WHERE id = @id",
+            new { id }, null, cancellationToken);
+    }
+
     private static string CultureInvariant(FormattableString s) => FormattableString.Invariant(s);
 }

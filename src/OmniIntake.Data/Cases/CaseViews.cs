@@ -60,6 +60,9 @@ public sealed class MessageView
     public string? DeliveryError { get; init; }
 
     public int? DeliveryAttempts { get; init; }
+
+    /// <summary>Where the quoted history of an inbound reply begins in <see cref="BodyText"/>: the console collapses it.</summary>
+    public int? QuoteStart => Direction == "inbound" ? Core.Text.QuotedHistory.Start(BodyText) : null;
 }
 
 public sealed class AuditView

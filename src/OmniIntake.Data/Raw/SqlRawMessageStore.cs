@@ -62,6 +62,13 @@ public sealed class SqlRawMessageStore(Database database) : IRawMessageStore
         return await connection.OneOrDefaultAsync<byte[]>("SELECT content FROM raw_messages WHERE id = @id", new { id }, null, cancellationToken);
     }
 
+    public async Task<byte[]?> ContentByExternalIdAsync(Channel channel, string externalId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.OneOrDefaultAsync<byte[]>("SELECT content FROM raw_messages WHERE channel = @channel AND external_id = @externalId",
+            new { channel = channel.ToName(), externalId }, null, cancellationToken);
+    }
+
     private const string Columns = "id, channel, external_id, content_type, size, received_at, disposition, case_id, error";
 
     private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));

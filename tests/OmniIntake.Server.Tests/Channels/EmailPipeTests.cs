@@ -83,4 +83,43 @@ public sealed class EmailPipeTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Attachments_AreKept_WithinTheLimits_AndRefusedOnesAreNamedWithTheReason()
+    {
+        var settings = new Dictionary<string, string?>(WithKey) { ["Channels:Email:Attachments:MaxBytes"] = "100000" };
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings);
+        using var mta = host.Anonymous();
+        var pdf = new byte[5000];
+        Random.Shared.NextBytes(pdf);
+        var mail = new MimeKit.MimeMessage { Subject = "附件 attachments" };
+        mail.From.Add(MimeKit.MailboxAddress.Parse("sender@example.test"));
+        var body = new MimeKit.BodyBuilder { TextBody = "See the photo and the invoice." };
+        body.Attachments.Add("invoice.pdf", pdf, MimeKit.ContentType.Parse("application/pdf"));
+        body.Attachments.Add("setup.exe", new byte[100], MimeKit.ContentType.Parse("application/octet-stream"));
+        body.Attachments.Add("huge.zip", new byte[200_000], MimeKit.ContentType.Parse("application/zip"));
+        mail.Body = body.ToMessageBody();
+        using var raw = new MemoryStream();
+        await mail.WriteToAsync(raw, Ct);
+
+        var taken = (await (await mta.SendAsync(Pipe(raw.ToArray()), Ct)).Content.ReadFromJsonAsync<PipedEmail>(Ct))!;
+
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var message = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{taken.CaseNumber}", Ct))!.Messages.Single();
+        var listed = System.Text.Json.JsonSerializer.Deserialize<List<OmniIntake.Core.Messages.Attachment>>(message.Attachments,
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        Assert.Equal(["invoice.pdf", "setup.exe", "huge.zip"], listed.Select(a => a.FileName));
+        var kept = listed[0];
+        Assert.Equal(("application/pdf", 5000L, (string?)null), (kept.ContentType, kept.Size, kept.RefusedReason));
+        Assert.Contains(".exe", listed[1].RefusedReason, StringComparison.Ordinal);
+        Assert.Null(listed[1].StorageKey);
+        Assert.Contains("larger than the limit", listed[2].RefusedReason, StringComparison.Ordinal);
+
+        var download = await agent.GetAsync($"/api/messages/{message.Id}/attachments/{kept.StorageKey}", Ct);
+        download.EnsureSuccessStatusCode();
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/api/messages/{message.Id}/attachments/mime-1", Ct)).StatusCode);
+    }
 }

@@ -52,7 +52,20 @@ async function open(id) {
   render();
   const parts = [text("h3", `${d.case.number} · ${d.case.status}`), text("div", `${d.case.channel} · ${d.contactHandles.join(", ")}`, "meta")];
   for (const m of d.messages) {
-    const div = text("div", m.bodyText, "message " + m.direction);
+    const fresh = m.quoteStart == null ? m.bodyText : m.bodyText.slice(0, m.quoteStart);
+    const div = text("div", fresh, "message " + m.direction);
+    if (m.quoteStart != null) {
+      // The quoted history of a reply: kept, shown collapsed.
+      const history = document.createElement("details");
+      history.append(text("summary", "引用的历史 Quoted history"), text("div", m.bodyText.slice(m.quoteStart), "quoted"));
+      div.append(history);
+    }
+    for (const a of JSON.parse(m.attachments || "[]")) {
+      if (a.refusedReason) { div.append(text("div", `📎 ${a.fileName} — 未保存 not kept: ${a.refusedReason}`, "meta refused")); continue; }
+      const link = text("a", `📎 ${a.fileName} (${a.contentType}, ${Math.ceil(a.size / 1024)} KB)`);
+      if (a.storageKey) link.href = `/api/messages/${m.id}/attachments/${encodeURIComponent(a.storageKey)}`;
+      div.append(document.createElement("br"), link);
+    }
     div.prepend(text("div", `${m.direction} · ${m.sender} · ${new Date(m.createdAt).toLocaleString()}${m.deliveryStatus ? " · " + m.deliveryStatus : ""}`, "meta"));
     parts.push(div);
   }
