@@ -107,14 +107,14 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
         {
             // An e-mail that answers several questions at once is read by labels and extractors, not as one answer.
             var wholeAnswer = state.Style != ChannelStyle.Email || Missing(state).Count == 1;
-            if (FieldReaders.Read(asking, text, asked: wholeAnswer, now, zone) is { } value)
-            {
-                Set(state, asking, value);
-            }
-            else if (!asking.Required && FieldReaders.IsDecline(text))
+            if (!asking.Required && wholeAnswer && FieldReaders.IsDecline(text))
             {
                 state.Skipped.Add(asking.Name);
                 state.Asking = null;
+            }
+            else if (FieldReaders.Read(asking, text, asked: wholeAnswer, now, zone) is { } value)
+            {
+                Set(state, asking, value);
             }
             else if (wholeAnswer)
             {

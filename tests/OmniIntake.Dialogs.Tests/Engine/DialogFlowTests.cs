@@ -64,7 +64,7 @@ public sealed class DialogFlowTests
         turn = Say(turn, "car park B2");
         turn = Say(turn, "none");
         Assert.Equal(DialogPhase.Confirming, turn.State.Phase);
-        Assert.Contains("What you ask for: —", turn.Replies[0], StringComparison.Ordinal);
+        Assert.True(turn.Replies[0].Contains("What you ask for: —", StringComparison.Ordinal), turn.Replies[0]);
 
         turn = Say(turn, "change my phone to 13900139000");
         Assert.Equal(DialogPhase.Confirming, turn.State.Phase);
