@@ -1,9 +1,11 @@
 using OmniIntake.Channels.Email.Setup;
+using OmniIntake.Channels.WebChat.Setup;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Cases;
 using OmniIntake.Server.Channels;
 using OmniIntake.Server.Deadlines;
 using OmniIntake.Server.Departments;
+using OmniIntake.Server.Dialogs;
 using OmniIntake.Server.Health;
 using OmniIntake.Server.Infrastructure;
 using OmniIntake.Server.Live;
@@ -19,6 +21,8 @@ builder.AddDeadlines();
 builder.AddOutbox();
 builder.AddCaseApi();
 builder.AddEmailChannel();
+builder.AddDialogs();
+builder.AddWebChat();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
@@ -33,6 +37,7 @@ app.MapDepartmentsApi();
 app.MapPolicyApi();
 app.MapCalendarApi();
 app.MapEmailChannel();
+app.MapWebChat();
 app.MapChannelsApi();
 app.MapLivePush();
 app.MapDeadlineJobs();

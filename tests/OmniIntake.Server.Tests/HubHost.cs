@@ -102,6 +102,16 @@ public sealed class HubHost : IAsyncDisposable
             .Build();
     }
 
+    /// <summary>A customer's connection to the web chat hub (no account, no cookie).</summary>
+    public HubConnection ChatHub() =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(_factory.Server.BaseAddress, "/hubs/chat"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => _factory.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+
     private async Task EnsureRoleUsersAsync()
     {
         using var admin = await ClientAsync(Roles.Admin);

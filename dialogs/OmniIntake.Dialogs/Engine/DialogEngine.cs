@@ -1,3 +1,4 @@
+using OmniIntake.Core.Conversations;
 using System.Text.RegularExpressions;
 using OmniIntake.Dialogs.Definitions;
 using OmniIntake.Dialogs.Extraction;
@@ -16,7 +17,7 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
 
     /// <param name="known">What the channel already knows: "phone" (E.164) and/or "email".</param>
     /// <param name="firstText">The customer's first message when it came before any greeting (SMS, e-mail).</param>
-    public DialogTurn Start(string language, ChannelStyle style, IReadOnlyDictionary<string, string> known, DateTimeOffset now, string? firstText = null)
+    public DialogTurn Start(string language, DialogStyle style, IReadOnlyDictionary<string, string> known, DateTimeOffset now, string? firstText = null)
     {
         var state = new DialogState
         {
@@ -106,7 +107,7 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
         if (!unaskedOnly && asking is not null && !state.Values.ContainsKey(asking.Name))
         {
             // An e-mail that answers several questions at once is read by labels and extractors, not as one answer.
-            var wholeAnswer = state.Style != ChannelStyle.Email || Missing(state).Count == 1;
+            var wholeAnswer = state.Style != DialogStyle.Email || Missing(state).Count == 1;
             if (!asking.Required && wholeAnswer && FieldReaders.IsDecline(text))
             {
                 state.Skipped.Add(asking.Name);
@@ -167,8 +168,8 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
         state.Phase = DialogPhase.Collecting;
         var prompt = state.Style switch
         {
-            ChannelStyle.Sms => (next.Sms ?? next.Prompt).In(language),
-            ChannelStyle.Email => definition.Message("emailAsk", language)
+            DialogStyle.Sms => (next.Sms ?? next.Prompt).In(language),
+            DialogStyle.Email => definition.Message("emailAsk", language)
                 .Replace("{fields}", string.Join("\n", missing.Select(f => $"{f.Label.In(language)}{Colon(language)}{f.Prompt.In(language)}")), StringComparison.Ordinal),
             _ => next.Prompt.In(language),
         };
@@ -179,9 +180,9 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
     {
         state.Phase = DialogPhase.Confirming;
         state.Asking = null;
-        var key = state.Style == ChannelStyle.Sms ? "confirmSms" : "confirm";
+        var key = state.Style == DialogStyle.Sms ? "confirmSms" : "confirm";
         var template = definition.Messages.ContainsKey(key) ? definition.Message(key, state.Language) : definition.Message("confirm", state.Language);
-        var summary = Summary(state, state.Style == ChannelStyle.Sms ? "；" : "\n");
+        var summary = Summary(state, state.Style == DialogStyle.Sms ? "；" : "\n");
         return new DialogTurn(state, [template.Replace("{summary}", summary, StringComparison.Ordinal)], DialogAction.None);
     }
 
@@ -210,7 +211,7 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
         state.Correcting = true;
         state.Asking = field.Name;
         state.Retries = 0;
-        var prompt = state.Style == ChannelStyle.Sms ? (field.Sms ?? field.Prompt).In(language) : field.Prompt.In(language);
+        var prompt = state.Style == DialogStyle.Sms ? (field.Sms ?? field.Prompt).In(language) : field.Prompt.In(language);
         return new DialogTurn(state, [prompt], DialogAction.None);
     }
 

@@ -1,3 +1,5 @@
+using OmniIntake.Core.Conversations;
+
 namespace OmniIntake.Dialogs.Engine;
 
 /// <summary>Where one conversation's dialog stands; stored as JSON, so any server node continues it after a restart.</summary>
@@ -6,7 +8,7 @@ public sealed class DialogState
     public string DefinitionId { get; set; } = "";
     public int DefinitionVersion { get; set; }
     public string Language { get; set; } = "zh-CN";
-    public ChannelStyle Style { get; set; }
+    public DialogStyle Style { get; set; }
     public DialogPhase Phase { get; set; }
 
     /// <summary>Field name to stored value (normalised: E.164, yyyy-MM-dd HH:mm, a category code).</summary>
@@ -46,14 +48,6 @@ public enum DialogPhase
     Cancelled,
     HandedOff,
     Expired,
-}
-
-/// <summary>How a channel carries the questions: one per turn (chat), one short one per turn (SMS), all at once (e-mail).</summary>
-public enum ChannelStyle
-{
-    Chat,
-    Sms,
-    Email,
 }
 
 /// <summary>What the engine wants done after a turn; the runner does it and fills the case number into the replies.</summary>

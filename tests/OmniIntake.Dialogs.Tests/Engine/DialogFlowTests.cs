@@ -1,3 +1,4 @@
+using OmniIntake.Core.Conversations;
 using OmniIntake.Dialogs.Definitions;
 using OmniIntake.Dialogs.Engine;
 
@@ -16,7 +17,7 @@ public sealed class DialogFlowTests
     [Fact]
     public void Chinese_Chat_AsksOneThingAtATime_ConfirmsCorrectsAndRegisters()
     {
-        var turn = Engine.Start("zh-CN", ChannelStyle.Chat, Nothing, Now);
+        var turn = Engine.Start("zh-CN", DialogStyle.Chat, Nothing, Now);
         Assert.Contains("请描述", Assert.Single(turn.Replies), StringComparison.Ordinal);
 
         turn = Say(turn, "3号楼的电梯坏了三天，没人来修");
@@ -56,7 +57,7 @@ public sealed class DialogFlowTests
     [Fact]
     public void English_OneMessageFillsSeveralFields_AndACorrectionCanCarryTheNewValue()
     {
-        var turn = Engine.Start("en-GB", ChannelStyle.Chat, Nothing, Now);
+        var turn = Engine.Start("en-GB", DialogStyle.Chat, Nothing, Now);
         turn = Say(turn, "My name is Li Lei. The parking gate hit my car yesterday 3pm, call me on 13800138000");
         Assert.Equal(("Li Lei", "+8613800138000", "2026-11-23 15:00", "property-management"),
             (turn.State.Values["complainantName"], turn.State.Values["contactPhone"], turn.State.Values["occurredAt"], turn.State.Values["category"]));
@@ -77,7 +78,7 @@ public sealed class DialogFlowTests
     public void Sms_NeverAsksForTheSendersNumber_AndStartsFromTheFirstMessage()
     {
         var known = new Dictionary<string, string> { ["phone"] = "+8613800138000" };
-        var turn = Engine.Start("zh-CN", ChannelStyle.Sms, known, Now, firstText: "小区门口的路灯坏了一个星期了");
+        var turn = Engine.Start("zh-CN", DialogStyle.Sms, known, Now, firstText: "小区门口的路灯坏了一个星期了");
         Assert.Equal("请问您怎么称呼？", Assert.Single(turn.Replies));
         turn = Say(turn, "李女士");
         Assert.Contains("什么时候", Assert.Single(turn.Replies), StringComparison.Ordinal); // phone skipped: known
@@ -94,7 +95,7 @@ public sealed class DialogFlowTests
     public void Email_AsksForEveryMissingFieldAtOnce_AndReadsTheLabelledAnswer()
     {
         var known = new Dictionary<string, string> { ["email"] = "wang@example.test" };
-        var turn = Engine.Start("zh-CN", ChannelStyle.Email, known, Now, firstText: "楼上漏水，把我家天花板泡坏了");
+        var turn = Engine.Start("zh-CN", DialogStyle.Email, known, Now, firstText: "楼上漏水，把我家天花板泡坏了");
         var ask = Assert.Single(turn.Replies);
         Assert.Contains("姓名：", ask, StringComparison.Ordinal);
         Assert.Contains("联系电话：", ask, StringComparison.Ordinal);
@@ -114,7 +115,7 @@ public sealed class DialogFlowTests
     [InlineData("cancel", DialogPhase.Cancelled, DialogAction.Cancel)]
     public void HandOffAndCancel_WorkAtAnyMoment(string text, DialogPhase phase, DialogAction action)
     {
-        var turn = Engine.Start("zh-CN", ChannelStyle.Chat, Nothing, Now);
+        var turn = Engine.Start("zh-CN", DialogStyle.Chat, Nothing, Now);
         turn = Say(turn, "电梯坏了三天没人修");
 
         turn = Say(turn, text);
@@ -127,7 +128,7 @@ public sealed class DialogFlowTests
     [Fact]
     public void AnAbandonedDialog_Expires_AsAnIncompleteRegistration()
     {
-        var turn = Engine.Start("zh-CN", ChannelStyle.Chat, Nothing, Now);
+        var turn = Engine.Start("zh-CN", DialogStyle.Chat, Nothing, Now);
         turn = Say(turn, "电梯坏了三天没人修");
 
         var expired = Engine.Expire(turn.State, Now.AddHours(1));
@@ -139,7 +140,7 @@ public sealed class DialogFlowTests
     [Fact]
     public void ARequiredFieldIsGivenUpAfterThreeTries_SoNobodyIsTrapped()
     {
-        var turn = Engine.Start("zh-CN", ChannelStyle.Chat, Nothing, Now);
+        var turn = Engine.Start("zh-CN", DialogStyle.Chat, Nothing, Now);
         turn = Say(turn, "电梯坏了三天没人修");
         turn = Say(turn, "张三");
         for (var i = 0; i < 3; i++) turn = Say(turn, "不知道");

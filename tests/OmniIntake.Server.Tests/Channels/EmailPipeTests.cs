@@ -11,6 +11,7 @@ public sealed class EmailPipeTests
 {
     private const string Key = "pipe-key-for-tests-0123456789";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
     private static readonly Dictionary<string, string?> WithKey = new() { ["Channels:Email:PipeApiKey"] = Key };
 
     private static HttpRequestMessage Pipe(byte[] raw, string? key = Key)
@@ -106,8 +107,7 @@ public sealed class EmailPipeTests
 
         using var agent = await host.ClientAsync(Roles.Agent);
         var message = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{taken.CaseNumber}", Ct))!.Messages.Single();
-        var listed = System.Text.Json.JsonSerializer.Deserialize<List<OmniIntake.Core.Messages.Attachment>>(message.Attachments,
-            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var listed = System.Text.Json.JsonSerializer.Deserialize<List<OmniIntake.Core.Messages.Attachment>>(message.Attachments, WebJson)!;
         Assert.Equal(["invoice.pdf", "setup.exe", "huge.zip"], listed.Select(a => a.FileName));
         var kept = listed[0];
         Assert.Equal(("application/pdf", 5000L, (string?)null), (kept.ContentType, kept.Size, kept.RefusedReason));

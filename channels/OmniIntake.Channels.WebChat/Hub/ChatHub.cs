@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.SignalR;
+using OmniIntake.Channels.WebChat.Setup;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Contacts;
+using OmniIntake.Core.Conversations;
+
+namespace OmniIntake.Channels.WebChat.Hub;
+
+public sealed record ChatMessage(long Id, string Direction, string Text, DateTimeOffset At);
+
+public sealed record ChatSession(string Token, string ConversationId, IReadOnlyList<ChatMessage> Messages, string Status, string? CaseNumber);
+
+public sealed record ChatTurn(IReadOnlyList<ChatMessage> Messages, string Status, string? CaseNumber);
+
+/// <summary>
+/// /hubs/chat, the widget's transport. A customer starts a conversation and gets its secret token; only that token
+/// reads or writes the conversation (it is stored hashed). Each message carries a client id, so a message re-sent
+/// after a reconnect is one message; Resume returns everything after the last message the widget has.
+/// </summary>
+public sealed class ChatHub(IConversationStore store, IDialogService dialogs, WebChatOptions options, TimeProvider clock) : Microsoft.AspNetCore.SignalR.Hub
+{
+    public static string Group(string conversationId) => "chat:" + conversationId;
+
+    public async Task<ChatSession> Start(string? language)
+    {
+        Limit("starts", options.StartsPerMinute);
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var id = "chat-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var now = clock.GetUtcNow();
+        var conversation = new Conversation(id, Channel.Chat, Hash(token), Language(language), null, ConversationStatus.Dialog, null, null, now, now, 0);
+        await store.CreateAsync(conversation, Context.ConnectionAborted);
+        var reply = await dialogs.StartAsync(conversation, DialogStyle.Chat, Customer(id), new Dictionary<string, string>(), null, null,
+            Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(id), Context.ConnectionAborted);
+        return new ChatSession(token, id, reply.Messages.Select(View).ToList(), reply.Status, reply.CaseNumber);
+    }
+
+    public async Task<ChatSession> Resume(string token, long afterId)
+    {
+        var conversation = await FindAsync(token);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(conversation.Id), Context.ConnectionAborted);
+        var messages = await store.MessagesAsync(conversation.Id, Math.Max(0, afterId), Context.ConnectionAborted);
+        return new ChatSession(token, conversation.Id, messages.Select(View).ToList(), conversation.Status, conversation.CaseNumber);
+    }
+
+    public async Task<ChatTurn> Send(string token, string clientId, string text)
+    {
+        Limit("messages", options.MessagesPerMinute);
+        if (string.IsNullOrWhiteSpace(text)) throw new HubException("The message is empty.");
+        if (text.Length > options.MaxMessageLength)
+            throw new HubException($"A message is at most {options.MaxMessageLength} characters (this one has {text.Length}).");
+        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64) throw new HubException("Each message needs a client id of 1-64 characters.");
+        var conversation = await FindAsync(token);
+        var reply = await dialogs.HandleAsync(conversation.Id, Customer(conversation.Id), text.Trim(), clientId, Context.ConnectionAborted);
+        var messages = reply.Messages.Select(View).ToList();
+        // The customer's other tabs see the exchange too.
+        await Clients.OthersInGroup(Group(conversation.Id)).SendAsync("messages", messages, Context.ConnectionAborted);
+        return new ChatTurn(messages, reply.Status, reply.CaseNumber);
+    }
+
+    /// <summary>The customer is typing: agents' consoles may show it (pushed to the conversation's group).</summary>
+    public async Task Typing(string token)
+    {
+        var conversation = await FindAsync(token);
+        await Clients.OthersInGroup(Group(conversation.Id)).SendAsync("typing", "customer", Context.ConnectionAborted);
+    }
+
+    private async Task<Conversation> FindAsync(string token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) throw new HubException("Unknown conversation.");
+        return await store.FindByTokenAsync(Hash(token), Context.ConnectionAborted) ?? throw new HubException("Unknown conversation.");
+    }
+
+    /// <summary>A sliding one-minute window per connection and kind.</summary>
+    private void Limit(string kind, int perMinute)
+    {
+        var now = clock.GetUtcNow();
+        var key = "rate:" + kind;
+        if (Context.Items[key] is not Queue<DateTimeOffset> recent) Context.Items[key] = recent = new Queue<DateTimeOffset>();
+        while (recent.Count > 0 && now - recent.Peek() > TimeSpan.FromMinutes(1)) recent.Dequeue();
+        if (recent.Count >= perMinute) throw new HubException($"Too many {kind} (at most {perMinute} a minute): please wait a moment.");
+        recent.Enqueue(now);
+    }
+
+    private static ContactHandle Customer(string conversationId) => ContactHandle.Create(ContactHandleKind.Chat, conversationId);
+
+    private static ChatMessage View(ConversationMessage m) => new(m.Id, m.Direction, m.Text, m.CreatedAt);
+
+    private static string Language(string? requested) =>
+        requested is not null && requested.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

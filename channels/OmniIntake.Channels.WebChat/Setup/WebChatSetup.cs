@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OmniIntake.Channels.WebChat.Hub;
+using OmniIntake.Core.Outbound;
+
+namespace OmniIntake.Channels.WebChat.Setup;
+
+/// <summary>Wires the web chat: the hub (/hubs/chat), the widget script (/widget.js), the demo page (/chat), the reply sender.</summary>
+public static class WebChatSetup
+{
+    public static void AddWebChat(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(WebChatOptions.Section).Get<WebChatOptions>() ?? new WebChatOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<IChannelSender, ChatSender>();
+    }
+
+    public static void MapWebChat(this IEndpointRouteBuilder app)
+    {
+        // The customer has no account: the conversation token authorises, so the hub allows anonymous callers.
+        app.MapHub<ChatHub>("/hubs/chat").AllowAnonymous();
+        app.MapGet("/widget.js", () => Asset("widget.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/chat", () => Asset("chat.html", "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static IResult Asset(string name, string contentType)
+    {
+        using var stream = typeof(WebChatSetup).Assembly.GetManifestResourceStream("WebChat." + name)
+                           ?? throw new InvalidOperationException($"The web chat asset {name} is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return Results.Text(reader.ReadToEnd(), contentType);
+    }
+}

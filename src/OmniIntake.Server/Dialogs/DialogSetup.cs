@@ -1,0 +1,70 @@
+using Hangfire;
+using OmniIntake.Core.Contacts;
+using OmniIntake.Core.Conversations;
+using OmniIntake.Core.Intake;
+using OmniIntake.Data.Conversations;
+using OmniIntake.Dialogs.Definitions;
+using OmniIntake.Dialogs.Engine;
+using OmniIntake.Dialogs.Running;
+
+namespace OmniIntake.Server.Dialogs;
+
+/// <summary>Bound from configuration section "Dialogs".</summary>
+public sealed class DialogOptions
+{
+    public const string Section = "Dialogs";
+
+    /// <summary>The complaint-intake definition; the shipped dialogs/definitions/complaint-intake.json when unset.</summary>
+    public string? DefinitionPath { get; set; }
+}
+
+public static class DialogSetup
+{
+    /// <summary>Loads and checks the dialog definition (a bad file stops the start with every problem named).</summary>
+    public static void AddDialogs(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DialogOptions.Section).Get<DialogOptions>() ?? new DialogOptions();
+        var path = options.DefinitionPath ?? Path.Combine(DefinitionLoader.ShippedDirectory, "complaint-intake.json");
+        var definition = DefinitionLoader.LoadFile(path);
+        var services = builder.Services;
+        services.AddSingleton(definition);
+        services.AddSingleton(sp => new DialogEngine(definition, sp.GetRequiredService<IntakeOptions>().Zone));
+        services.AddSingleton<IConversationStore, SqlConversationStore>();
+        services.AddSingleton<DialogRunner>();
+        services.AddSingleton<IDialogService>(sp => sp.GetRequiredService<DialogRunner>());
+        services.AddSingleton<DialogExpiryJob>();
+        services.AddHostedService<DialogSchedule>();
+    }
+
+    private sealed class DialogSchedule(IRecurringJobManager recurring) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            recurring.AddOrUpdate<DialogExpiryJob>(DialogExpiryJob.RecurringId, j => j.RunAsync(CancellationToken.None), "* * * * *");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+/// <summary>Every minute: dialogs abandoned past the definition's time-out are registered as they stand, marked incomplete.</summary>
+public sealed class DialogExpiryJob(DialogRunner runner, ILogger<DialogExpiryJob> logger)
+{
+    public const string RecurringId = "dialog-expiry";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var expired = await runner.ExpireIdleAsync(Customer, cancellationToken);
+        if (expired > 0) logger.LogInformation("{Count} abandoned dialogs were registered as incomplete cases.", expired);
+        return expired;
+    }
+
+    /// <summary>Chat conversations are their own contact; SMS and e-mail ones are named "phone:..." / "email:...".</summary>
+    private static ContactHandle Customer(Conversation conversation) =>
+        conversation.Channel == Core.Cases.Channel.Chat
+            ? ContactHandle.Create(ContactHandleKind.Chat, conversation.Id)
+            : ContactHandle.TryParseKind(conversation.Id.Split(':', 2)[0], out var kind)
+                ? ContactHandle.Create(kind, conversation.Id.Split(':', 2)[1])
+                : ContactHandle.Create(ContactHandleKind.Anonymous, conversation.Id);
+}
