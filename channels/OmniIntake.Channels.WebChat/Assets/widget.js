@@ -20,18 +20,10 @@
   function save() { localStorage.setItem(storeKey, JSON.stringify(state)); }
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
 
-  var css = el("style");
-  css.textContent =
-    ".oi-chat{position:fixed;right:16px;bottom:16px;width:360px;max-width:calc(100vw - 32px);height:520px;max-height:calc(100vh - 32px);display:flex;flex-direction:column;background:#fff;border:1px solid #ccd;border-radius:12px;box-shadow:0 6px 24px rgba(0,0,0,.18);font:15px/1.45 system-ui,'PingFang SC','Microsoft YaHei',sans-serif;color:#222;z-index:2147483000}" +
-    ".oi-chat[hidden]{display:none}.oi-head{padding:10px 14px;background:#0b5cad;color:#fff;border-radius:12px 12px 0 0;display:flex;justify-content:space-between;align-items:center}" +
-    ".oi-head button{background:none;border:0;color:#fff;font-size:18px;cursor:pointer}.oi-log{flex:1;overflow-y:auto;padding:10px}" +
-    ".oi-msg{margin:6px 0;padding:8px 10px;border-radius:10px;max-width:85%;white-space:pre-wrap;word-wrap:break-word}" +
-    ".oi-customer{background:#dbeafe;margin-left:auto}.oi-bot{background:#f1f3f5}.oi-agent{background:#dcfce7}.oi-pending{opacity:.6}" +
-    ".oi-status{font-size:12px;color:#666;padding:0 12px;min-height:16px}.oi-form{display:flex;gap:6px;padding:8px;border-top:1px solid #eee}" +
-    ".oi-form textarea{flex:1;resize:none;height:44px;font:inherit;padding:6px;border:1px solid #ccd;border-radius:8px}" +
-    ".oi-form button{padding:0 14px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;cursor:pointer}" +
-    ".oi-launch{position:fixed;right:16px;bottom:16px;padding:12px 18px;border:0;border-radius:24px;background:#0b5cad;color:#fff;font:15px system-ui,sans-serif;cursor:pointer;z-index:2147483000}" +
-    "@media (max-width:480px){.oi-chat{right:0;bottom:0;width:100vw;max-width:100vw;height:100vh;max-height:100vh;border-radius:0}.oi-head{border-radius:0}}";
+  // A stylesheet, not inline styles, so a page with a strict Content-Security-Policy (style-src 'self' <hub>) works.
+  var css = el("link");
+  css.rel = "stylesheet";
+  css.href = base + "/widget.css";
   document.head.appendChild(css);
 
   var launch = el("button", "oi-launch", t.open);
@@ -77,7 +69,8 @@
     connection.onreconnecting(function () { status.textContent = t.offline; });
     connection.onreconnected(async function () { status.textContent = ""; await resume(); await flush(); });
     await connection.start();
-    if (state.token) await resume(); else await start();
+    // A fresh page shows the whole conversation; a reconnect (onreconnected) asks only for what it missed.
+    if (state.token) { state.last = 0; await resume(); } else await start();
   }
 
   async function start() {

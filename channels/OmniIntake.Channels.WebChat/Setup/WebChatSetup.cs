@@ -8,7 +8,7 @@ using OmniIntake.Core.Outbound;
 
 namespace OmniIntake.Channels.WebChat.Setup;
 
-/// <summary>Wires the web chat: the hub (/hubs/chat), the widget script (/widget.js), the demo page (/chat), the reply sender.</summary>
+/// <summary>Wires the web chat: the hub (/hubs/chat), the widget (/widget.js, /widget.css), the demo page (/chat), the reply sender.</summary>
 public static class WebChatSetup
 {
     public static void AddWebChat(this WebApplicationBuilder builder)
@@ -25,6 +25,7 @@ public static class WebChatSetup
         // The customer has no account: the conversation token authorises, so the hub allows anonymous callers.
         app.MapHub<ChatHub>("/hubs/chat").AllowAnonymous();
         app.MapGet("/widget.js", () => Asset("widget.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/widget.css", () => Asset("widget.css", "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/chat", () => Asset("chat.html", "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
     }
 
