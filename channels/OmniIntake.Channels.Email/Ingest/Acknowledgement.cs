@@ -24,6 +24,9 @@ public static class Acknowledgement
                This message was sent automatically.
                """;
 
+    /// <summary>zh-CN when the customer wrote Chinese, else en.</summary>
+    public static string Language(InboundMessage message) => IsChinese(message.Subject) || IsChinese(message.Text) ? "zh-CN" : "en";
+
     private static bool IsChinese(string? text) =>
         text is not null && text.Any(c => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf');
 }

@@ -4,8 +4,10 @@ using MimeKit;
 using OmniIntake.Channels.Email.Parsing;
 using OmniIntake.Channels.Email.Setup;
 using OmniIntake.Core.Cases;
+using OmniIntake.Core.Conversations;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Outbound;
+using OmniIntake.Core.Text;
 
 namespace OmniIntake.Channels.Email.Ingest;
 
@@ -19,7 +21,8 @@ public sealed record IngestedEmail(long RawId, RawDisposition Disposition, Email
 /// acknowledged with its number. Each mail stands alone: a poisonous one is set aside and the caller goes on.
 /// </summary>
 public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IIntake intake, IAutomaticReplies replies,
-    EmailChannelOptions options, ILogger<EmailIngestor> logger)
+    EmailChannelOptions options, ILogger<EmailIngestor> logger, IDialogService? dialogs = null, IConversationStore? conversations = null,
+    TimeProvider? clock = null)
 {
     /// <param name="recogniseCopies">
     /// Treat exactly the same bytes already taken under another identity as that message (an IMAP UIDVALIDITY reset
@@ -63,10 +66,16 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
             return await FailAsync(rawId, parsed.Kind, ex.Message, cancellationToken);
         }
         await raw.SettleAsync(rawId, RawDisposition.Taken, result.CaseId, null, cancellationToken);
-        var acknowledgement = ShouldAcknowledge(parsed, result)
-            ? await replies.QueueAsync(result.CaseId, Acknowledgement.Text(result.CaseNumber, parsed.Message),
-                new AutomaticReplyLimit(options.AutomaticRepliesPerWindow, options.AutomaticReplyWindow), cancellationToken)
-            : (AutomaticReplyOutcome?)null;
+        AutomaticReplyOutcome? acknowledgement = null;
+        if (ShouldAcknowledge(parsed, result))
+        {
+            var text = await OpeningAsync(result, parsed.Message, cancellationToken);
+            acknowledgement = await replies.QueueAsync(result.CaseId, text, Limit, cancellationToken);
+        }
+        else if (result.Outcome == IntakeOutcome.Threaded && parsed.Kind == EmailKind.Personal && IsAnswerable(parsed.Message))
+        {
+            acknowledgement = await ContinueDialogAsync(result, parsed.Message, cancellationToken);
+        }
         return new IngestedEmail(rawId, RawDisposition.Taken, parsed.Kind, result, null, acknowledgement);
     }
 
@@ -80,11 +89,51 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
             cancellationToken);
     }
 
+    private AutomaticReplyLimit Limit => new(options.AutomaticRepliesPerWindow, options.AutomaticReplyWindow);
+
     private bool ShouldAcknowledge(ParsedEmail parsed, IntakeResult result) =>
-        options.Acknowledge && result.Outcome == IntakeOutcome.NewCase && parsed.Kind == EmailKind.Personal
-        // Never answer ourselves: that is how two robots start a loop.
-        && !string.Equals(parsed.Message!.Sender.Value, options.Address, StringComparison.OrdinalIgnoreCase)
-        && parsed.Message.Sender.Kind == Core.Contacts.ContactHandleKind.Email;
+        options.Acknowledge && result.Outcome == IntakeOutcome.NewCase && parsed.Kind == EmailKind.Personal && IsAnswerable(parsed.Message!);
+
+    // Never answer ourselves: that is how two robots start a loop.
+    private bool IsAnswerable(InboundMessage message) =>
+        options.Acknowledge && message.Sender.Kind == Core.Contacts.ContactHandleKind.Email
+        && !string.Equals(message.Sender.Value, options.Address, StringComparison.OrdinalIgnoreCase);
+
+    private static string ConversationId(long caseId) => "email-case-" + caseId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What the customer wrote now, without the quoted history (our own questions must not answer themselves).</summary>
+    private static string Fresh(string text) => QuotedHistory.Start(text) is { } start ? text[..start] : text;
+
+    /// <summary>
+    /// The acknowledgement of a new case: its number, and, when the guided dialog runs, every registration field the
+    /// mail did not give, asked for at once (the dialog's e-mail style).
+    /// </summary>
+    private async Task<string> OpeningAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var receipt = Acknowledgement.Text(result.CaseNumber, message);
+        if (dialogs is null || conversations is null) return receipt;
+        var id = ConversationId(result.CaseId);
+        if (await conversations.FindAsync(id, cancellationToken) is not null) return receipt; // read again after a crash: asked once
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var conversation = new Conversation(id, Channel.Email, null, Acknowledgement.Language(message), null, ConversationStatus.Dialog, result.CaseId,
+            result.CaseNumber, now, now, 0);
+        await conversations.CreateAsync(conversation, cancellationToken);
+        var reply = await dialogs.StartAsync(conversation, DialogStyle.Email, message.Sender,
+            new Dictionary<string, string> { ["email"] = message.Sender.Value }, Fresh(message.Text), message.ExternalId, cancellationToken);
+        var questions = string.Join("\n\n", reply.Messages.Select(m => m.Text));
+        return questions.Length == 0 ? receipt : receipt + "\n\n" + questions;
+    }
+
+    /// <summary>A customer's answer on a case whose fields are still being gathered: read for them; ask again for what is missing.</summary>
+    private async Task<AutomaticReplyOutcome?> ContinueDialogAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (dialogs is null || conversations is null) return null;
+        var conversation = await conversations.FindAsync(ConversationId(result.CaseId), cancellationToken);
+        if (conversation is null || conversation.Status != ConversationStatus.Dialog) return null;
+        var reply = await dialogs.HandleAsync(conversation.Id, message.Sender, Fresh(message.Text), message.ExternalId, cancellationToken);
+        var questions = string.Join("\n\n", reply.Messages.Select(m => m.Text));
+        return questions.Length == 0 ? null : await replies.QueueAsync(result.CaseId, questions, Limit, cancellationToken);
+    }
 
     private async Task<IngestedEmail> FailAsync(long rawId, EmailKind? kind, string error, CancellationToken cancellationToken)
     {

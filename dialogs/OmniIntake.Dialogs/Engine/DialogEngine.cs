@@ -69,7 +69,10 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
             case DialogPhase.ChoosingCorrection:
                 return Correct(state, text, now);
             default:
+                var known = state.Values.Count + state.Skipped.Count;
                 var retry = !Absorb(state, text, now, unaskedOnly: false, overwrite: false);
+                // A mail that answers none of the questions gets no second copy of them: an agent reads it.
+                if (state.Style == DialogStyle.Email && state.Values.Count + state.Skipped.Count == known) return new DialogTurn(state, [], DialogAction.None);
                 return Next(state, retry);
         }
     }
@@ -162,6 +165,13 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
             return Confirm(state);
         }
         var missing = Missing(state);
+        if (missing.Count == 0 && state.Style == DialogStyle.Email)
+        {
+            // By e-mail the case is already open and shows every field to the agent: no round of "is this right?".
+            state.Phase = DialogPhase.Registered;
+            state.Asking = null;
+            return new DialogTurn(state, [], DialogAction.Register);
+        }
         if (missing.Count == 0) return Confirm(state);
         var next = state.Asking is { } current && missing.Any(f => f.Name == current) ? definition.Field(current)! : missing[0];
         state.Asking = next.Name;

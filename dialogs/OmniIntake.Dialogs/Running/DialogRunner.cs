@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
+using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Conversations;
 using OmniIntake.Core.Intake;
@@ -14,8 +15,8 @@ namespace OmniIntake.Dialogs.Running;
 /// this one read again), and the case is registered through the intake spine when the dialog ends: confirmed,
 /// handed off, or abandoned. After the dialog, the customer's messages go to the case like any other.
 /// </summary>
-public sealed class DialogRunner(DialogEngine engine, IConversationStore store, IIntake intake, TimeProvider clock, ILogger<DialogRunner> logger)
-    : IDialogService
+public sealed class DialogRunner(DialogEngine engine, IConversationStore store, IIntake intake, ICaseFieldsWriter fieldsWriter, TimeProvider clock,
+    ILogger<DialogRunner> logger) : IDialogService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -88,7 +89,12 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
         };
         long? caseId = conversation.CaseId;
         var caseNumber = conversation.CaseNumber;
-        if (turn.Action is DialogAction.Register or DialogAction.HandOff && HasComplaint(state))
+        if (caseId is { } open)
+        {
+            // The case was opened before the dialog (e-mail): each turn writes what it learned onto it.
+            await fieldsWriter.FillAsync(open, Fields(state), "dialog", cancellationToken);
+        }
+        else if (turn.Action is DialogAction.Register or DialogAction.HandOff && HasComplaint(state))
         {
             // Registered before the state is saved: if the save loses a race, the retry finds the same case
             // (the registration's external id is the conversation's), never a second one.
@@ -132,11 +138,18 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
             Text = text + incompleteNote,
             ReceivedAt = state.StartedAt,
             Thread = new ThreadHints { SessionKey = conversation.Id },
-            Fields = new CaseFields
-            {
-                ComplainantName = Value("complainantName"), ContactPhone = Value("contactPhone"), ContactEmail = Value("contactEmail"),
-                OccurredAt = Value("occurredAt"), Location = Value("location"), CustomerRequest = Value("customerRequest"), Category = Value("category"),
-            },
+            Fields = Fields(state),
+        };
+    }
+
+    private CaseFields Fields(DialogState state)
+    {
+        string? Value(string target) =>
+            engine.Definition.Fields.Where(f => f.Target == target).Select(f => state.Values.GetValueOrDefault(f.Name)).FirstOrDefault(v => v is not null);
+        return new CaseFields
+        {
+            ComplainantName = Value("complainantName"), ContactPhone = Value("contactPhone"), ContactEmail = Value("contactEmail"),
+            OccurredAt = Value("occurredAt"), Location = Value("location"), CustomerRequest = Value("customerRequest"), Category = Value("category"),
         };
     }
 

@@ -16,6 +16,7 @@ public static class CaseEventKinds
     public const string Answered = "case.answered";
     public const string Classified = "case.classified";
     public const string Resolved = "case.resolved";
+    public const string FieldsFilled = "case.fields";
     public const string DeadlineBreached = "deadline.breached";
     public const string DeadlineAtRisk = "deadline.atRisk";
 }

@@ -1,3 +1,4 @@
+using OmniIntake.Core.Intake;
 using System.Data.Common;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Deadlines;
@@ -10,7 +11,7 @@ namespace OmniIntake.Data.Cases;
 /// What agents, owners and supervisors do to a case. Each command is one transaction: the change, its audit entry
 /// and its event (and, for a reply, the outbound message and its outbox row) commit together or not at all.
 /// </summary>
-public sealed class CaseCommands(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal)
+public sealed class CaseCommands(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal) : ICaseFieldsWriter
 {
     private sealed class LockedCase
     {
@@ -138,6 +139,28 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 CaseEventKinds.Answered, new { messageId }, ct);
             return CommandResult.Done;
         }, cancellationToken);
+
+    /// <summary>Writes the given registration fields (a null leaves the field as it is); the category only when it exists.</summary>
+    public async Task<bool> FillAsync(long caseId, CaseFields fields, string actor, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            var category = fields.Category is null ? null
+                : await c.FirstOrDefaultAsync<string>("SELECT code FROM categories WHERE code = @Category", fields, tx, ct);
+            await c.ExecAsync(
+                """
+                UPDATE cases SET complainant_name = COALESCE(@ComplainantName, complainant_name), contact_phone = COALESCE(@ContactPhone, contact_phone),
+                       contact_email = COALESCE(@ContactEmail, contact_email), occurred_at = COALESCE(@OccurredAt, occurred_at),
+                       location = COALESCE(@Location, location), customer_request = COALESCE(@CustomerRequest, customer_request),
+                       category = COALESCE(@category, category), updated_at = @now
+                WHERE id = @caseId
+                """, new { fields.ComplainantName, fields.ContactPhone, fields.ContactEmail, fields.OccurredAt, fields.Location, fields.CustomerRequest,
+                    category, now, caseId }, tx, ct);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.fields", fields, CaseEventKinds.FieldsFilled, new { }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+        return result.IsDone;
+    }
 
     private Task<int> MeetAsync(DbConnection c, DbTransaction tx, long caseId, DateTimeOffset now, CancellationToken ct, params DeadlineKind[] kinds) =>
         c.ExecAsync($"UPDATE deadlines SET state = 'met', closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND {database.In("kind", "@kinds")}",

@@ -1,4 +1,5 @@
 using Hangfire;
+using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Conversations;
 using OmniIntake.Core.Intake;
@@ -30,6 +31,7 @@ public static class DialogSetup
         services.AddSingleton(definition);
         services.AddSingleton(sp => new DialogEngine(definition, sp.GetRequiredService<IntakeOptions>().Zone));
         services.AddSingleton<IConversationStore, SqlConversationStore>();
+        services.AddSingleton<ICaseFieldsWriter>(sp => sp.GetRequiredService<Data.Cases.CaseCommands>());
         services.AddSingleton<DialogRunner>();
         services.AddSingleton<IDialogService>(sp => sp.GetRequiredService<DialogRunner>());
         services.AddSingleton<DialogExpiryJob>();

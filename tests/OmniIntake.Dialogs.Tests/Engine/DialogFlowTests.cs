@@ -102,7 +102,9 @@ public sealed class DialogFlowTests
         Assert.Contains("地点：", ask, StringComparison.Ordinal);
 
         turn = Say(turn, "姓名：王五\n联系电话：13800138000\n发生时间：11月20日上午\n地点：5栋1203\n您的要求：维修并赔偿\n\n> 原邮件引用");
-        Assert.Equal(DialogPhase.Confirming, turn.State.Phase);
+        // By e-mail the case is open already: complete means done, with no confirmation round.
+        Assert.Equal((DialogPhase.Registered, DialogAction.Register), (turn.State.Phase, turn.Action));
+        Assert.Empty(turn.Replies);
         Assert.Equal(("王五", "+8613800138000", "2026-11-20 上午", "5栋1203", "维修并赔偿", "engineering-quality"),
             (turn.State.Values["complainantName"], turn.State.Values["contactPhone"], turn.State.Values["occurredAt"], turn.State.Values["location"],
                 turn.State.Values["customerRequest"], turn.State.Values["category"]));

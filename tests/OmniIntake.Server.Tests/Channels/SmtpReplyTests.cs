@@ -145,4 +145,41 @@ public sealed class SmtpReplyTests
         }, "the reply sent");
         Assert.True(delivered.DeliveryAttempts > 1);
     }
+
+    [Fact]
+    public async Task TheGuidedDialog_ByEmail_AsksForTheMissingFieldsAtOnce_AndReadsTheAnswerIntoTheCase()
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, Settings());
+        using var mta = host.Anonymous();
+        var customer = Customer();
+        var piped = await PipeAsync(mta, Mail(customer, "楼上漏水", "楼上漏水，把我家天花板泡坏了，电话13800138000"));
+
+        var ack = Assert.Single(await TestMailServers.SentToAsync(customer, 1, Patience, Ct));
+        Assert.Contains(piped.CaseNumber!, ack.TextBody, StringComparison.Ordinal);
+        Assert.Contains("姓名：", ack.TextBody, StringComparison.Ordinal);
+        Assert.Contains("地点：", ack.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("联系电话：", ack.TextBody, StringComparison.Ordinal); // the mail gave it
+
+        // Only part of the answer first: the name. What is still missing is asked again, once.
+        var partial = Mail(customer, "Re: " + ack.Subject, "姓名：王五\n\n> " + ack.TextBody!.Replace("\n", "\n> ", StringComparison.Ordinal));
+        partial.InReplyTo = ack.MessageId;
+        Assert.Equal("threaded", (await PipeAsync(mta, partial)).Outcome);
+        var asks = await TestMailServers.SentToAsync(customer, 2, Patience, Ct);
+        var second = asks.Single(m => m.MessageId != ack.MessageId);
+        Assert.DoesNotContain("姓名：", second.TextBody, StringComparison.Ordinal);
+        Assert.Contains("地点：", second.TextBody, StringComparison.Ordinal);
+
+        var rest = Mail(customer, "Re: " + second.Subject, "发生时间：11月20日上午\n地点：5栋1203\n您的要求：维修并赔偿\n类别：工程质量");
+        rest.InReplyTo = second.MessageId;
+        await PipeAsync(mta, rest);
+
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var fields = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{piped.CaseNumber}", Ct))!;
+        Assert.Equal(("王五", "+8613800138000", "5栋1203", "维修并赔偿", "engineering-quality"),
+            (fields.Fields.ComplainantName, fields.Fields.ContactPhone, fields.Fields.Location, fields.Fields.CustomerRequest, fields.Case.Category));
+        Assert.EndsWith("上午", fields.Fields.OccurredAt, StringComparison.Ordinal);
+        Assert.Contains(fields.Audit, a => a.Action == "case.fields" && a.Actor == "dialog");
+        // Complete: nothing more is asked.
+        Assert.Equal(2, (await TestMailServers.SentToAsync(customer, 3, TimeSpan.FromSeconds(2), Ct)).Count);
+    }
 }

@@ -139,7 +139,8 @@ public sealed class WebChatTests
         await SayAsync(chat, token, "物业乱收停车费");
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(31));
         var runner = new DialogRunner(host.Services.GetRequiredService<DialogEngine>(), host.Services.GetRequiredService<IConversationStore>(),
-            host.Services.GetRequiredService<IIntake>(), later, NullLogger<DialogRunner>.Instance);
+            host.Services.GetRequiredService<IIntake>(), host.Services.GetRequiredService<Core.Cases.ICaseFieldsWriter>(), later,
+            NullLogger<DialogRunner>.Instance);
 
         var expired = await runner.ExpireIdleAsync(c => Core.Contacts.ContactHandle.Create(Core.Contacts.ContactHandleKind.Chat, c.Id), Ct);
 
