@@ -60,6 +60,13 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, We
         return new ChatTurn(messages, reply.Status, reply.CaseNumber);
     }
 
+    /// <summary>Returns the text unchanged: a transport check for the widget and the benchmark's raw baseline (rate limited like Send).</summary>
+    public string Echo(string text)
+    {
+        Limit("messages", options.MessagesPerMinute);
+        return text.Length > options.MaxMessageLength ? throw new HubException($"A message is at most {options.MaxMessageLength} characters.") : text;
+    }
+
     /// <summary>The customer is typing: agents' consoles may show it (pushed to the conversation's group).</summary>
     public async Task Typing(string token)
     {

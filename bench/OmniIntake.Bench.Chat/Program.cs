@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+// N concurrent web chat conversations, each completing the complaint dialog in Chinese over /hubs/chat, against a raw
+// SignalR echo over the same connections in the same run; turn latency p50/p99 and the hub's peak memory (VmHWM).
+// Usage: bench/run-chat.sh [conversations, default 1000]
+var hubDll = Environment.GetEnvironmentVariable("OMNIINTAKE_HUB_DLL") ?? throw new InvalidOperationException("Set OMNIINTAKE_HUB_DLL (bench/run-chat.sh does).");
+var pg = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG") ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_PG.");
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+const string Url = "http://127.0.0.1:5392";
+string[] script = ["3号楼的电梯坏了三天，没人来修", "王先生", "13800138000", "昨天下午三点", "3号楼电梯", "尽快修好", "确认"];
+
+var database = "bench_chat_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+await Psql($"CREATE DATABASE {database}");
+var cs = pg.Replace("Database=postgres", "Database=" + database, StringComparison.Ordinal);
+var hub = Process.Start(new ProcessStartInfo("dotnet", $"\"{hubDll}\"")
+{
+    Environment =
+    {
+        ["ASPNETCORE_URLS"] = Url, ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = cs + ";Maximum Pool Size=60",
+        ["Accounts__BootstrapAdminUsername"] = "bench", ["Accounts__BootstrapAdminPassword"] = "bench-password-only",
+        ["Channels__WebChat__MessagesPerMinute"] = "600", ["Channels__WebChat__StartsPerMinute"] = "600", ["Logging__LogLevel__Default"] = "Warning",
+    },
+    RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+})!;
+hub.OutputDataReceived += (_, _) => { };
+hub.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("hub: " + e.Data); };
+hub.BeginOutputReadLine();
+hub.BeginErrorReadLine();
+try
+{
+    using (var http = new HttpClient())
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            try { if ((await http.GetAsync(Url + "/readyz")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+    }
+    var baseMemory = PeakMemoryMiB(hub.Id);
+    var connections = new HubConnection[count];
+    var connectWatch = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (i, ct) =>
+    {
+        connections[i] = new HubConnectionBuilder().WithUrl(Url + "/hubs/chat").Build();
+        await connections[i].StartAsync(ct);
+    });
+    Console.WriteLine($"OmniIntake chat benchmark: {count} WebSocket connections in {connectWatch.Elapsed.TotalSeconds:F1}s; {Environment.ProcessorCount} cores; hub at start {baseMemory:F0} MiB");
+
+    // The raw baseline: as many echo round trips per connection as the dialog has turns, all connections at once.
+    var echo = await MeasureAsync(connections, async (connection, _) =>
+    {
+        var latencies = new List<double>();
+        for (var turn = 0; turn <= script.Length; turn++)
+        {
+            var watch = Stopwatch.StartNew();
+            await connection.InvokeAsync<string>("Echo", script[Math.Min(turn, script.Length - 1)]);
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        return (latencies, true);
+    });
+    var echoMemory = PeakMemoryMiB(hub.Id);
+
+    var dialog = await MeasureAsync(connections, async (connection, _) =>
+    {
+        var latencies = new List<double>();
+        var watch = Stopwatch.StartNew();
+        var session = await connection.InvokeAsync<JsonElement>("Start", "zh-CN");
+        latencies.Add(watch.Elapsed.TotalMilliseconds);
+        var token = session.GetProperty("token").GetString()!;
+        JsonElement last = default;
+        foreach (var text in script)
+        {
+            watch.Restart();
+            last = await connection.InvokeAsync<JsonElement>("Send", token, Guid.NewGuid().ToString("N"), text);
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        return (latencies, last.GetProperty("status").GetString() == "registered");
+    });
+    var peak = PeakMemoryMiB(hub.Id);
+
+    Console.WriteLine("run                 | turns  | completed | p50 ms | p99 ms | max ms | wall s");
+    Print("raw SignalR echo", echo);
+    Print("dialog turns", dialog);
+    Console.WriteLine($"hub peak memory (VmHWM): {peak:F0} MiB (after the echo run {echoMemory:F0} MiB, at start {baseMemory:F0} MiB)");
+    Console.WriteLine($"p50 ratio dialog/echo: {Percentile(dialog.Latencies, 0.5) / Percentile(echo.Latencies, 0.5):F1}x, p99 ratio: {Percentile(dialog.Latencies, 0.99) / Percentile(echo.Latencies, 0.99):F1}x");
+    foreach (var connection in connections) await connection.DisposeAsync();
+    return dialog.Completed == count ? 0 : 1;
+}
+finally
+{
+    hub.Kill(entireProcessTree: true);
+    await hub.WaitForExitAsync();
+    await Psql($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+}
+
+static async Task<Run> MeasureAsync(HubConnection[] connections, Func<HubConnection, int, Task<(List<double> Latencies, bool Completed)>> conversation)
+{
+    var all = new List<double>();
+    var completed = 0;
+    var wall = Stopwatch.StartNew();
+    var results = await Task.WhenAll(connections.Select((c, i) => conversation(c, i)));
+    foreach (var (latencies, done) in results)
+    {
+        all.AddRange(latencies);
+        if (done) completed++;
+    }
+    return new Run(all, completed, wall.Elapsed);
+}
+
+void Print(string name, Run run) =>
+    Console.WriteLine($"{name,-19} | {run.Latencies.Count,6} | {run.Completed,9} | {Percentile(run.Latencies, 0.5),6:F0} | {Percentile(run.Latencies, 0.99),6:F0} | {run.Latencies.Max(),6:F0} | {run.Wall.TotalSeconds,6:F1}");
+
+static double Percentile(List<double> values, double p)
+{
+    var sorted = values.Order().ToList();
+    return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+}
+
+static double PeakMemoryMiB(int pid)
+{
+    var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) ?? "VmHWM: 0 kB";
+    return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}
+
+async Task Psql(string sql)
+{
+    var parts = pg.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+    var info = new ProcessStartInfo("psql", ["-h", parts["Host"], "-p", parts["Port"], "-U", parts["Username"], "-d", "postgres", "-qc", sql])
+    {
+        Environment = { ["PGPASSWORD"] = parts["Password"] }, UseShellExecute = false,
+    };
+    using var process = Process.Start(info)!;
+    await process.WaitForExitAsync();
+}
+
+internal sealed record Run(List<double> Latencies, int Completed, TimeSpan Wall);
