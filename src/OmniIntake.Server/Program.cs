@@ -1,4 +1,5 @@
 using OmniIntake.Channels.Email.Setup;
+using OmniIntake.Channels.Sms.Setup;
 using OmniIntake.Channels.WebChat.Setup;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Cases;
@@ -23,6 +24,7 @@ builder.AddCaseApi();
 builder.AddEmailChannel();
 builder.AddDialogs();
 builder.AddWebChat();
+builder.AddSmsChannel();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ app.MapPolicyApi();
 app.MapCalendarApi();
 app.MapEmailChannel();
 app.MapWebChat();
+app.MapSmsChannel();
 app.MapChannelsApi();
 app.MapLivePush();
 app.MapDeadlineJobs();

@@ -26,6 +26,8 @@ public interface IRawMessageStore
 
     Task<byte[]?> ContentAsync(long id, CancellationToken cancellationToken = default);
 
+    Task<StoredRawMessage?> FindByExternalIdAsync(Channel channel, string externalId, CancellationToken cancellationToken = default);
+
     Task<byte[]?> ContentByExternalIdAsync(Channel channel, string externalId, CancellationToken cancellationToken = default);
 }
 

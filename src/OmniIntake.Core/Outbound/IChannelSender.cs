@@ -42,6 +42,9 @@ public enum SendOutcome
 
 public sealed record SendResult(SendOutcome Outcome, string? ProviderId = null, string? Error = null)
 {
+    /// <summary>SMS parts the message cost, when the channel counts them.</summary>
+    public int? Segments { get; init; }
+
     public static SendResult Sent(string? providerId = null) => new(SendOutcome.Sent, providerId);
 
     public static SendResult Retry(string error) => new(SendOutcome.Retry, Error: error);

@@ -61,6 +61,12 @@ public sealed class MessageView
 
     public int? DeliveryAttempts { get; init; }
 
+    /// <summary>What the provider reported later (SMS: delivered, undelivered...).</summary>
+    public string? ProviderStatus { get; init; }
+
+    /// <summary>SMS parts the reply cost.</summary>
+    public int? Segments { get; init; }
+
     /// <summary>Where the quoted history of an inbound reply begins in <see cref="BodyText"/>: the console collapses it.</summary>
     public int? QuoteStart => Direction == "inbound" ? Core.Text.QuotedHistory.Start(BodyText) : null;
 }

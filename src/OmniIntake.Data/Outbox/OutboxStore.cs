@@ -53,8 +53,13 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
     }
 
     /// <summary>Records what the sender answered. <paramref name="retryAt"/> is the next attempt of a retryable failure.</summary>
+    public Task RecordAsync(OutboundMessage message, OutboxStatus status, string? providerId, string? error, DateTimeOffset? retryAt,
+        CancellationToken cancellationToken = default) =>
+        RecordAsync(message, status, providerId, error, retryAt, null, cancellationToken);
+
+    /// <param name="segments">SMS parts the message cost, when the sender counted them.</param>
     public async Task RecordAsync(OutboundMessage message, OutboxStatus status, string? providerId, string? error, DateTimeOffset? retryAt,
-        CancellationToken cancellationToken = default)
+        int? segments, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -63,14 +68,14 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
         await connection.ExecAsync(
             """
             UPDATE outbox SET status = @name, last_error = @error, sent_at = CASE WHEN @name = 'sent' THEN @now ELSE sent_at END,
-                   next_attempt_at = COALESCE(@retryAt, next_attempt_at)
+                   next_attempt_at = COALESCE(@retryAt, next_attempt_at), segments = COALESCE(@segments, segments)
             WHERE id = @OutboxId AND status = 'sending';
             UPDATE messages SET external_id = COALESCE(@providerId, external_id),
                    email_message_id = CASE WHEN channel = 'email' THEN COALESCE(@providerId, email_message_id) ELSE email_message_id END
             WHERE id = @MessageId AND direction = 'outbound';
-            """, new { name, error, now, retryAt, message.OutboxId, providerId, message.MessageId }, transaction, cancellationToken);
+            """, new { name, error, now, retryAt, message.OutboxId, providerId, message.MessageId, segments }, transaction, cancellationToken);
         await CaseJournal.RecordAsync(connection, transaction, message.CaseId, message.CaseNumber, now, AuditActors.System, "reply." + name,
-            new { message.OutboxId, message.MessageId, channel = message.Channel.ToName(), message.Attempt, providerId, error, retryAt },
+            new { message.OutboxId, message.MessageId, channel = message.Channel.ToName(), message.Attempt, providerId, error, retryAt, segments },
             CaseEventKinds.DeliveryChanged, new { message.MessageId, status = name, error }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.EventsCommitted();

@@ -62,6 +62,14 @@ public sealed class SqlRawMessageStore(Database database) : IRawMessageStore
         return await connection.OneOrDefaultAsync<byte[]>("SELECT content FROM raw_messages WHERE id = @id", new { id }, null, cancellationToken);
     }
 
+    public async Task<StoredRawMessage?> FindByExternalIdAsync(Channel channel, string externalId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.OneOrDefaultAsync<StoredRow>($"SELECT {Columns} FROM raw_messages WHERE channel = @channel AND external_id = @externalId",
+            new { channel = channel.ToName(), externalId }, null, cancellationToken);
+        return row?.ToRecord();
+    }
+
     public async Task<byte[]?> ContentByExternalIdAsync(Channel channel, string externalId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

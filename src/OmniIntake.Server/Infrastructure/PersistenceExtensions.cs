@@ -37,6 +37,8 @@ public static class PersistenceExtensions
         services.AddSingleton<IRawMessageStore, SqlRawMessageStore>();
         services.AddSingleton<IPollerStateStore, SqlPollerStateStore>();
         services.AddSingleton<IAutomaticReplies, AutomaticReplies>();
+        services.AddSingleton<IDeliveryReports, DeliveryReports>();
+        services.AddSingleton<OmniIntake.Core.Sms.IOptOutStore, OmniIntake.Data.Sms.SqlOptOutStore>();
         services.AddSingleton<EventSequencer>();
         services.AddSingleton<ICaseEventReader, SqlCaseEventReader>();
         services.AddSingleton<CaseQueries>();

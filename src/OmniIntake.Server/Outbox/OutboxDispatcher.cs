@@ -52,7 +52,7 @@ public sealed class OutboxDispatcher(OutboxStore outbox, IEnumerable<IChannelSen
         switch (result.Outcome)
         {
             case SendOutcome.Sent:
-                await outbox.RecordAsync(message, OutboxStatus.Sent, result.ProviderId, null, null, cancellationToken);
+                await outbox.RecordAsync(message, OutboxStatus.Sent, result.ProviderId, null, null, result.Segments, cancellationToken);
                 break;
             case SendOutcome.Retry when message.Attempt < options.MaxAttempts:
                 // Exponential backoff: base, 2x base, 4x base... capped.

@@ -1,0 +1,47 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OmniIntake.Channels.Sms.Reconciliation;
+using OmniIntake.Channels.Sms.Sending;
+using OmniIntake.Channels.Sms.Webhooks;
+using OmniIntake.Core.Outbound;
+
+namespace OmniIntake.Channels.Sms.Setup;
+
+/// <summary>Wires the SMS channel: webhooks, the sender and the reconciliation, once Channels:Sms has an account.</summary>
+public static class SmsSetup
+{
+    public static void AddSmsChannel(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SmsOptions.Section).Get<SmsOptions>() ?? new SmsOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton<FloodGate>();
+        services.AddSingleton<SmsIngestor>();
+        if (!options.IsConfigured) return;
+        services.AddSingleton<TwilioClientFactory>();
+        services.AddSingleton<IChannelSender, TwilioSender>();
+        services.AddSingleton<TwilioReconciliation>();
+        services.AddHostedService<ReconciliationSchedule>();
+    }
+
+    public static void MapSmsChannel(this IEndpointRouteBuilder app) => app.MapTwilioWebhooks();
+
+    private sealed class ReconciliationSchedule(IRecurringJobManager recurring, IBackgroundJobClient jobs) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            recurring.AddOrUpdate<TwilioReconciliation>(TwilioReconciliation.RecurringId, r => r.RunAsync(CancellationToken.None), "*/5 * * * *");
+            // After any gap (this process was down), at once.
+            jobs.Enqueue<TwilioReconciliation>(r => r.RunAsync(CancellationToken.None));
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using OmniIntake.Channels.Sms.OptOut;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Contacts;
+using OmniIntake.Core.Conversations;
+using OmniIntake.Core.Intake;
+using OmniIntake.Core.Messages;
+using OmniIntake.Core.Outbound;
+using OmniIntake.Core.Sms;
+
+namespace OmniIntake.Channels.Sms.Webhooks;
+
+/// <summary>An inbound SMS as Twilio describes it (webhook form or REST listing).</summary>
+public sealed record InboundSms(string MessageSid, string From, string To, string Body, IReadOnlyList<(string Url, string ContentType)> Media,
+    DateTimeOffset ReceivedAt, byte[] Raw, string RawContentType);
+
+public enum SmsDisposition
+{
+    Taken,
+    Keyword,
+    Refused,
+}
+
+public sealed record IngestedSms(SmsDisposition Disposition, IntakeResult? Intake, string? Reply, string? Error);
+
+/// <summary>
+/// The one path of an inbound SMS, from the webhook or the reconciliation: raw kept first, keywords (STOP/退订,
+/// START, HELP) handled, then the intake; a new case gets its number and the dialog's first question in one short
+/// message, and the customer's next messages fill the case's fields (the dialog's SMS style).
+/// </summary>
+public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutStore optOuts, IAutomaticReplies replies, IDialogService dialogs,
+    IConversationStore conversations, TimeProvider clock, ILogger<SmsIngestor> logger)
+{
+    private static readonly AutomaticReplyLimit Limit = new(5, TimeSpan.FromHours(1));
+
+    public async Task<IngestedSms> IngestAsync(InboundSms sms, CancellationToken cancellationToken)
+    {
+        var rawId = await raw.KeepAsync(new RawMessage(Channel.Sms, sms.MessageSid, sms.Raw, sms.RawContentType, sms.ReceivedAt), cancellationToken);
+        if (!ContactHandle.TryCreate(ContactHandleKind.Phone, sms.From, out var sender, out var error))
+        {
+            await raw.SettleAsync(rawId, RawDisposition.Failed, null, error, cancellationToken);
+            return new IngestedSms(SmsDisposition.Refused, null, null, $"From: {error}");
+        }
+        switch (Keywords.Of(sms.Body))
+        {
+            case Keyword.Stop:
+                await optOuts.OptOutAsync(sender.Value, sms.Body.Trim(), cancellationToken);
+                await raw.SettleAsync(rawId, RawDisposition.SetAside, null, "opt-out keyword", cancellationToken);
+                logger.LogInformation("{Phone} opted out of SMS ({Keyword}).", sender.Value, sms.Body.Trim());
+                return new IngestedSms(SmsDisposition.Keyword, null, null, null);
+            case Keyword.Start:
+                await optOuts.OptInAsync(sender.Value, cancellationToken);
+                await raw.SettleAsync(rawId, RawDisposition.SetAside, null, "opt-in keyword", cancellationToken);
+                return new IngestedSms(SmsDisposition.Keyword, null, null, null);
+            case Keyword.Help:
+                await raw.SettleAsync(rawId, RawDisposition.SetAside, null, "help keyword", cancellationToken);
+                return new IngestedSms(SmsDisposition.Keyword, null, "help", null);
+        }
+        var message = new InboundMessage
+        {
+            Channel = Channel.Sms,
+            ExternalId = sms.MessageSid,
+            Sender = sender,
+            Text = sms.Body,
+            Attachments = sms.Media.Select((m, i) => new Attachment($"media-{i + 1}", m.ContentType.ToLowerInvariant(), 0, m.Url)).ToList(),
+            ReceivedAt = sms.ReceivedAt,
+        };
+        IntakeResult result;
+        try
+        {
+            result = await intake.AcceptAsync(message, cancellationToken);
+        }
+        catch (InvalidInboundMessageException ex)
+        {
+            await raw.SettleAsync(rawId, RawDisposition.Failed, null, ex.Message, cancellationToken);
+            return new IngestedSms(SmsDisposition.Refused, null, null, ex.Message);
+        }
+        await raw.SettleAsync(rawId, RawDisposition.Taken, result.CaseId, null, cancellationToken);
+        if (await optOuts.IsOptedOutAsync(sender.Value, cancellationToken)) return new IngestedSms(SmsDisposition.Taken, result, null, null);
+        if (result.Outcome == IntakeOutcome.NewCase) await OpenDialogAsync(result, message, cancellationToken);
+        else if (result.Outcome == IntakeOutcome.Threaded) await ContinueDialogAsync(result, message, cancellationToken);
+        return new IngestedSms(SmsDisposition.Taken, result, null, null);
+    }
+
+    private static string ConversationId(long caseId) => "sms-case-" + caseId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task OpenDialogAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var id = ConversationId(result.CaseId);
+        if (await conversations.FindAsync(id, cancellationToken) is not null) return;
+        var now = clock.GetUtcNow();
+        var language = message.Text.Any(c => c is >= '\u4e00' and <= '\u9fff') ? "zh-CN" : "en";
+        var conversation = new Conversation(id, Channel.Sms, null, language, null, ConversationStatus.Dialog, result.CaseId, result.CaseNumber, now, now, 0);
+        await conversations.CreateAsync(conversation, cancellationToken);
+        var reply = await dialogs.StartAsync(conversation, DialogStyle.Sms, message.Sender, new Dictionary<string, string> { ["phone"] = message.Sender.Value },
+            message.Text, message.ExternalId, cancellationToken);
+        // One short message: the number, then the first question (fits one UCS-2 segment for the shipped prompts).
+        var receipt = language == "zh-CN" ? $"已受理，编号{result.CaseNumber}。" : $"Received: case {result.CaseNumber}. ";
+        var question = reply.Messages.Count > 0 ? reply.Messages[0].Text : "";
+        await replies.QueueAsync(result.CaseId, receipt + question, Limit, cancellationToken);
+    }
+
+    private async Task ContinueDialogAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.FindAsync(ConversationId(result.CaseId), cancellationToken);
+        if (conversation is null || conversation.Status != ConversationStatus.Dialog) return;
+        var reply = await dialogs.HandleAsync(conversation.Id, message.Sender, message.Text, message.ExternalId, cancellationToken);
+        foreach (var text in reply.Messages.Select(m => m.Text)) await replies.QueueAsync(result.CaseId, text, Limit, cancellationToken);
+    }
+
+    public static byte[] FormBytes(IEnumerable<KeyValuePair<string, string>> fields) =>
+        Encoding.UTF8.GetBytes(string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))));
+}
