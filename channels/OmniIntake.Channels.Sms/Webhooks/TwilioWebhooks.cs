@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using OmniIntake.Channels.Sms.Setup;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Outbound;
-using Twilio.Security;
 
 namespace OmniIntake.Channels.Sms.Webhooks;
 
@@ -89,7 +88,7 @@ public static class TwilioWebhooks
         }
         var signature = request.Headers["X-Twilio-Signature"].ToString();
         var url = PublicUrl(request, options);
-        if (signature.Length == 0 || !new RequestValidator(options.AuthToken).Validate(url, form, signature))
+        if (!TwilioSignature.IsValid(url, form, signature, options.AuthToken!))
             return (null, Results.Problem("The X-Twilio-Signature is missing or does not match this request.", statusCode: 403, title: "Bad signature"));
         return (form, null);
     }
