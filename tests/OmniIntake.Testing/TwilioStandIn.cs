@@ -111,7 +111,7 @@ public sealed class TwilioStandIn : IAsyncDisposable
             Created.Enqueue(fields);
             if (_failures.TryDequeue(out var failure))
             {
-                await RespondAsync(context, failure.Status, new { code = failure.Code == 0 ? (int?)null : failure.Code, message = $"scripted failure {failure.Status}", more_info = "https://www.twilio.com/docs/errors", status = failure.Status });
+                await RespondAsync(context, failure.Status, new { code = failure.Code == 0 ? 20000 + failure.Status : failure.Code, message = $"scripted failure {failure.Status}", more_info = "https://www.twilio.com/docs/errors", status = failure.Status });
                 return;
             }
             var body = fields.GetValueOrDefault("Body", "");

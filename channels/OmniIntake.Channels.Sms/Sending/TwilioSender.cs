@@ -41,7 +41,8 @@ public sealed class TwilioSender(SmsOptions options, TwilioClientFactory clients
             await optOuts.OptOutAsync(message.Recipient, "21610", cancellationToken);
             return SendResult.Failed($"Twilio 21610: {message.Recipient} has unsubscribed; recorded as opted out.");
         }
-        catch (ApiException ex) when (ex.Status is 429 or >= 500)
+        // Status 0: the SDK could not read the error body (a proxy's page): as transient as a 5xx.
+        catch (ApiException ex) when (ex.Status is 0 or 429 or >= 500)
         {
             return SendResult.Retry($"Twilio {ex.Status} ({ex.Code}): {ex.Message}");
         }

@@ -23,6 +23,9 @@ public static class ChannelsApi
         api.MapGet("/raw", ListRawAsync);
         api.MapGet("/raw/{id:long}/content", RawContentAsync);
         api.MapPost("/raw/{id:long}/reprocess", ReprocessAsync);
+        // Numbers that sent STOP: agents see them (a reply to them is refused, visibly, on the case).
+        app.MapGet("/api/channels/sms/opt-outs", async (OmniIntake.Core.Sms.IOptOutStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
+            .WithTags("Channels").RequireAuthorization(Policies.Agents);
     }
 
     private static async Task<Ok<List<PollerView>>> PollersAsync(IPollerStateStore state, TimeProvider clock, IConfiguration configuration,

@@ -37,10 +37,12 @@ public sealed class OutboxDispatcher(OutboxStore outbox, IEnumerable<IChannelSen
             {
                 result = await sender.SendAsync(message, cancellationToken);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or IOException or TaskCanceledException
-                                           && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                result = SendResult.Retry(ex.Message);
+                // Whatever a sender throws (a provider SDK's parsing error included) is a retryable failure on the
+                // case, never the end of the dispatcher: the reply is not dropped and the next one still goes.
+                logger.LogWarning(ex, "Sending reply {OutboxId} on case {CaseNumber} threw; it will be retried.", message.OutboxId, message.CaseNumber);
+                result = SendResult.Retry($"{ex.GetType().Name}: {ex.Message}");
             }
             await RecordAsync(message, result, cancellationToken);
         }
