@@ -9,8 +9,8 @@
   var base = script && script.src ? new URL(script.src).origin : location.origin;
   var zh = (navigator.language || "en").toLowerCase().indexOf("zh") === 0;
   var t = zh
-    ? { title: "投诉与建议", placeholder: "请输入…", send: "发送", typing: "正在输入…", open: "在线投诉", offline: "连接中断，正在重连…", again: "重新开始" }
-    : { title: "Complaints", placeholder: "Type here…", send: "Send", typing: "typing…", open: "Complain online", offline: "Connection lost, reconnecting…", again: "Start again" };
+    ? { title: "投诉与建议", placeholder: "请输入…", send: "发送", typing: "正在输入…", agentTyping: "客服正在输入…", open: "在线投诉", offline: "连接中断，正在重连…", again: "重新开始", mail: "把对话记录发到邮箱", mailAsk: "请输入您的邮箱：", mailed: "对话记录已发送。" }
+    : { title: "Complaints", placeholder: "Type here…", send: "Send", typing: "typing…", agentTyping: "An agent is typing…", open: "Complain online", offline: "Connection lost, reconnecting…", again: "Start again", mail: "E-mail me this conversation", mailAsk: "Your e-mail address:", mailed: "The transcript is on its way." };
   var storeKey = "omniintake.chat." + base;
   var state = JSON.parse(localStorage.getItem(storeKey) || "{}"); // { token, last }
   var shown = new Set();
@@ -34,7 +34,8 @@
   head.appendChild(el("strong", null, t.title));
   var restart = el("button", null, "↺"); restart.title = t.again; restart.setAttribute("aria-label", t.again);
   var close = el("button", null, "×"); close.setAttribute("aria-label", "close");
-  var tools = el("span"); tools.appendChild(restart); tools.appendChild(close); head.appendChild(tools);
+  var mail = el("button", null, "✉"); mail.title = t.mail; mail.setAttribute("aria-label", t.mail);
+  var tools = el("span"); tools.appendChild(mail); tools.appendChild(restart); tools.appendChild(close); head.appendChild(tools);
   var log = el("div", "oi-log"); log.setAttribute("role", "log"); log.setAttribute("aria-live", "polite");
   var status = el("div", "oi-status");
   var form = el("form", "oi-form");
@@ -66,6 +67,13 @@
     if (!window.signalR) await load(base + "/lib/signalr/signalr.min.js");
     connection = new signalR.HubConnectionBuilder().withUrl(base + "/hubs/chat").withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000]).build();
     connection.on("messages", showAll);
+    var typingTimer;
+    connection.on("typing", function (who) {
+      if (who !== "agent") return;
+      status.textContent = t.agentTyping;
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(function () { if (status.textContent === t.agentTyping) status.textContent = ""; }, 4000);
+    });
     connection.onreconnecting(function () { status.textContent = t.offline; });
     connection.onreconnected(async function () { status.textContent = ""; await resume(); await flush(); });
     await connection.start();
@@ -115,6 +123,12 @@
   input.addEventListener("keydown", function (event) { if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); } });
   var typingSent = 0;
   input.addEventListener("input", function () { if (state.token && connection && Date.now() - typingSent > 3000) { typingSent = Date.now(); connection.invoke("Typing", state.token).catch(function () {}); } });
+  mail.addEventListener("click", async function () {
+    var address = window.prompt(t.mailAsk);
+    if (!address) return;
+    try { await connection.invoke("EmailTranscript", state.token, address); status.textContent = t.mailed; }
+    catch (e) { status.textContent = String(e.message || e).replace(/^.*HubException: /, ""); }
+  });
   restart.addEventListener("click", function () { state = {}; save(); pending = []; start(); });
   close.addEventListener("click", function () { box.hidden = true; launch.hidden = false; });
   var started = false;

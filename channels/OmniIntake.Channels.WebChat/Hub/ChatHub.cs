@@ -5,6 +5,7 @@ using OmniIntake.Channels.WebChat.Setup;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Conversations;
+using OmniIntake.Core.Outbound;
 
 namespace OmniIntake.Channels.WebChat.Hub;
 
@@ -19,7 +20,8 @@ public sealed record ChatTurn(IReadOnlyList<ChatMessage> Messages, string Status
 /// reads or writes the conversation (it is stored hashed). Each message carries a client id, so a message re-sent
 /// after a reconnect is one message; Resume returns everything after the last message the widget has.
 /// </summary>
-public sealed class ChatHub(IConversationStore store, IDialogService dialogs, WebChatOptions options, TimeProvider clock) : Microsoft.AspNetCore.SignalR.Hub
+public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IAutomaticReplies replies, WebChatOptions options, TimeProvider clock)
+    : Microsoft.AspNetCore.SignalR.Hub
 {
     public static string Group(string conversationId) => "chat:" + conversationId;
 
@@ -59,6 +61,33 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, We
         await Clients.OthersInGroup(Group(conversation.Id)).SendAsync("messages", messages, Context.ConnectionAborted);
         return new ChatTurn(messages, reply.Status, reply.CaseNumber);
     }
+
+    /// <summary>
+    /// E-mails the conversation to the customer (once the complaint is registered, so it carries the case number):
+    /// queued through the outbox like any reply, at most 3 an hour per address.
+    /// </summary>
+    public async Task<string> EmailTranscript(string token, string address)
+    {
+        Limit("transcripts", 3);
+        var conversation = await FindAsync(token);
+        if (conversation.CaseId is not { } caseId) throw new HubException("A transcript can be e-mailed once the complaint is registered.");
+        if (!ContactHandle.TryCreate(ContactHandleKind.Email, address, out var email, out var error)) throw new HubException(error);
+        var messages = await store.MessagesAsync(conversation.Id, 0, Context.ConnectionAborted);
+        var zh = conversation.Language == "zh-CN";
+        var lines = messages.Select(m => $"[{m.CreatedAt:yyyy-MM-dd HH:mm} UTC] {Speaker(m.Direction, zh)}: {m.Text}");
+        var text = (zh ? $"您与客服的对话记录（编号 {conversation.CaseNumber}）：" : $"Your conversation with us (case {conversation.CaseNumber}):")
+                   + "\n\n" + string.Join("\n\n", lines);
+        var outcome = await replies.QueueToAsync(caseId, Channel.Email, email.Value, text, new AutomaticReplyLimit(3, TimeSpan.FromHours(1)),
+            Context.ConnectionAborted);
+        return outcome.ToString().ToLowerInvariant();
+    }
+
+    private static string Speaker(string direction, bool zh) => direction switch
+    {
+        MessageDirections.Customer => zh ? "您" : "You",
+        MessageDirections.Agent => zh ? "客服" : "Agent",
+        _ => zh ? "系统" : "Assistant",
+    };
 
     /// <summary>Returns the text unchanged: a transport check for the widget and the benchmark's raw baseline (rate limited like Send).</summary>
     public string Echo(string text)

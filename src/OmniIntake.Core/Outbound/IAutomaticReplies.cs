@@ -8,6 +8,10 @@ namespace OmniIntake.Core.Outbound;
 public interface IAutomaticReplies
 {
     Task<AutomaticReplyOutcome> QueueAsync(long caseId, string text, AutomaticReplyLimit limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The same, to another channel and address than the case's own (a chat transcript sent by e-mail).</summary>
+    Task<AutomaticReplyOutcome> QueueToAsync(long caseId, Cases.Channel channel, string recipient, string text, AutomaticReplyLimit limit,
+        CancellationToken cancellationToken = default);
 }
 
 /// <summary>At most <paramref name="Count"/> automatic messages to one recipient within <paramref name="Window"/>.</summary>

@@ -1,4 +1,5 @@
 using OmniIntake.Core.Audit;
+using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Outbound;
 using OmniIntake.Data.Cases;
@@ -11,8 +12,15 @@ namespace OmniIntake.Data.Outbox;
 /// </summary>
 public sealed class AutomaticReplies(Database database, TimeProvider clock, IEventLogSignal signal) : IAutomaticReplies
 {
-    public async Task<AutomaticReplyOutcome> QueueAsync(long caseId, string text, AutomaticReplyLimit limit,
-        CancellationToken cancellationToken = default)
+    public Task<AutomaticReplyOutcome> QueueAsync(long caseId, string text, AutomaticReplyLimit limit, CancellationToken cancellationToken = default) =>
+        QueueCoreAsync(caseId, null, null, text, limit, cancellationToken);
+
+    public Task<AutomaticReplyOutcome> QueueToAsync(long caseId, Channel channel, string recipient, string text, AutomaticReplyLimit limit,
+        CancellationToken cancellationToken = default) =>
+        QueueCoreAsync(caseId, channel, recipient, text, limit, cancellationToken);
+
+    private async Task<AutomaticReplyOutcome> QueueCoreAsync(long caseId, Channel? channelOverride, string? recipientOverride, string text,
+        AutomaticReplyLimit limit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var now = clock.GetUtcNow();
@@ -21,7 +29,8 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
         var found = await connection.OneOrDefaultAsync<CaseRow>("SELECT id, number, channel, contact_id FROM cases WHERE id = @caseId",
                         new { caseId }, transaction, cancellationToken)
                     ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
-        var recipient = await CaseRecipient.FindAsync(connection, transaction, found.Channel, found.ContactId, cancellationToken);
+        var channel = channelOverride?.ToName() ?? found.Channel;
+        var recipient = recipientOverride ?? await CaseRecipient.FindAsync(connection, transaction, found.Channel, found.ContactId, cancellationToken);
         if (string.IsNullOrEmpty(recipient))
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -45,15 +54,15 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
             """
             INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
                                   attachments, email_message_id, created_at)
-            VALUES (@caseId, 'outbound', @Channel, NULL, 'hub', @author, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
-            """, new { caseId, found.Channel, author = AuditActors.System, text, now }, transaction, cancellationToken);
+            VALUES (@caseId, 'outbound', @channel, NULL, 'hub', @author, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
+            """, new { caseId, channel, author = AuditActors.System, text, now }, transaction, cancellationToken);
         await connection.ExecAsync(
             $"""
              INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
-             VALUES (@caseId, @messageId, @Channel, @recipient, 'pending', 0, @now, @now, {(database.IsPostgres ? "true" : "1")})
-             """, new { caseId, messageId, found.Channel, recipient, now }, transaction, cancellationToken);
+             VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {(database.IsPostgres ? "true" : "1")})
+             """, new { caseId, messageId, channel, recipient, now }, transaction, cancellationToken);
         await CaseJournal.RecordAsync(connection, transaction, caseId, found.Number, now, AuditActors.System, "auto-reply.queued",
-            new { messageId, channel = found.Channel }, CaseEventKinds.ReplyQueued, new { messageId, channel = found.Channel, automatic = true },
+            new { messageId, channel }, CaseEventKinds.ReplyQueued, new { messageId, channel, automatic = true },
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.EventsCommitted();

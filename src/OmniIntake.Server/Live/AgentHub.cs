@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using OmniIntake.Channels.WebChat.Hub;
 using OmniIntake.Core.Events;
+using OmniIntake.Data.Cases;
 using OmniIntake.Server.Accounts;
 
 namespace OmniIntake.Server.Live;
@@ -11,7 +13,7 @@ namespace OmniIntake.Server.Live;
 /// no delivery across a reconnect).
 /// </summary>
 [Authorize(Policy = Policies.Agents)]
-public sealed class AgentHub(ICaseEventReader reader) : Hub
+public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubContext<ChatHub> chat) : Hub
 {
     public const string Path = "/hubs/agents";
     public const string Group = "agents";
@@ -30,6 +32,14 @@ public sealed class AgentHub(ICaseEventReader reader) : Hub
         var events = await reader.ReadAfterAsync(Math.Max(0, after), Page + 1, Context.ConnectionAborted);
         var page = events.Take(Page).ToList();
         return new CatchUpPage(page, events.Count > Page);
+    }
+
+    /// <summary>An agent is typing a reply on a case: the customer's chat widget shows it.</summary>
+    public async Task Typing(long caseId)
+    {
+        var found = await queries.GetAsync(caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), Context.ConnectionAborted);
+        foreach (var conversation in found?.ContactHandles.Where(h => h.StartsWith("chat:", StringComparison.Ordinal)).Select(h => h[5..]) ?? [])
+            await chat.Clients.Group(ChatHub.Group(conversation)).SendAsync("typing", "agent", Context.ConnectionAborted);
     }
 }
 

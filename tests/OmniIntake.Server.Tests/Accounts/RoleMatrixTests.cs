@@ -16,6 +16,7 @@ public sealed partial class RoleMatrixTests
     [
         "GET /healthz", "GET /readyz", "GET /health", "POST /api/auth/login", "POST /api/setup/admin", "GET /openapi/{documentName}.json",
         "POST /channels/email/inbound", // its own API key (EmailPipeTests)
+        "POST /channels/sms/twilio", "POST /channels/sms/twilio/status", // Twilio's signature (SmsWebhookTests)
         // The customer's web chat: the conversation token authorises (WebChatTests: nobody else can read it).
         "GET /widget.js", "GET /widget.css", "GET /chat", "POST /hubs/chat/negotiate", "GET /hubs/chat", "POST /hubs/chat", "DELETE /hubs/chat",
         "GET /hubs/chat/negotiate", "CONNECT /hubs/chat",

@@ -153,4 +153,38 @@ public sealed class WebChatTests
         Assert.Contains("dialog incomplete", detail.Messages.Single().BodyText, StringComparison.Ordinal);
         Assert.Equal(0, await runner.ExpireIdleAsync(c => Core.Contacts.ContactHandle.Create(Core.Contacts.ContactHandleKind.Chat, c.Id), Ct));
     }
+
+    [Fact]
+    public async Task AfterAHandOff_TheAgentTypingShows_AndTheTranscriptGoesOutByEmail()
+    {
+        var settings = TestMailServers.HubSettings("INBOX");
+        foreach (var key in settings.Keys.Where(k => k.StartsWith("Channels:Email:Imap:", StringComparison.Ordinal)).ToList()) settings.Remove(key);
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings);
+        await using var chat = host.ChatHub();
+        var typing = new ConcurrentQueue<string>();
+        chat.On<string>("typing", who => typing.Enqueue(who));
+        await chat.StartAsync(Ct);
+        var token = (await chat.InvokeAsync<ChatSession>("Start", "zh-CN", Ct)).Token;
+        await SayAsync(chat, token, "物业费乱收，要求解释");
+        var early = await Assert.ThrowsAsync<HubException>(() => chat.InvokeAsync<string>("EmailTranscript", token, "a@example.test", Ct));
+        Assert.Contains("once the complaint is registered", early.Message, StringComparison.Ordinal);
+
+        var handedOff = await SayAsync(chat, token, "转人工");
+        Assert.Equal(ConversationStatus.HandedOff, handedOff.Status);
+        var number = Assert.IsType<string>(handedOff.CaseNumber);
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var id = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{number}", Ct))!.Case.Id;
+        await using var console = await host.AgentHubAsync();
+        await console.StartAsync(Ct);
+        await console.InvokeAsync("Typing", id, Ct);
+        await TestCalls.WithinAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(typing.FirstOrDefault()), "the agent's typing shown");
+        Assert.Equal("agent", typing.First());
+
+        var customer = $"customer+{Guid.NewGuid():N}@example.test";
+        Assert.Equal("queued", await chat.InvokeAsync<string>("EmailTranscript", token, customer, Ct));
+        var transcript = Assert.Single(await TestMailServers.SentToAsync(customer, 1, TimeSpan.FromSeconds(30), Ct));
+        Assert.Contains(number, transcript.Subject, StringComparison.Ordinal);
+        Assert.Contains("物业费乱收，要求解释", transcript.TextBody, StringComparison.Ordinal);
+        Assert.Contains("您: 转人工", transcript.TextBody, StringComparison.Ordinal);
+    }
 }

@@ -66,10 +66,13 @@ async function open(id) {
       if (a.storageKey) link.href = `/api/messages/${m.id}/attachments/${encodeURIComponent(a.storageKey)}`;
       div.append(document.createElement("br"), link);
     }
-    div.prepend(text("div", `${m.direction} · ${m.sender} · ${new Date(m.createdAt).toLocaleString()}${m.deliveryStatus ? " · " + m.deliveryStatus : ""}`, "meta"));
+    div.prepend(text("div", `${m.direction} · ${m.sender} · ${new Date(m.createdAt).toLocaleString()}${m.deliveryStatus ? " · " + m.deliveryStatus : ""}${m.providerStatus ? " · " + m.providerStatus : ""}${m.deliveryError ? " · " + m.deliveryError : ""}`, "meta"));
     parts.push(div);
   }
   const reply = document.createElement("textarea"); reply.placeholder = "回复 Reply"; reply.setAttribute("aria-label", "reply");
+  // The customer's chat widget shows "an agent is typing" (at most every 3 s).
+  let typingSent = 0;
+  reply.addEventListener("input", () => { if (Date.now() - typingSent > 3000) { typingSent = Date.now(); connection.invoke("Typing", id).catch(() => {}); } });
   const send = text("button", "发送 Send");
   send.addEventListener("click", async () => { await api(`/api/cases/${id}/reply`, post({ text: reply.value })); open(id); });
   const departments = await api("/api/departments");
