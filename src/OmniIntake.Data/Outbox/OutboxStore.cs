@@ -81,6 +81,20 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
         signal.EventsCommitted();
     }
 
+    /// <summary>Replies that are not going out (retrying, failed, to deliver by hand), newest first: the supervisors' list.</summary>
+    public async Task<IReadOnlyList<OutboxProblem>> ProblemsAsync(string? status, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ListAsync<OutboxProblem>(
+            """
+            SELECT o.id, c.number AS case_number, o.case_id, o.message_id, o.channel, o.recipient, o.status, o.attempts, o.last_error,
+                   o.next_attempt_at, o.provider_status, o.created_at
+            FROM outbox o JOIN cases c ON c.id = o.case_id
+            WHERE (@status IS NULL AND o.status IN ('retrying', 'failed', 'manual')) OR o.status = @status
+            ORDER BY o.id DESC LIMIT @limit
+            """, new { status, limit }, null, cancellationToken);
+    }
+
     private sealed class ClaimedRow
     {
         public long Id { get; init; }
@@ -106,4 +120,21 @@ public enum OutboxStatus
 
     /// <summary>A channel the hub cannot send through (phone, walk-in, letter): an agent delivers it by hand.</summary>
     Manual,
+}
+
+/// <summary>A reply that is not going out as it should, for supervisors.</summary>
+public sealed class OutboxProblem
+{
+    public long Id { get; init; }
+    public string CaseNumber { get; init; } = "";
+    public long CaseId { get; init; }
+    public long MessageId { get; init; }
+    public string Channel { get; init; } = "";
+    public string Recipient { get; init; } = "";
+    public string Status { get; init; } = "";
+    public int Attempts { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset NextAttemptAt { get; init; }
+    public string? ProviderStatus { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
 }

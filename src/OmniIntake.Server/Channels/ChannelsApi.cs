@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Polling;
+using OmniIntake.Data.Outbox;
 using OmniIntake.Server.Accounts;
 
 namespace OmniIntake.Server.Channels;
@@ -23,6 +24,7 @@ public static class ChannelsApi
         api.MapGet("/raw", ListRawAsync);
         api.MapGet("/raw/{id:long}/content", RawContentAsync);
         api.MapPost("/raw/{id:long}/reprocess", ReprocessAsync);
+        api.MapGet("/outbox", OutboxProblemsAsync);
         // Numbers that sent STOP: agents see them (a reply to them is refused, visibly, on the case).
         app.MapGet("/api/channels/sms/opt-outs", async (OmniIntake.Core.Sms.IOptOutStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithTags("Channels").RequireAuthorization(Policies.Agents);
@@ -38,6 +40,15 @@ public static class ChannelsApi
             p.CursorEpoch is null ? null : $"{p.CursorEpoch}/{p.CursorPosition}", p.Taken, p.LastSuccessAt, p.LastAttemptAt, p.Failures,
             p.LastError, p.LeaseHolder)).ToList();
         return TypedResults.Ok(list);
+    }
+
+    /// <summary>Replies that are retrying, failed, or to deliver by hand (status= one of them; all three by default).</summary>
+    private static async Task<Results<Ok<IReadOnlyList<OutboxProblem>>, ProblemHttpResult>> OutboxProblemsAsync(OutboxStore outbox, string? status,
+        int? limit, CancellationToken ct)
+    {
+        if (status is not null and not ("retrying" or "failed" or "manual" or "sending" or "pending" or "sent"))
+            return TypedResults.Problem("status must be retrying, failed, manual, sending, pending or sent.", statusCode: 400);
+        return TypedResults.Ok(await outbox.ProblemsAsync(status, Math.Clamp(limit ?? 100, 1, 1000), ct));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StoredRawMessage>>, ProblemHttpResult>> ListRawAsync(IRawMessageStore raw,

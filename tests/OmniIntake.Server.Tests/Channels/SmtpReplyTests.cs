@@ -134,6 +134,10 @@ public sealed class SmtpReplyTests
             return detail!.Messages.SingleOrDefault(m => m.Direction == "outbound" && m.DeliveryStatus == "retrying");
         }, "the reply retrying");
         Assert.Contains("refused", waiting.DeliveryError ?? "", StringComparison.OrdinalIgnoreCase);
+        // Supervisors see every reply that is not going out, across cases.
+        using var supervisor = await host.ClientAsync(Roles.Supervisor);
+        var problems = (await supervisor.GetFromJsonAsync<List<OmniIntake.Data.Outbox.OutboxProblem>>("/api/channels/outbox", Ct))!;
+        Assert.Contains(problems, p => p.CaseNumber == piped.CaseNumber && p.Status == "retrying" && p.Recipient == customer);
 
         relay.Start();
         var sent = await TestMailServers.SentToAsync(customer, 1, Patience, Ct);
