@@ -51,6 +51,10 @@ async function open(id) {
   cases.set(d.case.id, d.case);
   render();
   const parts = [text("h3", `${d.case.number} · ${d.case.status}`), text("div", `${d.case.channel} · ${d.contactHandles.join(", ")}`, "meta")];
+  // A number that sent STOP gets no SMS: say so before the agent writes a reply that cannot go out.
+  const optedOut = new Set((await api("/api/channels/sms/opt-outs")).map(o => "phone:" + o.phone));
+  for (const handle of d.contactHandles.filter(h => optedOut.has(h)))
+    parts.push(text("div", `${handle.slice(6)} 已退订短信 opted out of SMS (STOP): replies by SMS will not be sent`, "error opted-out"));
   for (const m of d.messages) {
     const fresh = m.quoteStart == null ? m.bodyText : m.bodyText.slice(0, m.quoteStart);
     const div = text("div", fresh, "message " + m.direction);
