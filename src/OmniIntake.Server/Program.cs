@@ -1,4 +1,5 @@
 using OmniIntake.Channels.Email.Setup;
+using OmniIntake.Channels.Forum.Setup;
 using OmniIntake.Channels.Sms.Setup;
 using OmniIntake.Channels.WebChat.Setup;
 using OmniIntake.Server.Accounts;
@@ -25,6 +26,7 @@ builder.AddEmailChannel();
 builder.AddDialogs();
 builder.AddWebChat();
 builder.AddSmsChannel();
+builder.AddForumChannel();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

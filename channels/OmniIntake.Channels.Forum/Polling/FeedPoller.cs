@@ -1,0 +1,142 @@
+using System.Net;
+using System.Xml;
+using Microsoft.Extensions.Logging;
+using OmniIntake.Channels.Forum.Feeds;
+using OmniIntake.Channels.Forum.Setup;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Contacts;
+using OmniIntake.Core.Intake;
+using OmniIntake.Core.Polling;
+
+namespace OmniIntake.Channels.Forum.Polling;
+
+public sealed record FeedPollResult(bool NotModified, int Items, int Taken, int Ignored, string? Error = null);
+
+/// <summary>
+/// One poll of one source (run by its Hangfire recurring job): a conditional GET (If-None-Match / If-Modified-Since
+/// from the source's cursor), the feed parsed, each post that passes the filters taken in through the intake (which
+/// dedupes on the post's id, so a restart or an overlapping poll repeats nothing), the rest ignored and counted. A
+/// failing source backs off (1, 2, 4... minutes, at most an hour) and shows as failing to supervisors.
+/// </summary>
+public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerStateStore state, TimeProvider clock, ILogger<FeedPoller> logger)
+{
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public static string PollerName(FeedSourceOptions source) => "forum:" + source.Name;
+
+    public async Task<FeedPollResult> PollAsync(FeedSourceOptions source, CancellationToken cancellationToken)
+    {
+        var name = PollerName(source);
+        var known = (await state.ListAsync(cancellationToken)).FirstOrDefault(p => p.Name == name);
+        if (known is { Failures: > 0, LastAttemptAt: { } last }
+            && clock.GetUtcNow() - last < TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, known.Failures - 1))))
+            return new FeedPollResult(false, 0, 0, 0, "backing off");
+        if (!await state.TryLeaseAsync(name, _holder, TimeSpan.FromMinutes(2), cancellationToken)) return new FeedPollResult(false, 0, 0, 0, "polled elsewhere");
+        try
+        {
+            var result = await FetchAndTakeAsync(source, name, cancellationToken);
+            await state.RecordAsync(name, result.Error, cancellationToken);
+            return result;
+        }
+        finally
+        {
+            await state.ReleaseAsync(name, _holder, CancellationToken.None);
+        }
+    }
+
+    private async Task<FeedPollResult> FetchAndTakeAsync(FeedSourceOptions source, string name, CancellationToken cancellationToken)
+    {
+        var cursor = await state.CursorAsync(name, cancellationToken);
+        var (etag, modified) = Validators(cursor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, source.Url);
+        if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        if (modified is not null) request.Headers.TryAddWithoutValidation("If-Modified-Since", modified);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.CreateClient("forum").SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            return Failed(source, $"The source could not be reached: {ex.Message}");
+        }
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.NotModified) return new FeedPollResult(true, 0, 0, 0);
+            if (!response.IsSuccessStatusCode) return Failed(source, $"The source answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            if (response.Content.Headers.ContentLength > source.MaxFeedBytes)
+                return Failed(source, $"The feed is {response.Content.Headers.ContentLength} bytes, above MaxFeedBytes ({source.MaxFeedBytes}).");
+            IReadOnlyList<FeedPost> posts;
+            try
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                posts = FeedParser.Parse(body, new Uri(source.Url));
+            }
+            catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException)
+            {
+                return Failed(source, $"The feed could not be read: {ex.Message}");
+            }
+            int taken = 0, ignored = 0;
+            foreach (var post in posts)
+            {
+                if (!Filters.Pass(source, post))
+                {
+                    ignored++;
+                    continue;
+                }
+                var result = await intake.AcceptAsync(Message(source, post), cancellationToken);
+                if (result.Outcome != IntakeOutcome.Duplicate) taken++;
+            }
+            var next = Serialize(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
+            await state.TryLeaseAsync(name, _holder, TimeSpan.FromMinutes(2), cancellationToken);
+            await state.AdvanceAsync(name, _holder, new PollerCursor(next, posts.Count), taken, cancellationToken);
+            if (taken > 0 || ignored > 0) logger.LogInformation("Forum source {Source}: {Taken} taken, {Ignored} ignored by the filters.", source.Name, taken, ignored);
+            return new FeedPollResult(false, posts.Count, taken, ignored);
+        }
+    }
+
+    private InboundMessage Message(FeedSourceOptions source, FeedPost post)
+    {
+        var now = clock.GetUtcNow();
+        var author = string.IsNullOrWhiteSpace(post.Author) ? "anonymous" : post.Author.Trim();
+        return new InboundMessage
+        {
+            Channel = Channel.Forum,
+            ExternalId = $"{source.Name}:{post.Id}",
+            Sender = ContactHandle.Create(ContactHandleKind.Forum, $"{source.Name}:{author}"),
+            SenderName = author,
+            Subject = post.Title.Length > 0 ? post.Title : null,
+            Text = post.Link is null ? post.Text : $"{post.Text}\n\n{post.Link}",
+            Html = post.Html,
+            // A post's own date, when it has one and it is not in the future; else when the hub saw it.
+            ReceivedAt = post.Published is { } published && published <= now ? published : now,
+            Thread = new ThreadHints { SessionKey = $"forum:{source.Name}:{post.ThreadKey}" },
+        };
+    }
+
+    private FeedPollResult Failed(FeedSourceOptions source, string error)
+    {
+        logger.LogWarning("Forum source {Source}: {Error}", source.Name, error);
+        return new FeedPollResult(false, 0, 0, 0, error);
+    }
+
+    /// <summary>The cursor's epoch holds the validators of the last good response: "etag\nlast-modified".</summary>
+    private static (string? ETag, string? LastModified) Validators(PollerCursor? cursor)
+    {
+        if (cursor is null) return (null, null);
+        var parts = cursor.Epoch.Split('\n');
+        return (parts[0].Length > 0 ? parts[0] : null, parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null);
+    }
+
+    private static string Serialize(string? etag, string? lastModified) => $"{etag}\n{lastModified}";
+}
+
+/// <summary>Which posts are complaints: category, author and keyword filters (each passes when empty).</summary>
+public static class Filters
+{
+    public static bool Pass(FeedSourceOptions source, FeedPost post) =>
+        (source.Categories.Count == 0 || post.Categories.Any(c => source.Categories.Contains(c, StringComparer.OrdinalIgnoreCase)))
+        && (source.Authors.Count == 0 || (post.Author is { } a && source.Authors.Contains(a, StringComparer.OrdinalIgnoreCase)))
+        && (source.Keywords.Count == 0 || source.Keywords.Any(k => post.Title.Contains(k, StringComparison.OrdinalIgnoreCase)
+                                                                   || post.Text.Contains(k, StringComparison.OrdinalIgnoreCase)));
+}

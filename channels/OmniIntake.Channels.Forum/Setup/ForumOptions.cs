@@ -1,0 +1,44 @@
+namespace OmniIntake.Channels.Forum.Setup;
+
+/// <summary>Bound from configuration section "Channels:Forum".</summary>
+public sealed class ForumOptions
+{
+    public const string Section = "Channels:Forum";
+
+    public List<FeedSourceOptions> Sources { get; set; } = [];
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        foreach (var (source, i) in Sources.Select((s, i) => (s, i)))
+        {
+            var at = $"Channels:Forum:Sources:{i}";
+            if (string.IsNullOrWhiteSpace(source.Name) || source.Name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
+                errors.Add($"{at}:Name must be letters, digits, '-' or '_' (got '{source.Name}').");
+            if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                errors.Add($"{at}:Url must be an http(s) URL (got '{source.Url}').");
+            if (source.PollInterval < TimeSpan.FromSeconds(1)) errors.Add($"{at}:PollInterval must be at least 1 second.");
+        }
+        foreach (var duplicate in Sources.GroupBy(s => s.Name).Where(g => g.Count() > 1)) errors.Add($"Channels:Forum: the source name '{duplicate.Key}' is used twice.");
+        return errors;
+    }
+}
+
+/// <summary>One RSS 2.0 / Atom source and the filters that say which of its posts are complaints.</summary>
+public sealed class FeedSourceOptions
+{
+    public string Name { get; set; } = "";
+    public string Url { get; set; } = "";
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Only posts in these categories (any, when empty).</summary>
+    public List<string> Categories { get; set; } = [];
+
+    /// <summary>Only posts by these authors (any, when empty).</summary>
+    public List<string> Authors { get; set; } = [];
+
+    /// <summary>Only posts whose title or text contains one of these words, Chinese or English (any, when empty).</summary>
+    public List<string> Keywords { get; set; } = [];
+
+    public int MaxFeedBytes { get; set; } = 20 * 1024 * 1024;
+}

@@ -1,0 +1,55 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OmniIntake.Channels.Forum.Polling;
+
+namespace OmniIntake.Channels.Forum.Setup;
+
+/// <summary>Wires the forum sources: one Hangfire recurring job per source, at its interval (whole minutes, at least one).</summary>
+public static class ForumSetup
+{
+    public static void AddForumChannel(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ForumOptions.Section).Get<ForumOptions>() ?? new ForumOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddHttpClient("forum", c =>
+        {
+            c.Timeout = TimeSpan.FromSeconds(30);
+            c.DefaultRequestHeaders.UserAgent.ParseAdd("OmniIntake-ForumPoller/1.0");
+        });
+        builder.Services.AddSingleton<FeedPoller>();
+        builder.Services.AddSingleton<ForumPollJob>();
+        if (options.Sources.Count > 0) builder.Services.AddHostedService<ForumSchedule>();
+    }
+
+    private sealed class ForumSchedule(IRecurringJobManager recurring, ForumOptions options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var source in options.Sources)
+            {
+                var minutes = Math.Max(1, (int)Math.Round(source.PollInterval.TotalMinutes));
+                var cron = minutes == 1 ? "* * * * *" : $"*/{Math.Min(59, minutes)} * * * *";
+                var name = source.Name;
+                recurring.AddOrUpdate<ForumPollJob>("forum-poll-" + name, j => j.RunAsync(name, CancellationToken.None), cron);
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+/// <summary>The Hangfire entry point: polls the named source.</summary>
+public sealed class ForumPollJob(ForumOptions options, FeedPoller poller)
+{
+    public async Task<FeedPollResult> RunAsync(string source, CancellationToken cancellationToken)
+    {
+        var found = options.Sources.FirstOrDefault(s => s.Name == source) ?? throw new InvalidOperationException($"No forum source named '{source}'.");
+        return await poller.PollAsync(found, cancellationToken);
+    }
+}

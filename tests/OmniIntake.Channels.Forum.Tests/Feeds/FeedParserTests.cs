@@ -1,0 +1,86 @@
+using System.Text;
+using System.Xml;
+using OmniIntake.Channels.Forum.Feeds;
+using OmniIntake.Testing;
+
+namespace OmniIntake.Channels.Forum.Tests.Feeds;
+
+/// <summary>The shared feed fixtures (../shared/testdata/forums/feeds) and the odd shapes feeds arrive in.</summary>
+public sealed class FeedParserTests
+{
+    private static readonly Uri Source = new("https://forum.example.test/feed.xml");
+
+    private static IReadOnlyList<FeedPost> Parse(string file) => FeedParser.Parse(SharedTestData.Open(file), Source);
+
+    [Fact]
+    public void Rss20_TheSpecsSample_EveryItemHasAnIdAndText()
+    {
+        var posts = Parse("forums/feeds/feedreader/Rss20FeedWebResourceSample.xml");
+
+        Assert.True(posts.Count >= 5, $"{posts.Count} items");
+        Assert.All(posts, p => Assert.False(string.IsNullOrWhiteSpace(p.Id)));
+        Assert.All(posts, p => Assert.False(string.IsNullOrWhiteSpace(p.Text)));
+        Assert.Equal(posts.Count, posts.Select(p => p.Id).Distinct().Count());
+        Assert.DoesNotContain(posts, p => p.Title.Contains('<', StringComparison.Ordinal)); // HTML in titles is text
+    }
+
+    [Fact]
+    public void Atom_WithXmlBase_AndAUuidId()
+    {
+        var post = Assert.Single(Parse("forums/feeds/dotnet-runtime/SimpleAtomFeed.xml"));
+
+        Assert.Equal("uuid:71d91f91-f5f9-4175-9065-4b7cb357fc4d;id=1", post.Id);
+        Assert.Equal("http://contoso.com/news/path", post.Link);
+        Assert.Equal(new DateTimeOffset(2017, 6, 26, 21, 41, 43, TimeSpan.Zero), post.Published);
+    }
+
+    [Fact]
+    public void RssItemsWithoutGuid_AreIdentifiedByTheirLink_SoTheDuplicateIsOnePost()
+    {
+        var posts = Parse("forums/feeds/dotnet-runtime/RssDisjointItems.xml");
+
+        Assert.Equal(2, posts.Count);
+        Assert.Single(posts.Select(p => p.Id).Distinct());
+        Assert.Equal("http://contoso.com/news/path", posts[0].Id.ToLowerInvariant());
+        Assert.Equal(["Item Category"], posts[0].Categories);
+    }
+
+    [Fact]
+    public void RssWithTheAtomNamespace_AndACustomElement()
+    {
+        var posts = Parse("forums/feeds/dotnet-runtime/SimpleRssFeed.xml");
+
+        Assert.NotEmpty(posts);
+        Assert.All(posts, p => Assert.StartsWith("http", p.Link, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AGbkFeed_DeclaredInTheProlog_IsReadAsChinese_WithRelativeLinksResolved_AndCdataHtml()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var xml = """
+            <?xml version="1.0" encoding="GBK"?>
+            <rss version="2.0"><channel><title>业主论坛</title><link>https://forum.example.test/</link>
+            <item><title><![CDATA[<b>投诉</b>：电梯又坏了]]></title><link>/t/123#post-1</link><guid isPermaLink="false">post-1</guid>
+            <description><![CDATA[<p>3号楼电梯<script>alert(1)</script>坏了三天</p>]]></description><category>物业</category></item>
+            <item><title>无日期的帖子</title><link>/t/124</link></item>
+            </channel></rss>
+            """;
+        var posts = FeedParser.Parse(new MemoryStream(Encoding.GetEncoding("GBK").GetBytes(xml)), Source);
+
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(("post-1", "投诉：电梯又坏了", "3号楼电梯坏了三天"), (posts[0].Id, posts[0].Title, posts[0].Text));
+        Assert.Equal("https://forum.example.test/t/123#post-1", posts[0].Link);
+        Assert.Equal("https://forum.example.test/t/123", posts[0].ThreadKey); // a reply's anchor does not split the thread
+        Assert.Null(posts[1].Published);
+        Assert.Equal("https://forum.example.test/t/124", posts[1].Id);
+    }
+
+    [Fact]
+    public void AMalformedFeed_IsAClearError()
+    {
+        Assert.IsType<XmlException>(Assert.Throws<InvalidFeedException>(() =>
+            FeedParser.Parse(new MemoryStream("<rss version=\"2.0\"><channel><item>"u8.ToArray()), Source)).InnerException);
+        Assert.Throws<InvalidFeedException>(() => FeedParser.Parse(new MemoryStream("<html><body>Not found</body></html>"u8.ToArray()), Source));
+    }
+}
