@@ -1,0 +1,110 @@
+using System.Text;
+using OmniIntake.Channels.Forum.Setup;
+using OmniIntake.Core.Accounts;
+using OmniIntake.Data;
+using OmniIntake.Data.Cases;
+using OmniIntake.Server.Channels;
+using OmniIntake.Testing;
+
+namespace OmniIntake.Server.Tests.Channels;
+
+/// <summary>Forum sources polled from a local server with ETag support (issue 8).</summary>
+public sealed class ForumPollTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Dictionary<string, string?> Settings(FeedServer feed, params string[] keywords)
+    {
+        var settings = new Dictionary<string, string?> { ["Channels:Forum:Sources:0:Name"] = "owners", ["Channels:Forum:Sources:0:Url"] = feed.Url };
+        for (var i = 0; i < keywords.Length; i++) settings[$"Channels:Forum:Sources:0:Keywords:{i}"] = keywords[i];
+        return settings;
+    }
+
+    private static byte[] Feed(params (string Id, string Title, string Text, string Author, string Link)[] items) =>
+        Encoding.UTF8.GetBytes($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>业主论坛</title><link>https://forum.example.test/</link>
+            {string.Concat(items.Select(i => $"<item><guid isPermaLink=\"false\">{i.Id}</guid><title>{i.Title}</title><link>{i.Link}</link><description><![CDATA[<p>{i.Text}</p>]]></description><dc:creator>{i.Author}</dc:creator><pubDate>{DateTimeOffset.UtcNow.AddMinutes(-5):R}</pubDate></item>"))}
+            </channel></rss>
+            """);
+
+    private static Task<OmniIntake.Channels.Forum.Polling.FeedPollResult> PollAsync(HubHost host) =>
+        host.Services.GetRequiredService<ForumPollJob>().RunAsync("owners", Ct);
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task FirstPoll_TakesThePosts_ThenAConditionalGetTakesNothing_AndOnlyNewPostsLater(DatabaseProvider provider)
+    {
+        await using var feed = new FeedServer();
+        feed.Serve(Feed(("p1", "电梯坏了", "3号楼电梯坏了三天", "wang", "/t/1"), ("p2", "停车费太贵", "停车费乱收", "li", "/t/2")));
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var host = await HubHost.StartAsync(database, ownsDatabase: false, Settings(feed)))
+        {
+            var first = await PollAsync(host);
+            var second = await PollAsync(host);
+
+            Assert.Equal((2, 2), (first.Items, first.Taken));
+            Assert.True(second.NotModified);
+            Assert.Equal(1, feed.NotModifiedAnswers);
+            using var agent = await host.ClientAsync(Roles.Agent);
+            var cases = (await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!;
+            Assert.Equal(["停车费太贵", "电梯坏了"], cases.Select(c => c.Subject).Order());
+            Assert.All(cases, c => Assert.Equal("forum", c.Channel));
+        }
+
+        // A restart: the cursor (ETag) and the ids carry over; the original poster's reply in the same thread joins its case.
+        feed.Serve(Feed(("p1", "电梯坏了", "3号楼电梯坏了三天", "wang", "/t/1"), ("p2", "停车费太贵", "停车费乱收", "li", "/t/2"),
+            ("p3", "回复：电梯坏了", "今天还是没修", "wang", "/t/1#post-3")));
+        await using var again = await HubHost.StartAsync(database, ownsDatabase: false, Settings(feed));
+        var third = await PollAsync(again);
+        Assert.Equal((3, 1), (third.Items, third.Taken));
+        using var agent2 = await again.ClientAsync(Roles.Agent);
+        var all = (await agent2.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!;
+        Assert.Equal(2, all.Count);
+        var lift = (await agent2.GetFromJsonAsync<CaseDetail>($"/api/cases/{all.Single(c => c.Subject == "电梯坏了").Number}", Ct))!;
+        Assert.Equal(2, lift.Messages.Count(m => m.Direction == "inbound"));
+        Assert.Contains(lift.Deadlines, d => d.Kind == "forward"); // the forum window (policy 5.3.1) runs from the post
+    }
+
+    [Fact]
+    public async Task Filters_IgnoreButCountTheRest()
+    {
+        await using var feed = new FeedServer();
+        feed.Serve(Feed(("p1", "投诉：电梯", "坏了", "wang", "/t/1"), ("p2", "Selling a bike", "cheap", "bob", "/t/2"), ("p3", "Complaint: noise", "at night", "amy", "/t/3")));
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, Settings(feed, "投诉", "complaint"));
+
+        var result = await PollAsync(host);
+
+        Assert.Equal((3, 2, 1), (result.Items, result.Taken, result.Ignored));
+    }
+
+    [Fact]
+    public async Task AFailingSource_IsShownToSupervisors_BacksOff_AndRecovers()
+    {
+        await using var feed = new FeedServer();
+        feed.FailWith = 503;
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, Settings(feed));
+
+        var failed = await PollAsync(host);
+        var backedOff = await PollAsync(host);
+
+        Assert.Contains("503", failed.Error, StringComparison.Ordinal);
+        Assert.Equal("backing off", backedOff.Error);
+        Assert.Equal(1, feed.Requests); // the backoff sent nothing
+        using var supervisor = await host.ClientAsync(Roles.Supervisor);
+        var poller = Assert.Single((await supervisor.GetFromJsonAsync<List<PollerView>>("/api/channels/pollers", Ct))!);
+        Assert.Equal(("forum:owners", 1), (poller.Name, poller.Failures));
+        Assert.Contains("503", poller.LastError, StringComparison.Ordinal);
+
+        // Malformed content is a failure with the reason too, and nothing half-taken.
+        feed.FailWith = null;
+        feed.Serve("<html>maintenance</html>"u8.ToArray());
+        await host.Services.GetRequiredService<Core.Polling.IPollerStateStore>().RecordAsync("forum:owners", null, Ct); // as if the backoff had passed
+        var malformed = await PollAsync(host);
+        Assert.Contains("could not be read", malformed.Error, StringComparison.Ordinal);
+
+        feed.Serve(Feed(("p1", "电梯坏了", "3号楼电梯坏了三天", "wang", "/t/1")));
+        await host.Services.GetRequiredService<Core.Polling.IPollerStateStore>().RecordAsync("forum:owners", null, Ct);
+        Assert.Equal(1, (await PollAsync(host)).Taken);
+    }
+}
