@@ -107,10 +107,27 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at)
                 VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now)
                 """, new { caseId, messageId, channel = found.Channel, recipient = recipient ?? "", now }, tx, ct);
-            // An answer to the customer is the major case's first answer (4.1.2) and the forum's public reply (5.3.1).
-            await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.MajorFirstAnswer, DeadlineKind.PublicReply);
+            // An answer to the customer is the major case's first answer (4.1.2). A forum's public reply (5.3.1) is met
+            // only when an agent records that it was posted in the thread (RecordPublicReplyAsync).
+            await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.MajorFirstAnswer);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "reply.queued", new { messageId, channel = found.Channel },
                 CaseEventKinds.ReplyQueued, new { messageId, channel = found.Channel }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Records that the public reply was posted in the forum thread (policy 5.3.1: answered in public, in the centre's
+    /// name): the only thing that meets the public-reply deadline. <paramref name="link"/> is the posted reply's URL.
+    /// </summary>
+    public Task<CommandResult> RecordPublicReplyAsync(long caseId, string link, string actor, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (found.Channel != "forum") return CommandResult.Conflict($"Case {found.Number} did not come from a forum.");
+            if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                return CommandResult.Invalid($"The link to the posted reply must be an http(s) URL (got '{link}').");
+            var met = await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.PublicReply);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.public-reply", new { link, deadlineMet = met > 0 },
+                CaseEventKinds.ReplyQueued, new { link, publicReply = true }, ct);
             return CommandResult.Done;
         }, cancellationToken);
 

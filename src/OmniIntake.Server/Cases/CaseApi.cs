@@ -26,6 +26,9 @@ public sealed record ClassifyRequest(string? Class, string? Category, string? Re
 
 public sealed record ResolveRequest(string? Note);
 
+/// <summary>The link of the reply an agent posted in the forum thread.</summary>
+public sealed record PublicReplyRequest(string Link);
+
 public sealed record AnswerRequest(string Text);
 
 /// <param name="Head">The newest position now: a client starting fresh reads it first, then the queue, then catches up from it.</param>
@@ -48,6 +51,7 @@ public static class CaseApi
         cases.MapPost("/{id:long}/forward", ForwardAsync);
         cases.MapPost("/{id:long}/classify", ClassifyAsync);
         cases.MapPost("/{id:long}/resolve", ResolveAsync);
+        cases.MapPost("/{id:long}/public-reply", PublicReplyAsync);
         // The department owner's view: the cases forwarded to my department, and each of them in full.
         var owner = app.MapGroup("/api/owner/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
         owner.MapGet("/", OwnerListAsync);
@@ -158,6 +162,10 @@ public static class CaseApi
     private static async Task<Results<NoContent, ProblemHttpResult>> ResolveAsync(long id, ResolveRequest? request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await commands.ResolveAsync(id, user.Identity!.Name!, request?.Note, ct));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> PublicReplyAsync(long id, PublicReplyRequest request, CaseCommands commands,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        Answer(await commands.RecordPublicReplyAsync(id, request.Link ?? "", user.Identity!.Name!, ct));
 
     private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> OwnerListAsync(CaseQueries queries,
         ClaimsPrincipal user, bool? open, long? before, int? limit, CancellationToken ct)

@@ -25,10 +25,13 @@ public sealed class OutboxDispatcher(OutboxStore outbox, IEnumerable<IChannelSen
             handled++;
             if (!_senders.TryGetValue(message.Channel, out var sender))
             {
-                var status = message.Channel.IsManual() ? OutboxStatus.Manual : OutboxStatus.Failed;
-                var why = message.Channel.IsManual()
-                    ? $"The {message.Channel.ToName()} channel has no automatic delivery: give the customer this reply by hand."
-                    : $"No sender is configured for the {message.Channel.ToName()} channel.";
+                var byHand = message.Channel.IsManual() || message.Channel == Channel.Forum;
+                var status = byHand ? OutboxStatus.Manual : OutboxStatus.Failed;
+                var why = message.Channel == Channel.Forum
+                    ? "Post this reply in the forum thread (its link is on the case), in the centre's name, then record it as posted."
+                    : message.Channel.IsManual()
+                        ? $"The {message.Channel.ToName()} channel has no automatic delivery: give the customer this reply by hand."
+                        : $"No sender is configured for the {message.Channel.ToName()} channel.";
                 await outbox.RecordAsync(message, status, null, why, null, cancellationToken);
                 continue;
             }

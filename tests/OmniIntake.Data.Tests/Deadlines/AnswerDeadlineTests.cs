@@ -60,7 +60,7 @@ public sealed class AnswerDeadlineTests
 
     [Theory]
     [ClassData(typeof(BothProviders))]
-    public async Task ForumCase_OwesAPublicReply_WhichTheReplyMeets(DatabaseProvider provider)
+    public async Task ForumCase_OwesAPublicReply_WhichOnlyTheRecordOfThePostedReplyMeets(DatabaseProvider provider)
     {
         await using var h = await DataHarness.CreateAsync(provider);
         var post = await h.Intake.AcceptAsync(new InboundMessage
@@ -73,6 +73,9 @@ public sealed class AnswerDeadlineTests
         Assert.Equal(DeadlineKind.PublicReply, (await h.Deadlines.ForCaseAsync(post.CaseId, Ct)).Single(d => d.Kind != DeadlineKind.Forward).Kind);
 
         await h.Commands.ReplyAsync(post.CaseId, "您好，客服中心已转交相关部门处理。", "agent1", Ct);
+        Assert.Equal(DeadlineState.Pending, (await h.Deadlines.ForCaseAsync(post.CaseId, Ct)).Single(d => d.Kind == DeadlineKind.PublicReply).State);
+
+        Assert.True((await h.Commands.RecordPublicReplyAsync(post.CaseId, "https://forum.example.test/t/7#post-2", "agent1", Ct)).IsDone);
 
         Assert.Equal(DeadlineState.Met, (await h.Deadlines.ForCaseAsync(post.CaseId, Ct)).Single(d => d.Kind == DeadlineKind.PublicReply).State);
     }

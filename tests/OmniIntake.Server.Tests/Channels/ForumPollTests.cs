@@ -3,6 +3,7 @@ using OmniIntake.Channels.Forum.Setup;
 using OmniIntake.Core.Accounts;
 using OmniIntake.Data;
 using OmniIntake.Data.Cases;
+using OmniIntake.Server.Cases;
 using OmniIntake.Server.Channels;
 using OmniIntake.Testing;
 
@@ -106,5 +107,41 @@ public sealed class ForumPollTests
         feed.Serve(Feed(("p1", "电梯坏了", "3号楼电梯坏了三天", "wang", "/t/1")));
         await host.Services.GetRequiredService<Core.Polling.IPollerStateStore>().RecordAsync("forum:owners", null, Ct);
         Assert.Equal(1, (await PollAsync(host)).Taken);
+    }
+
+    [Fact]
+    public async Task TheReply_IsPostedByHand_AndOnlyTheRecordOfThePostMeetsThePublicReplyDeadline()
+    {
+        await using var feed = new FeedServer();
+        feed.Serve(Feed(("p1", "电梯坏了", "3号楼电梯坏了三天", "wang", "/t/1")));
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, Settings(feed));
+        await PollAsync(host);
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var opened = Assert.Single((await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!);
+        (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/forward", new ForwardRequest(await DepartmentAsync(host), null), Ct)).EnsureSuccessStatusCode();
+
+        (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/reply", new ReplyRequest("客户服务中心：已通知物业维修。"), Ct)).EnsureSuccessStatusCode();
+        var manual = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20), async () =>
+            (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{opened.Number}", Ct))!.Messages.FirstOrDefault(m => m.DeliveryStatus == "manual"),
+            "the reply marked for posting by hand");
+        Assert.Contains("forum thread", manual.DeliveryError, StringComparison.Ordinal);
+        var detail = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{opened.Number}", Ct))!;
+        Assert.Equal("pending", detail.Deadlines.Single(d => d.Kind == "publicReply").State); // writing it is not posting it
+
+        var bad = await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/public-reply", new PublicReplyRequest("not a link"), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/public-reply", new PublicReplyRequest("https://forum.example.test/t/1#post-9"), Ct))
+            .EnsureSuccessStatusCode();
+        detail = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{opened.Number}", Ct))!;
+        Assert.Equal("met", detail.Deadlines.Single(d => d.Kind == "publicReply").State);
+        Assert.Contains(detail.Audit, a => a.Action == "case.public-reply" && a.Detail.Contains("post-9", StringComparison.Ordinal));
+    }
+
+    private static async Task<long> DepartmentAsync(HubHost host)
+    {
+        using var admin = await host.ClientAsync(Roles.Admin);
+        var response = await admin.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业" }, Ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetInt64();
     }
 }
