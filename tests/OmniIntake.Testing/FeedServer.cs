@@ -30,6 +30,9 @@ public sealed class FeedServer : IAsyncDisposable
     public string Url { get; }
 
     public int Requests { get; private set; }
+
+    /// <summary>The path and headers of the last request (an API key, a conditional GET).</summary>
+    public (string Path, System.Collections.Specialized.NameValueCollection Headers)? LastRequest { get; private set; }
     public int NotModifiedAnswers { get; private set; }
 
     /// <summary>An HTTP status to answer instead of the feed (500, 503...), or null to serve it.</summary>
@@ -56,6 +59,7 @@ public sealed class FeedServer : IAsyncDisposable
                 return;
             }
             Requests++;
+            LastRequest = (context.Request.Url!.AbsolutePath, context.Request.Headers);
             var response = context.Response;
             if (FailWith is { } status)
             {

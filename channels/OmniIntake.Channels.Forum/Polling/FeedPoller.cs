@@ -48,7 +48,13 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
     {
         var cursor = await state.CursorAsync(name, cancellationToken);
         var (etag, modified) = Validators(cursor);
-        using var request = new HttpRequestMessage(HttpMethod.Get, source.Url);
+        var url = source.Kind == SourceKind.Discourse ? new Uri(new Uri(source.Url), "/posts.json") : new Uri(source.Url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (source.Kind == SourceKind.Discourse && source.ApiKey is { Length: > 0 } key)
+        {
+            request.Headers.TryAddWithoutValidation("Api-Key", key);
+            request.Headers.TryAddWithoutValidation("Api-Username", source.ApiUsername ?? "system");
+        }
         if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         if (modified is not null) request.Headers.TryAddWithoutValidation("If-Modified-Since", modified);
         HttpResponseMessage response;
@@ -70,7 +76,7 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
             try
             {
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                posts = FeedParser.Parse(body, new Uri(source.Url));
+                posts = source.Kind == SourceKind.Discourse ? DiscourseParser.Parse(body, new Uri(source.Url)) : FeedParser.Parse(body, new Uri(source.Url));
             }
             catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException)
             {

@@ -24,14 +24,24 @@ public sealed class ForumOptions
     }
 }
 
-/// <summary>One RSS 2.0 / Atom source and the filters that say which of its posts are complaints.</summary>
+/// <summary>One source (an RSS 2.0 / Atom feed, or a Discourse forum) and the filters that say which posts are complaints.</summary>
 public sealed class FeedSourceOptions
 {
     public string Name { get; set; } = "";
+
+    /// <summary>The feed's URL; for Discourse, the forum's base URL (its /posts.json is read).</summary>
     public string Url { get; set; } = "";
+
+    public SourceKind Kind { get; set; } = SourceKind.Feed;
+
+    /// <summary>Discourse: the Api-Key and Api-Username headers, where the forum needs them.</summary>
+    public string? ApiKey { get; set; }
+
+    public string? ApiUsername { get; set; }
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Only posts in these categories (any, when empty).</summary>
+    /// <summary>Only posts in these categories (any, when empty); Discourse categories by their numeric id.</summary>
     public List<string> Categories { get; set; } = [];
 
     /// <summary>Only posts by these authors (any, when empty).</summary>
@@ -41,4 +51,10 @@ public sealed class FeedSourceOptions
     public List<string> Keywords { get; set; } = [];
 
     public int MaxFeedBytes { get; set; } = 20 * 1024 * 1024;
+}
+
+public enum SourceKind
+{
+    Feed,
+    Discourse,
 }

@@ -144,4 +144,33 @@ public sealed class ForumPollTests
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetInt64();
     }
+
+    [Fact]
+    public async Task ADiscourseForum_ItsLatestPostsAreTaken_ByTopic_WithItsApiKey()
+    {
+        await using var feed = new FeedServer();
+        var fixture = await File.ReadAllBytesAsync(SharedTestData.Path("forums/discourse/posts.json"), Ct);
+        feed.Serve(fixture);
+        var expected = System.Text.Json.JsonDocument.Parse(fixture).RootElement.GetProperty("latest_posts").GetArrayLength();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Channels:Forum:Sources:0:Name"] = "owners", ["Channels:Forum:Sources:0:Kind"] = "Discourse",
+            ["Channels:Forum:Sources:0:Url"] = feed.Url.Replace("/feed.xml", "/", StringComparison.Ordinal),
+            ["Channels:Forum:Sources:0:ApiKey"] = "placeholder-api-key", ["Channels:Forum:Sources:0:ApiUsername"] = "service-centre",
+        };
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings);
+
+        var first = await PollAsync(host);
+        var second = await PollAsync(host);
+
+        Assert.Equal((expected, expected), (first.Items, first.Taken));
+        Assert.True(second.NotModified);
+        Assert.Equal("/posts.json", feed.LastRequest!.Value.Path);
+        Assert.Equal(("placeholder-api-key", "service-centre"), (feed.LastRequest.Value.Headers["Api-Key"], feed.LastRequest.Value.Headers["Api-Username"]));
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var cases = (await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases?limit=500", Ct))!;
+        Assert.InRange(cases.Count, 1, expected); // one author's posts in one topic share a case
+        var one = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{cases[0].Number}", Ct))!;
+        Assert.Contains("/t/", one.Messages[0].BodyText, StringComparison.Ordinal); // the post's link is on the case
+    }
 }
