@@ -35,6 +35,12 @@ public sealed class FeedServer : IAsyncDisposable
     public (string Path, System.Collections.Specialized.NameValueCollection Headers)? LastRequest { get; private set; }
     public int NotModifiedAnswers { get; private set; }
 
+    /// <summary>Replies posted to POST /posts.json (Discourse), as sent.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<System.Text.Json.JsonElement> Posted { get; } = new();
+
+    /// <summary>Posts that broke Discourse's published API description (openapi.json): a test asserts none.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Violations { get; } = new();
+
     /// <summary>An HTTP status to answer instead of the feed (500, 503...), or null to serve it.</summary>
     public int? FailWith { get; set; }
 
@@ -61,6 +67,11 @@ public sealed class FeedServer : IAsyncDisposable
             Requests++;
             LastRequest = (context.Request.Url!.AbsolutePath, context.Request.Headers);
             var response = context.Response;
+            if (context.Request.HttpMethod == "POST")
+            {
+                await AcceptPostAsync(context);
+                continue;
+            }
             if (FailWith is { } status)
             {
                 response.StatusCode = status;
@@ -82,6 +93,36 @@ public sealed class FeedServer : IAsyncDisposable
             await response.OutputStream.WriteAsync(_content);
             response.Close();
         }
+    }
+
+    /// <summary>POST /posts.json checked against the published description: JSON, the schema's properties, "raw" required, the API headers.</summary>
+    private async Task AcceptPostAsync(HttpListenerContext context)
+    {
+        using var contract = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(SharedTestData.Path("forums/discourse/openapi.json")));
+        var schema = contract.RootElement.GetProperty("paths").GetProperty("/posts.json").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var allowed = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+        var required = schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()!).ToList();
+        if (context.Request.Url!.AbsolutePath != "/posts.json") Violations.Enqueue($"POST {context.Request.Url.AbsolutePath}: not /posts.json");
+        if (context.Request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true) Violations.Enqueue("not JSON");
+        if (string.IsNullOrEmpty(context.Request.Headers["Api-Key"]) || string.IsNullOrEmpty(context.Request.Headers["Api-Username"]))
+            Violations.Enqueue("Api-Key / Api-Username missing");
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = System.Text.Json.JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone();
+        foreach (var property in body.EnumerateObject().Where(p => !allowed.Contains(p.Name))) Violations.Enqueue($"field '{property.Name}' is not in the contract");
+        foreach (var name in required.Where(r => !body.TryGetProperty(r, out _))) Violations.Enqueue($"required field '{name}' is missing");
+        Posted.Enqueue(body);
+        var topic = body.TryGetProperty("topic_id", out var t) ? t.GetInt64() : 0;
+        var answer = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            id = 900 + Posted.Count, name = "", username = context.Request.Headers["Api-Username"], avatar_template = "/a/{size}.png",
+            created_at = DateTimeOffset.UtcNow.ToString("O"), cooked = "<p>reply</p>", post_number = 5, post_type = 1, posts_count = 5,
+            updated_at = DateTimeOffset.UtcNow.ToString("O"), topic_id = topic, topic_slug = "lift-broken",
+        });
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        await context.Response.OutputStream.WriteAsync(answer);
+        context.Response.Close();
     }
 
     public async ValueTask DisposeAsync()

@@ -22,6 +22,7 @@ public static class ForumSetup
             c.DefaultRequestHeaders.UserAgent.ParseAdd("OmniIntake-ForumPoller/1.0");
         });
         builder.Services.AddSingleton<FeedPoller>();
+        builder.Services.AddSingleton<OmniIntake.Core.Outbound.IChannelSender, Replies.DiscourseReplySender>();
         builder.Services.AddSingleton<ForumPollJob>();
         if (options.Sources.Count > 0) builder.Services.AddHostedService<ForumSchedule>();
     }

@@ -27,6 +27,9 @@ public sealed record OutboundMessage(long OutboxId, long MessageId, long CaseId,
 
     /// <summary>The case's e-mail Message-IDs, oldest first (References), so the customer's client threads the reply.</summary>
     public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>The case's session key (a chat conversation, a forum thread "forum:&lt;source&gt;:&lt;thread&gt;").</summary>
+    public string? ThreadKey { get; init; }
 }
 
 public enum SendOutcome
@@ -38,6 +41,9 @@ public enum SendOutcome
 
     /// <summary>Never going to work (unsubscribed number, invalid address): shown on the case, not retried.</summary>
     Failed,
+
+    /// <summary>This channel cannot deliver it by itself (a forum without an API): an agent delivers it by hand.</summary>
+    Manual,
 }
 
 public sealed record SendResult(SendOutcome Outcome, string? ProviderId = null, string? Error = null)
@@ -50,4 +56,6 @@ public sealed record SendResult(SendOutcome Outcome, string? ProviderId = null, 
     public static SendResult Retry(string error) => new(SendOutcome.Retry, Error: error);
 
     public static SendResult Failed(string error) => new(SendOutcome.Failed, Error: error);
+
+    public static SendResult Manual(string instruction) => new(SendOutcome.Manual, Error: instruction);
 }

@@ -33,8 +33,8 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
             await transaction.RollbackAsync(cancellationToken);
             return null;
         }
-        var (number, subject, text) = await connection.OneAsync<(string, string?, string)>(
-            "SELECT c.number, c.subject, m.body_text FROM cases c JOIN messages m ON m.id = @MessageId WHERE c.id = @CaseId", row, transaction,
+        var (number, subject, text, session) = await connection.OneAsync<(string, string?, string, string?)>(
+            "SELECT c.number, c.subject, m.body_text, c.session_key FROM cases c JOIN messages m ON m.id = @MessageId WHERE c.id = @CaseId", row, transaction,
             cancellationToken);
         var thread = row.Channel == "email"
             ? await connection.ListAsync<(string Id, string Direction)>(
@@ -46,6 +46,7 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
         {
             Automatic = row.Automatic,
             CaseSubject = subject,
+            ThreadKey = session,
             InReplyTo = thread.LastOrDefault(m => m.Direction == "inbound").Id,
             // Mail clients cope with long References, but the first and the latest few are what they use.
             References = thread.Count <= 20 ? thread.Select(m => m.Id).ToList() : [thread[0].Id, .. thread.TakeLast(19).Select(m => m.Id)],

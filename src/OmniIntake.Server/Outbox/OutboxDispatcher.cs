@@ -10,7 +10,7 @@ namespace OmniIntake.Server.Outbox;
 /// walk-in, letter) is marked for manual delivery, any other is marked failed with the reason, both on the case.
 /// </summary>
 public sealed class OutboxDispatcher(OutboxStore outbox, IEnumerable<IChannelSender> senders, OutboxOptions options, TimeProvider clock,
-    ILogger<OutboxDispatcher> logger)
+    Data.Cases.CaseCommands commands, ILogger<OutboxDispatcher> logger)
 {
     public const string RecurringId = "outbox-dispatch";
 
@@ -58,6 +58,12 @@ public sealed class OutboxDispatcher(OutboxStore outbox, IEnumerable<IChannelSen
         {
             case SendOutcome.Sent:
                 await outbox.RecordAsync(message, OutboxStatus.Sent, result.ProviderId, null, null, result.Segments, cancellationToken);
+                // A reply posted in the forum thread through its API is the public reply (5.3.1): record it with its link.
+                if (message.Channel == Channel.Forum && Uri.IsWellFormedUriString(result.ProviderId, UriKind.Absolute))
+                    await commands.RecordPublicReplyAsync(message.CaseId, result.ProviderId!, "system", cancellationToken);
+                break;
+            case SendOutcome.Manual:
+                await outbox.RecordAsync(message, OutboxStatus.Manual, null, result.Error, null, cancellationToken);
                 break;
             case SendOutcome.Retry when message.Attempt < options.MaxAttempts:
                 // Exponential backoff: base, 2x base, 4x base... capped.

@@ -172,5 +172,18 @@ public sealed class ForumPollTests
         Assert.InRange(cases.Count, 1, expected); // one author's posts in one topic share a case
         var one = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{cases[0].Number}", Ct))!;
         Assert.Contains("/t/", one.Messages[0].BodyText, StringComparison.Ordinal); // the post's link is on the case
+
+        // The agent's reply is posted in the topic through the API, in the centre's name; its link is the public reply.
+        (await agent.PostAsJsonAsync($"/api/cases/{one.Case.Id}/forward", new ForwardRequest(await DepartmentAsync(host), null), Ct)).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync($"/api/cases/{one.Case.Id}/reply", new ReplyRequest("客户服务中心：已转交物业处理。"), Ct)).EnsureSuccessStatusCode();
+        await TestCalls.WithinAsync(TimeSpan.FromSeconds(20), () => Task.FromResult(feed.Posted.IsEmpty ? null : "posted"), "the reply posted");
+        Assert.Equal("客户服务中心：已转交物业处理。", feed.Posted.First().GetProperty("raw").GetString());
+        var detail = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20), async () =>
+        {
+            var d = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{one.Case.Number}", Ct))!;
+            return d.Deadlines.Any(x => x.Kind == "publicReply" && x.State == "met") ? d : null;
+        }, "the public reply recorded");
+        Assert.Contains(detail.Audit, a => a.Action == "case.public-reply" && a.Detail.Contains("/t/lift-broken/", StringComparison.Ordinal));
+        Assert.Empty(feed.Violations);
     }
 }
