@@ -137,11 +137,12 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
     private static string Serialize(string? etag, string? lastModified) => $"{etag}\n{lastModified}";
 }
 
-/// <summary>Which posts are complaints: category, author and keyword filters (each passes when empty).</summary>
+/// <summary>Which posts are complaints: category, tag, author and keyword filters (each passes when empty).</summary>
 public static class Filters
 {
     public static bool Pass(FeedSourceOptions source, FeedPost post) =>
         (source.Categories.Count == 0 || post.Categories.Any(c => source.Categories.Contains(c, StringComparer.OrdinalIgnoreCase)))
+        && (source.Tags.Count == 0 || post.Categories.Any(c => source.Tags.Contains(c, StringComparer.OrdinalIgnoreCase)))
         && (source.Authors.Count == 0 || (post.Author is { } a && source.Authors.Contains(a, StringComparer.OrdinalIgnoreCase)))
         && (source.Keywords.Count == 0 || source.Keywords.Any(k => post.Title.Contains(k, StringComparison.OrdinalIgnoreCase)
                                                                    || post.Text.Contains(k, StringComparison.OrdinalIgnoreCase)));

@@ -44,6 +44,9 @@ public sealed class FeedSourceOptions
     /// <summary>Only posts in these categories (any, when empty); Discourse categories by their numeric id.</summary>
     public List<string> Categories { get; set; } = [];
 
+    /// <summary>Only posts carrying one of these tags (any, when empty); a feed's &lt;category&gt; elements are its tags.</summary>
+    public List<string> Tags { get; set; } = [];
+
     /// <summary>Only posts by these authors (any, when empty).</summary>
     public List<string> Authors { get; set; } = [];
 

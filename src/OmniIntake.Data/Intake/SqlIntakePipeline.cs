@@ -39,7 +39,7 @@ public sealed class SqlIntakePipeline(
             }
             var write = new IntakeWrite
             {
-                Message = message, Lookup = lookup, Thread = ThreadingRules.Decide(lookup.Candidates, lookup.ContactId), Now = now,
+                Message = message, Lookup = lookup, Thread = ThreadingRules.Decide(lookup.Candidates, lookup.ContactId, publicThread: message.Channel == Channel.Forum), Now = now,
                 Options = options, Forwarding = policy.Forwarding(message.Channel, message.ReceivedAt),
             };
             var written = database.IsPostgres

@@ -17,13 +17,17 @@ internal static class ThreadingRules
         ("quoted", "case number quoted"), ("reply", "email reply"), ("session", "chat session"), ("phone", "same phone within window"),
     ];
 
-    public static ThreadDecision Decide(IReadOnlyList<CandidateCase> candidates, long? senderContactId)
+    /// <param name="publicThread">
+    /// The message was posted in a public forum thread: everyone in the thread is a party to it (issue 8), so a reply
+    /// by anyone joins the thread's open case.
+    /// </param>
+    public static ThreadDecision Decide(IReadOnlyList<CandidateCase> candidates, long? senderContactId, bool publicThread = false)
     {
         long? related = null;
         foreach (var (rule, reason) in Order)
         {
             var named = candidates.Where(c => c.Rule == rule).ToList();
-            var hit = named.FirstOrDefault(c => c.ContactId == senderContactId
+            var hit = named.FirstOrDefault(c => (c.ContactId == senderContactId || (publicThread && rule == "session"))
                                                 && CaseLifecycle.TryParse(c.Status, out var s) && CaseLifecycle.IsOpen(s));
             if (hit is not null) return new ThreadDecision(hit, null, reason);
             // Only an explicit reference (a quoted number, a reply) links a new case to the one it named.

@@ -83,4 +83,20 @@ public sealed class FeedParserTests
             FeedParser.Parse(new MemoryStream("<rss version=\"2.0\"><channel><item>"u8.ToArray()), Source)).InnerException);
         Assert.Throws<InvalidFeedException>(() => FeedParser.Parse(new MemoryStream("<html><body>Not found</body></html>"u8.ToArray()), Source));
     }
+
+    [Theory]
+    [InlineData(new string[0], new string[0], new string[0], true)]
+    [InlineData(new[] { "投诉" }, new string[0], new string[0], true)]
+    [InlineData(new[] { "refund" }, new string[0], new string[0], false)]
+    [InlineData(new string[0], new[] { "物业" }, new string[0], true)]
+    [InlineData(new string[0], new[] { "sales" }, new string[0], false)]
+    [InlineData(new string[0], new string[0], new[] { "WANG" }, true)]
+    [InlineData(new string[0], new string[0], new[] { "li" }, false)]
+    public void Filters_KeywordsTagsAndAuthors(string[] keywords, string[] tags, string[] authors, bool passes)
+    {
+        var post = new FeedPost("p1", "投诉：电梯坏了", "3号楼电梯坏了三天", null, null, "wang", ["物业"], null, "t1");
+        var source = new Setup.FeedSourceOptions { Name = "s", Url = "https://x.test/", Keywords = [.. keywords], Tags = [.. tags], Authors = [.. authors] };
+
+        Assert.Equal(passes, Polling.Filters.Pass(source, post));
+    }
 }

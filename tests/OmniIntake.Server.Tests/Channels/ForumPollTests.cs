@@ -53,17 +53,18 @@ public sealed class ForumPollTests
             Assert.All(cases, c => Assert.Equal("forum", c.Channel));
         }
 
-        // A restart: the cursor (ETag) and the ids carry over; the original poster's reply in the same thread joins its case.
+        // A restart: the cursor (ETag) and the ids carry over; replies in the same thread, the poster's or a
+        // neighbour's (a public thread), join its case.
         feed.Serve(Feed(("p1", "电梯坏了", "3号楼电梯坏了三天", "wang", "/t/1"), ("p2", "停车费太贵", "停车费乱收", "li", "/t/2"),
-            ("p3", "回复：电梯坏了", "今天还是没修", "wang", "/t/1#post-3")));
+            ("p3", "回复：电梯坏了", "今天还是没修", "wang", "/t/1#post-3"), ("p4", "回复：电梯坏了", "我家也是", "zhao", "/t/1#post-4")));
         await using var again = await HubHost.StartAsync(database, ownsDatabase: false, Settings(feed));
         var third = await PollAsync(again);
-        Assert.Equal((3, 1), (third.Items, third.Taken));
+        Assert.Equal((4, 2), (third.Items, third.Taken));
         using var agent2 = await again.ClientAsync(Roles.Agent);
         var all = (await agent2.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!;
         Assert.Equal(2, all.Count);
         var lift = (await agent2.GetFromJsonAsync<CaseDetail>($"/api/cases/{all.Single(c => c.Subject == "电梯坏了").Number}", Ct))!;
-        Assert.Equal(2, lift.Messages.Count(m => m.Direction == "inbound"));
+        Assert.Equal(3, lift.Messages.Count(m => m.Direction == "inbound"));
         Assert.Contains(lift.Deadlines, d => d.Kind == "forward"); // the forum window (policy 5.3.1) runs from the post
     }
 
