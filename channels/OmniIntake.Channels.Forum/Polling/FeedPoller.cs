@@ -96,6 +96,8 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
             var next = Serialize(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
             await state.TryLeaseAsync(name, _holder, TimeSpan.FromMinutes(2), cancellationToken);
             await state.AdvanceAsync(name, _holder, new PollerCursor(next, posts.Count), taken, cancellationToken);
+            // The count of the feed as it stands now (a feed carries its recent posts again and again).
+            await state.RecordIgnoredAsync(name, ignored, cancellationToken);
             if (taken > 0 || ignored > 0) logger.LogInformation("Forum source {Source}: {Taken} taken, {Ignored} ignored by the filters.", source.Name, taken, ignored);
             return new FeedPollResult(false, posts.Count, taken, ignored);
         }

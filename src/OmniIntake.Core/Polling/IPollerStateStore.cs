@@ -19,6 +19,9 @@ public interface IPollerStateStore
     /// <returns>False when the lease was lost: the caller must stop working the source.</returns>
     Task<bool> AdvanceAsync(string poller, string holder, PollerCursor cursor, int taken, CancellationToken cancellationToken = default);
 
+    /// <summary>How many items the source's latest version held that were ignored on purpose (forum posts the filters did not choose).</summary>
+    Task RecordIgnoredAsync(string poller, int ignored, CancellationToken cancellationToken = default);
+
     /// <summary>Records one run's outcome: <paramref name="error"/> null for success.</summary>
     Task RecordAsync(string poller, string? error, CancellationToken cancellationToken = default);
 
@@ -29,7 +32,7 @@ public interface IPollerStateStore
 public sealed record PollerCursor(string Epoch, long Position);
 
 public sealed record PollerState(string Name, string? CursorEpoch, long CursorPosition, string? LeaseHolder, DateTimeOffset? LeaseUntil,
-    DateTimeOffset? LastAttemptAt, DateTimeOffset? LastSuccessAt, string? LastError, int Failures, long Taken)
+    DateTimeOffset? LastAttemptAt, DateTimeOffset? LastSuccessAt, string? LastError, int Failures, long Taken, long Ignored = 0)
 {
     /// <summary>A poller is stalled when it has not succeeded for <paramref name="after"/> (or never, once it has tried).</summary>
     public bool IsStalled(DateTimeOffset now, TimeSpan after) =>

@@ -46,6 +46,14 @@ public sealed class SqlPollerStateStore(Database database, TimeProvider clock) :
         return changed == 1;
     }
 
+    public async Task RecordIgnoredAsync(string poller, int ignored, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecAsync(
+            "INSERT INTO pollers (name, ignored) VALUES (@poller, @ignored) ON CONFLICT (name) DO UPDATE SET ignored = @ignored",
+            new { poller, ignored }, null, cancellationToken);
+    }
+
     public async Task RecordAsync(string poller, string? error, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -66,7 +74,7 @@ public sealed class SqlPollerStateStore(Database database, TimeProvider clock) :
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.ListAsync<Row>("SELECT * FROM pollers ORDER BY name", null, null, cancellationToken);
         return rows.Select(r => new PollerState(r.Name, r.CursorEpoch, r.CursorPosition, r.LeaseHolder, r.LeaseUntil, r.LastAttemptAt,
-            r.LastSuccessAt, r.LastError, r.Failures, r.Taken)).ToList();
+            r.LastSuccessAt, r.LastError, r.Failures, r.Taken, r.Ignored)).ToList();
     }
 
     private sealed class Row
@@ -81,5 +89,6 @@ public sealed class SqlPollerStateStore(Database database, TimeProvider clock) :
         public string? LastError { get; init; }
         public int Failures { get; init; }
         public long Taken { get; init; }
+        public long Ignored { get; init; }
     }
 }

@@ -7,7 +7,7 @@ using OmniIntake.Server.Accounts;
 namespace OmniIntake.Server.Channels;
 
 public sealed record PollerView(string Name, string Status, string? Cursor, long Taken, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastAttemptAt,
-    int Failures, string? LastError, string? LeaseHolder);
+    int Failures, string? LastError, string? LeaseHolder, long Ignored = 0);
 
 public sealed record ReprocessResult(long RawId, string Disposition, long? CaseId, string? Error);
 
@@ -38,7 +38,7 @@ public static class ChannelsApi
         var list = (await state.ListAsync(ct)).Select(p => new PollerView(p.Name,
             p.IsStalled(now, stallAfter) ? "stalled" : p.Failures > 0 ? "failing" : "ok",
             p.CursorEpoch is null ? null : $"{p.CursorEpoch}/{p.CursorPosition}", p.Taken, p.LastSuccessAt, p.LastAttemptAt, p.Failures,
-            p.LastError, p.LeaseHolder)).ToList();
+            p.LastError, p.LeaseHolder, p.Ignored)).ToList();
         return TypedResults.Ok(list);
     }
 

@@ -78,6 +78,9 @@ public sealed class ForumPollTests
         var result = await PollAsync(host);
 
         Assert.Equal((3, 2, 1), (result.Items, result.Taken, result.Ignored));
+        using var supervisor = await host.ClientAsync(Roles.Supervisor);
+        var poller = Assert.Single((await supervisor.GetFromJsonAsync<List<PollerView>>("/api/channels/pollers", Ct))!);
+        Assert.Equal((2L, 1L), (poller.Taken, poller.Ignored));
     }
 
     [Fact]
