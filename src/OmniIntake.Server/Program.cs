@@ -13,6 +13,7 @@ using OmniIntake.Server.Infrastructure;
 using OmniIntake.Server.Live;
 using OmniIntake.Server.Outbox;
 using OmniIntake.Server.Policy;
+using OmniIntake.Server.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
@@ -44,6 +45,7 @@ app.MapEmailChannel();
 app.MapWebChat();
 app.MapSmsChannel();
 app.MapChannelsApi();
+app.MapReportsApi();
 app.MapLivePush();
 app.MapDeadlineJobs();
 app.PrintWelcome();

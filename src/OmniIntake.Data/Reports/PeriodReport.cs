@@ -1,0 +1,70 @@
+namespace OmniIntake.Data.Reports;
+
+/// <summary>
+/// The half-monthly / monthly report (PRODUCT.md "Reports"): counts by category, channel, class and department, and
+/// the indicators, for the cases received in [From, To) in the organisation's zone. Rates are null when nothing
+/// was there to count; satisfaction is null until the follow-up exists.
+/// </summary>
+public sealed record PeriodReport(DateOnly From, DateOnly To, long Cases, IReadOnlyList<ReportCount> ByCategory, IReadOnlyList<ReportCount> ByChannel,
+    IReadOnlyList<ReportCount> ByClass, IReadOnlyList<ReportCount> ByDepartment, ReportIndicators Indicators);
+
+public sealed record ReportCount(string Key, long Count);
+
+/// <param name="OnTimeForwardingRate">Forwarding deadlines met / (met + breached).</param>
+/// <param name="DelayRate">Forwarding deadlines breached / (met + breached).</param>
+/// <param name="RedispatchRate">Cases forwarded to a second department / cases forwarded.</param>
+/// <param name="RepeatComplaintRate">Cases from a complainant with another case in the period, or linked to an earlier case / cases.</param>
+/// <param name="ClosureRate">Resolved or closed / cases.</param>
+public sealed record ReportIndicators(double? OnTimeForwardingRate, double? DelayRate, double? RedispatchRate, double? RepeatComplaintRate,
+    double? ClosureRate, double? Satisfaction, long ForwardsMet, long ForwardsBreached, long ForwardsPending);
+
+public sealed class ReportQueries(Database database)
+{
+    public async Task<PeriodReport> PeriodAsync(DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken = default)
+    {
+        var start = Instant(from, zone);
+        var end = Instant(to, zone);
+        var p = new { start, end };
+        const string InPeriod = "c.received_at >= @start AND c.received_at < @end";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        async Task<IReadOnlyList<ReportCount>> By(string key, string join = "") =>
+            (await connection.ListAsync<(string Key, long Count)>(
+                $"SELECT {key} AS k, COUNT(*) FROM cases c {join} WHERE {InPeriod} GROUP BY {key} ORDER BY COUNT(*) DESC, {key}", p, null, cancellationToken))
+            .Select(r => new ReportCount(r.Key, r.Count)).ToList();
+        var total = await connection.OneAsync<long>($"SELECT COUNT(*) FROM cases c WHERE {InPeriod}", p, null, cancellationToken);
+        var byCategory = await By("COALESCE(c.category, '(none)')");
+        var byChannel = await By("c.channel");
+        var byClass = await By("c.class");
+        var byDepartment = await By("COALESCE(d.code, '(not forwarded)')", "LEFT JOIN departments d ON d.id = c.department_id");
+        var forwards = (await connection.ListAsync<(string State, long Count)>(
+            $"SELECT dl.state, COUNT(*) FROM deadlines dl JOIN cases c ON c.id = dl.case_id WHERE dl.kind = 'forward' AND {InPeriod} GROUP BY dl.state",
+            p, null, cancellationToken)).ToDictionary(r => r.State, r => r.Count);
+        var met = forwards.GetValueOrDefault("met");
+        var breached = forwards.GetValueOrDefault("breached");
+        var forwarded = await connection.OneAsync<long>($"SELECT COUNT(*) FROM cases c WHERE {InPeriod} AND c.first_forwarded_at IS NOT NULL", p, null,
+            cancellationToken);
+        var redispatched = await connection.OneAsync<long>(
+            $"""
+             SELECT COUNT(*) FROM cases c WHERE {InPeriod}
+               AND (SELECT COUNT(*) FROM audit a WHERE a.case_id = c.id AND a.action = 'case.forwarded') > 1
+             """, p, null, cancellationToken);
+        var repeats = await connection.OneAsync<long>(
+            $"""
+             SELECT COUNT(*) FROM cases c WHERE {InPeriod}
+               AND (c.related_case_id IS NOT NULL
+                    OR EXISTS (SELECT 1 FROM cases o WHERE o.contact_id = c.contact_id AND o.id <> c.id AND o.received_at >= @start AND o.received_at < @end))
+             """, p, null, cancellationToken);
+        var closed = await connection.OneAsync<long>($"SELECT COUNT(*) FROM cases c WHERE {InPeriod} AND c.status IN ('resolved', 'closed')", p, null,
+            cancellationToken);
+        static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+        return new PeriodReport(from, to, total, byCategory, byChannel, byClass, byDepartment,
+            new ReportIndicators(Rate(met, met + breached), Rate(breached, met + breached), Rate(redispatched, forwarded), Rate(repeats, total),
+                Rate(closed, total), null, met, breached, forwards.GetValueOrDefault("pending")));
+    }
+
+    private static DateTimeOffset Instant(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}
