@@ -17,10 +17,7 @@ public sealed class FeedServer : IAsyncDisposable
 
     public FeedServer()
     {
-        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = FreePort.Next();
         Url = $"http://127.0.0.1:{port}/feed.xml";
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();

@@ -74,12 +74,7 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>An http://127.0.0.1 address on a port nothing listens on right now.</summary>
-    public static string FreeUrl()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
-    }
+    public static string FreeUrl() => $"http://127.0.0.1:{FreePort.Next()}";
 
     /// <summary>Waits until the server answers /readyz.</summary>
     public async Task WaitReadyAsync(string url, TimeSpan timeout)

@@ -19,10 +19,7 @@ public sealed class TcpRelay : IAsyncDisposable
     {
         _targetHost = targetHost;
         _targetPort = targetPort;
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = FreePort.Next();
     }
 
     public int Port { get; }

@@ -34,7 +34,7 @@ public sealed class TwilioStandIn : IAsyncDisposable
         _createFields = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
         _createRequired = schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()!).ToHashSet();
         _listParameters = path.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToHashSet();
-        var port = FreePort();
+        var port = OmniIntake.Testing.FreePort.Next();
         BaseUrl = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(BaseUrl + "/");
         _listener.Start();
@@ -152,13 +152,6 @@ public sealed class TwilioStandIn : IAsyncDisposable
         context.Response.ContentLength64 = bytes.Length;
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -9,7 +9,7 @@ public sealed class MailboxHealthCheck(ImapMailboxOptions mailbox, IPollerStateS
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var poller = (await state.ListAsync(cancellationToken)).FirstOrDefault(p => p.Name == mailbox.PollerName);
+        var poller = await state.FindAsync(mailbox.PollerName, cancellationToken);
         if (poller is null) return HealthCheckResult.Degraded($"{mailbox.PollerName}: not read yet.");
         var data = new Dictionary<string, object>
         {

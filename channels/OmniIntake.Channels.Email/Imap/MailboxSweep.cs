@@ -48,11 +48,10 @@ public sealed class MailboxSweep(ImapMailboxOptions mailbox, EmailChannelOptions
     {
         await RunAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var poller in await state.ListAsync(cancellationToken))
+        if (await state.FindAsync(PollerName, cancellationToken) is { } poller && poller.IsStalled(now, mailbox.StallAfter))
         {
-            if (poller.Name == PollerName && poller.IsStalled(now, mailbox.StallAfter))
-                logger.LogError("ALERT: mailbox {Mailbox} has not been read successfully since {LastSuccess} ({Failures} failures, last: {Error}).",
-                    PollerName, poller.LastSuccessAt?.ToString("u") ?? "never", poller.Failures, poller.LastError);
+            logger.LogError("ALERT: mailbox {Mailbox} has not been read successfully since {LastSuccess} ({Failures} failures, last: {Error}).",
+                PollerName, poller.LastSuccessAt?.ToString("u") ?? "never", poller.Failures, poller.LastError);
         }
     }
 

@@ -1,4 +1,5 @@
 using OmniIntake.Core.Intake;
+using OmniIntake.Core.Text;
 
 namespace OmniIntake.Channels.Email.Ingest;
 
@@ -6,7 +7,7 @@ namespace OmniIntake.Channels.Email.Ingest;
 public static class Acknowledgement
 {
     public static string Text(string caseNumber, InboundMessage message) =>
-        IsChinese(message.Subject) || IsChinese(message.Text)
+        Language(message) == Languages.Chinese
             ? $"""
                您好：
 
@@ -25,8 +26,5 @@ public static class Acknowledgement
                """;
 
     /// <summary>zh-CN when the customer wrote Chinese, else en.</summary>
-    public static string Language(InboundMessage message) => IsChinese(message.Subject) || IsChinese(message.Text) ? "zh-CN" : "en";
-
-    private static bool IsChinese(string? text) =>
-        text is not null && text.Any(c => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf');
+    public static string Language(InboundMessage message) => Languages.Of(message.Subject, message.Text);
 }

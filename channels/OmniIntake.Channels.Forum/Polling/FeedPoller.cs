@@ -27,7 +27,7 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
     public async Task<FeedPollResult> PollAsync(FeedSourceOptions source, CancellationToken cancellationToken)
     {
         var name = PollerName(source);
-        var known = (await state.ListAsync(cancellationToken)).FirstOrDefault(p => p.Name == name);
+        var known = await state.FindAsync(name, cancellationToken);
         if (known is { Failures: > 0, LastAttemptAt: { } last }
             && clock.GetUtcNow() - last < TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, known.Failures - 1))))
             return new FeedPollResult(false, 0, 0, 0, "backing off");

@@ -29,7 +29,7 @@ public sealed class TwilioReconciliation(SmsOptions options, TwilioClientFactory
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var last = (await state.ListAsync(cancellationToken)).FirstOrDefault(p => p.Name == PollerName)?.LastSuccessAt;
+        var last = (await state.FindAsync(PollerName, cancellationToken))?.LastSuccessAt;
         var since = (last ?? now - options.ReconcileWindow) - TimeSpan.FromMinutes(10);
         if (now - since > TimeSpan.FromDays(7)) since = now - TimeSpan.FromDays(7);
         try

@@ -8,6 +8,7 @@ using OmniIntake.Core.Intake;
 using OmniIntake.Core.Messages;
 using OmniIntake.Core.Outbound;
 using OmniIntake.Core.Sms;
+using OmniIntake.Core.Text;
 
 namespace OmniIntake.Channels.Sms.Webhooks;
 
@@ -90,13 +91,13 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
         var id = ConversationId(result.CaseId);
         if (await conversations.FindAsync(id, cancellationToken) is not null) return;
         var now = clock.GetUtcNow();
-        var language = message.Text.Any(c => c is >= '\u4e00' and <= '\u9fff') ? "zh-CN" : "en";
+        var language = Languages.Of(message.Text);
         var conversation = new Conversation(id, Channel.Sms, null, language, null, ConversationStatus.Dialog, result.CaseId, result.CaseNumber, now, now, 0);
         await conversations.CreateAsync(conversation, cancellationToken);
         var reply = await dialogs.StartAsync(conversation, DialogStyle.Sms, message.Sender, new Dictionary<string, string> { ["phone"] = message.Sender.Value },
             message.Text, message.ExternalId, cancellationToken);
         // One short message: the number, then the first question (fits one UCS-2 segment for the shipped prompts).
-        var receipt = language == "zh-CN" ? $"已受理，编号{result.CaseNumber}。" : $"Received: case {result.CaseNumber}. ";
+        var receipt = language == Languages.Chinese ? $"已受理，编号{result.CaseNumber}。" : $"Received: case {result.CaseNumber}. ";
         var question = reply.Messages.Count > 0 ? reply.Messages[0].Text : "";
         await replies.QueueAsync(result.CaseId, receipt + question, Limit, cancellationToken);
     }

@@ -6,6 +6,7 @@ using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Conversations;
 using OmniIntake.Core.Outbound;
+using OmniIntake.Core.Text;
 
 namespace OmniIntake.Channels.WebChat.Hub;
 
@@ -31,7 +32,7 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var id = "chat-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var now = clock.GetUtcNow();
-        var conversation = new Conversation(id, Channel.Chat, Hash(token), Language(language), null, ConversationStatus.Dialog, null, null, now, now, 0);
+        var conversation = new Conversation(id, Channel.Chat, Hash(token), Languages.FromTag(language), null, ConversationStatus.Dialog, null, null, now, now, 0);
         await store.CreateAsync(conversation, Context.ConnectionAborted);
         var reply = await dialogs.StartAsync(conversation, DialogStyle.Chat, Customer(id), new Dictionary<string, string>(), null, null,
             Context.ConnectionAborted);
@@ -73,7 +74,7 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
         if (conversation.CaseId is not { } caseId) throw new HubException("A transcript can be e-mailed once the complaint is registered.");
         if (!ContactHandle.TryCreate(ContactHandleKind.Email, address, out var email, out var error)) throw new HubException(error);
         var messages = await store.MessagesAsync(conversation.Id, 0, Context.ConnectionAborted);
-        var zh = conversation.Language == "zh-CN";
+        var zh = conversation.Language == Languages.Chinese;
         var lines = messages.Select(m => $"[{m.CreatedAt:yyyy-MM-dd HH:mm} UTC] {Speaker(m.Direction, zh)}: {m.Text}");
         var text = (zh ? $"您与客服的对话记录（编号 {conversation.CaseNumber}）：" : $"Your conversation with us (case {conversation.CaseNumber}):")
                    + "\n\n" + string.Join("\n\n", lines);
@@ -123,9 +124,6 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
     private static ContactHandle Customer(string conversationId) => ContactHandle.Create(ContactHandleKind.Chat, conversationId);
 
     private static ChatMessage View(ConversationMessage m) => new(m.Id, m.Direction, m.Text, m.CreatedAt);
-
-    private static string Language(string? requested) =>
-        requested is not null && requested.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

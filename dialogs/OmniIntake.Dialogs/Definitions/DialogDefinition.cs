@@ -63,8 +63,8 @@ public enum FieldKind
 /// <summary>A text in the two languages the hub speaks.</summary>
 public sealed class Localized : Dictionary<string, string>
 {
-    public const string Chinese = "zh-CN";
-    public const string English = "en";
+    public const string Chinese = Core.Text.Languages.Chinese;
+    public const string English = Core.Text.Languages.English;
 
     public string In(string language) =>
         TryGetValue(language, out var text) ? text : TryGetValue(Chinese, out var zh) ? zh : Values.FirstOrDefault() ?? "";

@@ -21,7 +21,7 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
     {
         var state = new DialogState
         {
-            DefinitionId = definition.Id, DefinitionVersion = definition.Version, Language = Language(language), Style = style,
+            DefinitionId = definition.Id, DefinitionVersion = definition.Version, Language = Core.Text.Languages.FromTag(language), Style = style,
             StartedAt = now, UpdatedAt = now,
         };
         foreach (var field in definition.Fields)
@@ -224,10 +224,6 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
         var prompt = state.Style == DialogStyle.Sms ? (field.Sms ?? field.Prompt).In(language) : field.Prompt.In(language);
         return new DialogTurn(state, [prompt], DialogAction.None);
     }
-
-    /// <summary>zh-CN for any Chinese browser or message language, en otherwise.</summary>
-    public static string Language(string? requested) =>
-        requested is not null && requested.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Localized.Chinese : Localized.English;
 
     [GeneratedRegex(@"^[ \t]*(?<label>[^:：\r\n]{1,20})[:：][ \t]*(?<value>[^\r\n]+)$", RegexOptions.Multiline)]
     private static partial Regex LabelledLine();

@@ -26,6 +26,9 @@ public interface IPollerStateStore
     Task RecordAsync(string poller, string? error, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<PollerState>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>One poller's state, or null before it ever ran.</summary>
+    Task<PollerState?> FindAsync(string poller, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A position within an epoch: for IMAP, the highest committed UID within one UIDVALIDITY.</summary>

@@ -73,8 +73,13 @@ public sealed class SqlPollerStateStore(Database database, TimeProvider clock) :
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.ListAsync<Row>("SELECT * FROM pollers ORDER BY name", null, null, cancellationToken);
-        return rows.Select(r => new PollerState(r.Name, r.CursorEpoch, r.CursorPosition, r.LeaseHolder, r.LeaseUntil, r.LastAttemptAt,
-            r.LastSuccessAt, r.LastError, r.Failures, r.Taken, r.Ignored)).ToList();
+        return rows.Select(r => r.ToState()).ToList();
+    }
+
+    public async Task<PollerState?> FindAsync(string poller, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.OneOrDefaultAsync<Row>("SELECT * FROM pollers WHERE name = @poller", new { poller }, null, cancellationToken))?.ToState();
     }
 
     private sealed class Row
@@ -90,5 +95,8 @@ public sealed class SqlPollerStateStore(Database database, TimeProvider clock) :
         public int Failures { get; init; }
         public long Taken { get; init; }
         public long Ignored { get; init; }
+
+        public PollerState ToState() =>
+            new(Name, CursorEpoch, CursorPosition, LeaseHolder, LeaseUntil, LastAttemptAt, LastSuccessAt, LastError, Failures, Taken, Ignored);
     }
 }
