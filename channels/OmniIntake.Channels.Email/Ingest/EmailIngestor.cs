@@ -21,8 +21,7 @@ public sealed record IngestedEmail(long RawId, RawDisposition Disposition, Email
 /// acknowledged with its number. Each mail stands alone: a poisonous one is set aside and the caller goes on.
 /// </summary>
 public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IIntake intake, IAutomaticReplies replies,
-    EmailChannelOptions options, ILogger<EmailIngestor> logger, IDialogService? dialogs = null, IConversationStore? conversations = null,
-    TimeProvider? clock = null)
+    EmailChannelOptions options, ILogger<EmailIngestor> logger, IDialogService? dialogs = null)
 {
     /// <param name="recogniseCopies">
     /// Treat exactly the same bytes already taken under another identity as that message (an IMAP UIDVALIDITY reset
@@ -99,8 +98,6 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
         options.Acknowledge && message.Sender.Kind == Core.Contacts.ContactHandleKind.Email
         && !string.Equals(message.Sender.Value, options.Address, StringComparison.OrdinalIgnoreCase);
 
-    private static string ConversationId(long caseId) => "email-case-" + caseId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>What the customer wrote now, without the quoted history (our own questions must not answer themselves).</summary>
     private static string Fresh(string text) => QuotedHistory.Start(text) is { } start ? text[..start] : text;
 
@@ -111,27 +108,21 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
     private async Task<string> OpeningAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
     {
         var receipt = Acknowledgement.Text(result.CaseNumber, message);
-        if (dialogs is null || conversations is null) return receipt;
-        var id = ConversationId(result.CaseId);
-        if (await conversations.FindAsync(id, cancellationToken) is not null) return receipt; // read again after a crash: asked once
-        var now = (clock ?? TimeProvider.System).GetUtcNow();
-        var conversation = new Conversation(id, Channel.Email, null, Acknowledgement.Language(message), null, ConversationStatus.Dialog, result.CaseId,
-            result.CaseNumber, now, now, 0);
-        await conversations.CreateAsync(conversation, cancellationToken);
-        var reply = await dialogs.StartAsync(conversation, DialogStyle.Email, message.Sender,
-            new Dictionary<string, string> { ["email"] = message.Sender.Value }, Fresh(message.Text), message.ExternalId, cancellationToken);
-        var questions = string.Join("\n\n", reply.Messages.Select(m => m.Text));
+        if (dialogs is null) return receipt;
+        var reply = await dialogs.OpenForCaseAsync(new CaseDialog(Channel.Email, result.CaseId, result.CaseNumber, Acknowledgement.Language(message),
+            DialogStyle.Email, message.Sender, new Dictionary<string, string> { ["email"] = message.Sender.Value }), Fresh(message.Text), message.ExternalId,
+            cancellationToken);
+        var questions = string.Join("\n\n", reply?.Messages.Select(m => m.Text) ?? []);
         return questions.Length == 0 ? receipt : receipt + "\n\n" + questions;
     }
 
     /// <summary>A customer's answer on a case whose fields are still being gathered: read for them; ask again for what is missing.</summary>
     private async Task<AutomaticReplyOutcome?> ContinueDialogAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
     {
-        if (dialogs is null || conversations is null) return null;
-        var conversation = await conversations.FindAsync(ConversationId(result.CaseId), cancellationToken);
-        if (conversation is null || conversation.Status != ConversationStatus.Dialog) return null;
-        var reply = await dialogs.HandleAsync(conversation.Id, message.Sender, Fresh(message.Text), message.ExternalId, cancellationToken);
-        var questions = string.Join("\n\n", reply.Messages.Select(m => m.Text));
+        if (dialogs is null) return null;
+        var reply = await dialogs.ContinueForCaseAsync(Channel.Email, result.CaseId, message.Sender, Fresh(message.Text), message.ExternalId,
+            cancellationToken);
+        var questions = string.Join("\n\n", reply?.Messages.Select(m => m.Text) ?? []);
         return questions.Length == 0 ? null : await replies.QueueAsync(result.CaseId, questions, Limit, cancellationToken);
     }
 

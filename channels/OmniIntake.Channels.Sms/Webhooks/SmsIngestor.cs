@@ -31,7 +31,7 @@ public sealed record IngestedSms(SmsDisposition Disposition, IntakeResult? Intak
 /// message, and the customer's next messages fill the case's fields (the dialog's SMS style).
 /// </summary>
 public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutStore optOuts, IAutomaticReplies replies, IDialogService dialogs,
-    IConversationStore conversations, TimeProvider clock, ILogger<SmsIngestor> logger)
+    ILogger<SmsIngestor> logger)
 {
     private static readonly AutomaticReplyLimit Limit = new(5, TimeSpan.FromHours(1));
 
@@ -84,18 +84,12 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
         return new IngestedSms(SmsDisposition.Taken, result, null, null);
     }
 
-    private static string ConversationId(long caseId) => "sms-case-" + caseId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     private async Task OpenDialogAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
     {
-        var id = ConversationId(result.CaseId);
-        if (await conversations.FindAsync(id, cancellationToken) is not null) return;
-        var now = clock.GetUtcNow();
         var language = Languages.Of(message.Text);
-        var conversation = new Conversation(id, Channel.Sms, null, language, null, ConversationStatus.Dialog, result.CaseId, result.CaseNumber, now, now, 0);
-        await conversations.CreateAsync(conversation, cancellationToken);
-        var reply = await dialogs.StartAsync(conversation, DialogStyle.Sms, message.Sender, new Dictionary<string, string> { ["phone"] = message.Sender.Value },
-            message.Text, message.ExternalId, cancellationToken);
+        var reply = await dialogs.OpenForCaseAsync(new CaseDialog(Channel.Sms, result.CaseId, result.CaseNumber, language, DialogStyle.Sms, message.Sender,
+            new Dictionary<string, string> { ["phone"] = message.Sender.Value }), message.Text, message.ExternalId, cancellationToken);
+        if (reply is null) return;
         // One short message: the number, then the first question (fits one UCS-2 segment for the shipped prompts).
         var receipt = language == Languages.Chinese ? $"已受理，编号{result.CaseNumber}。" : $"Received: case {result.CaseNumber}. ";
         var question = reply.Messages.Count > 0 ? reply.Messages[0].Text : "";
@@ -104,10 +98,8 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
 
     private async Task ContinueDialogAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
     {
-        var conversation = await conversations.FindAsync(ConversationId(result.CaseId), cancellationToken);
-        if (conversation is null || conversation.Status != ConversationStatus.Dialog) return;
-        var reply = await dialogs.HandleAsync(conversation.Id, message.Sender, message.Text, message.ExternalId, cancellationToken);
-        foreach (var text in reply.Messages.Select(m => m.Text)) await replies.QueueAsync(result.CaseId, text, Limit, cancellationToken);
+        var reply = await dialogs.ContinueForCaseAsync(Channel.Sms, result.CaseId, message.Sender, message.Text, message.ExternalId, cancellationToken);
+        foreach (var text in reply?.Messages.Select(m => m.Text) ?? []) await replies.QueueAsync(result.CaseId, text, Limit, cancellationToken);
     }
 
     public static byte[] FormBytes(IEnumerable<KeyValuePair<string, string>> fields) =>

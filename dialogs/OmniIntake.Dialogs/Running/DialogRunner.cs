@@ -60,6 +60,28 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
         throw new InvalidOperationException($"Conversation {conversationId} kept changing under this turn.");
     }
 
+    public async Task<DialogReply?> OpenForCaseAsync(CaseDialog dialog, string firstText, string? clientId, CancellationToken cancellationToken = default)
+    {
+        var id = CaseConversationId(dialog.Channel, dialog.CaseId);
+        if (await store.FindAsync(id, cancellationToken) is not null) return null;
+        var now = clock.GetUtcNow();
+        var conversation = new Conversation(id, dialog.Channel, null, dialog.Language, null, ConversationStatus.Dialog, dialog.CaseId, dialog.CaseNumber,
+            now, now, 0);
+        await store.CreateAsync(conversation, cancellationToken);
+        return await StartAsync(conversation, dialog.Style, dialog.Customer, dialog.Known, firstText, clientId, cancellationToken);
+    }
+
+    public async Task<DialogReply?> ContinueForCaseAsync(Channel channel, long caseId, ContactHandle customer, string text, string? clientId,
+        CancellationToken cancellationToken = default)
+    {
+        var conversation = await store.FindAsync(CaseConversationId(channel, caseId), cancellationToken);
+        if (conversation is null || conversation.Status != ConversationStatus.Dialog) return null;
+        return await HandleAsync(conversation.Id, customer, text, clientId, cancellationToken);
+    }
+
+    private static string CaseConversationId(Channel channel, long caseId) =>
+        $"{channel.ToName()}-case-{caseId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>Dialogs untouched for the definition's time-out: registered as they stand (incomplete), never lost.</summary>
     public async Task<int> ExpireIdleAsync(Func<Conversation, ContactHandle> customerOf, CancellationToken cancellationToken)
     {

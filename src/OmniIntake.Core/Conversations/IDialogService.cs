@@ -14,7 +14,23 @@ public interface IDialogService
 
     Task<DialogReply> HandleAsync(string conversationId, ContactHandle customer, string text, string? clientId,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts gathering the fields of a case opened before the dialog (e-mail, SMS: the message is the written
+    /// complaint): one conversation per case, whose turns fill the case's fields.
+    /// </summary>
+    /// <returns>Null when that case's dialog was started before (a message read again after a crash is asked about once).</returns>
+    Task<DialogReply?> OpenForCaseAsync(CaseDialog dialog, string firstText, string? clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer's next message on a case whose fields are being gathered.</summary>
+    /// <returns>Null when no dialog is running on that case.</returns>
+    Task<DialogReply?> ContinueForCaseAsync(Cases.Channel channel, long caseId, ContactHandle customer, string text, string? clientId,
+        CancellationToken cancellationToken = default);
 }
+
+/// <summary>Which case a dialog gathers fields for, through which channel, in which language and style, knowing what.</summary>
+public sealed record CaseDialog(Cases.Channel Channel, long CaseId, string CaseNumber, string Language, DialogStyle Style, ContactHandle Customer,
+    IReadOnlyDictionary<string, string> Known);
 
 /// <summary>What a customer's message produced: the messages to show (the bot's replies), and where the conversation stands.</summary>
 public sealed record DialogReply(IReadOnlyList<ConversationMessage> Messages, string Status, string? CaseNumber);
