@@ -38,6 +38,12 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     skipped += int(counters.get("notExecuted", 0))
+    # Name each failure with the first lines of its message: a long log must not hide which test failed.
+    for result in ET.parse(path).getroot().iter("{*}UnitTestResult"):
+        if result.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+            message = result.find(".//{*}ErrorInfo/{*}Message")
+            text = (message.text or "").strip().splitlines() if message is not None else []
+            print(f"FAILED {result.get('testName')}: " + " | ".join(text[:6]))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

@@ -134,6 +134,8 @@ public sealed class HubHost : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            // Warnings and errors only: a hundred hosts' start-up chatter would bury the one failure in the CI log.
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             if (services is not null) builder.ConfigureServices(services);
         }

@@ -41,6 +41,10 @@ public sealed class FeedSourceOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>false: no recurring poll; the source is read only when its job is run by hand (from /jobs, or a test
+    /// that must not race the schedule).</summary>
+    public bool Scheduled { get; set; } = true;
+
     /// <summary>Only posts in these categories (any, when empty); Discourse categories by their numeric id.</summary>
     public List<string> Categories { get; set; } = [];
 

@@ -33,6 +33,11 @@ public static class ForumSetup
         {
             foreach (var source in options.Sources)
             {
+                if (!source.Scheduled)
+                {
+                    recurring.RemoveIfExists("forum-poll-" + source.Name);
+                    continue;
+                }
                 var minutes = Math.Max(1, (int)Math.Round(source.PollInterval.TotalMinutes));
                 var cron = minutes == 1 ? "* * * * *" : $"*/{Math.Min(59, minutes)} * * * *";
                 var name = source.Name;

@@ -61,15 +61,23 @@ public sealed class DefaultDeadlinePolicy(BusinessCalendar calendar, DefaultPoli
 
     public DueTime Answer(Channel channel, DateTimeOffset forwardedAt)
     {
-        var due = calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime);
+        if (_options.AnswerCalendarTime is { } wallClock)
+            return AnswerDue(channel, forwardedAt + wallClock, Share(forwardedAt, wallClock), Describe(wallClock));
+        var working = _options.AnswerWorkingDays is { } days ? WorkingDayLength() * days : _options.AnswerWorkingTime;
+        var due = calendar.AddWorkingDuration(forwardedAt, working);
         // At risk after the same share of WORKING time, not of the nights and weekends in between.
-        var warn = calendar.AddWorkingDuration(forwardedAt, _options.AnswerWorkingTime * _options.AtRiskShare);
-        return channel == Channel.Forum
-            ? new DueTime(DeadlineKind.PublicReply, due,
-                $"policy 5.3.1: public forum reply within {Describe(_options.AnswerWorkingTime)} of working time after forwarding", warn)
-            : new DueTime(DeadlineKind.OwnerAnswer, due,
-                $"policy 5.2.5: the owner's written answer within {Describe(_options.AnswerWorkingTime)} of working time after forwarding", warn);
+        var warn = calendar.AddWorkingDuration(forwardedAt, working * _options.AtRiskShare);
+        var span = _options.AnswerWorkingDays is { } n ? $"{n} working day{(n == 1 ? "" : "s")}" : $"{Describe(working)} of working time";
+        return AnswerDue(channel, due, warn, span);
     }
+
+    private DueTime AnswerDue(Channel channel, DateTimeOffset due, DateTimeOffset warn, string span) =>
+        channel == Channel.Forum
+            ? new DueTime(DeadlineKind.PublicReply, due, $"{_options.AnswerSource ?? "policy 5.3.1: public forum reply"} within {span} after forwarding", warn)
+            : new DueTime(DeadlineKind.OwnerAnswer, due,
+                $"{_options.AnswerSource ?? "policy 5.2.5: the owner's written answer"} within {span} after forwarding", warn);
+
+    private TimeSpan WorkingDayLength() => calendar.Periods.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.End - p.Start));
 
     public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) =>
         new(DeadlineKind.MajorFirstAnswer, receivedAt + _options.MajorFirstAnswer,
@@ -94,6 +102,15 @@ public sealed class DefaultPolicyOptions
     public TimeSpan ForumWindow { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan AfterStartOfWork { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan AnswerWorkingTime { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>Answers due after this many working days (each as long as the calendar's working day) instead.</summary>
+    public int? AnswerWorkingDays { get; set; }
+
+    /// <summary>Answers due after this wall-clock time instead ("within a week", "at most 3 days").</summary>
+    public TimeSpan? AnswerCalendarTime { get; set; }
+
+    /// <summary>Whose rule the answer deadline is, as shown with it; null is this product's policy 5.2.5 (and 5.3.1 for forums).</summary>
+    public string? AnswerSource { get; set; }
     public TimeSpan MajorFirstAnswer { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>The share of a window after which a deadline is at risk (issue 6: default 80%).</summary>
@@ -110,6 +127,11 @@ public sealed class DefaultPolicyOptions
         {
             if (value <= TimeSpan.Zero) errors.Add($"Policy:{name} must be positive (got '{value}').");
         }
+        if (AnswerWorkingDays is <= 0) errors.Add($"Policy:Default:AnswerWorkingDays must be positive (got {AnswerWorkingDays}).");
+        if (AnswerCalendarTime is { } calendarTime && calendarTime <= TimeSpan.Zero)
+            errors.Add($"Policy:Default:AnswerCalendarTime must be positive (got '{calendarTime}').");
+        if (AnswerWorkingDays is not null && AnswerCalendarTime is not null)
+            errors.Add("Policy:Default: give AnswerWorkingDays or AnswerCalendarTime, not both.");
         if (AtRiskShare is <= 0 or >= 1 || double.IsNaN(AtRiskShare))
             errors.Add($"Policy:Default:AtRiskShare must be between 0 and 1, exclusive (got {AtRiskShare}).");
         return errors;

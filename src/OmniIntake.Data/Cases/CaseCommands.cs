@@ -43,7 +43,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 """, new { departmentId, now, caseId }, tx, ct);
             await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.Forward);
             // The owner's written answer (5.2.5), or the forum's public reply (5.3.1), is due from this forwarding on.
-            await ScheduleAsync(c, tx, caseId, policy.Answer(ChannelNames.Parse(found.Channel), now), ct);
+            await ScheduleAsync(c, tx, caseId, policy.Answer(ChannelNames.Parse(found.Channel), now), now, ct);
             var redispatch = found.DepartmentId is not null && found.DepartmentId != departmentId;
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.forwarded",
                 new { departmentId, department, fromDepartmentId = found.DepartmentId, redispatch, note, fromStatus = found.Status },
@@ -66,7 +66,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             await c.ExecAsync("UPDATE cases SET class = @newClass, category = @newCategory, updated_at = @now WHERE id = @caseId",
                 new { newClass, newCategory, now, caseId }, tx, ct);
             if (caseClass == CaseClass.Major && found.Class != CaseClass.Major.ToName())
-                await ScheduleAsync(c, tx, caseId, policy.MajorFirstAnswer(found.ReceivedAt), ct);
+                await ScheduleAsync(c, tx, caseId, policy.MajorFirstAnswer(found.ReceivedAt), found.ReceivedAt, ct);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.classified",
                 new { fromClass = found.Class, toClass = newClass, fromCategory = found.Category, toCategory = newCategory, reason },
                 CaseEventKinds.Classified, new { @class = newClass, category = newCategory }, ct);
@@ -183,14 +183,16 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         c.ExecAsync($"UPDATE deadlines SET state = 'met', closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND {database.In("kind", "@kinds")}",
             new { now, caseId, kinds = kinds.Select(k => k.ToName()).ToArray() }, tx, ct);
 
-    /// <summary>A deadline of a kind the case may owe again (a re-dispatch): the newest due time replaces the old one.</summary>
-    private static Task<int> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DueTime due, CancellationToken ct) =>
+    /// <summary>A deadline of a kind the case may owe again (a re-dispatch): the newest due time replaces the old one.
+    /// <paramref name="startsAt"/> is kept so a calendar change can compute it again.</summary>
+    private static Task<int> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DueTime due, DateTimeOffset startsAt, CancellationToken ct) =>
         c.ExecAsync(
             """
-            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at) VALUES (@caseId, @kind, @dueAt, @rule, 'pending', @warnAt)
+            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at)
+            VALUES (@caseId, @kind, @dueAt, @rule, 'pending', @warnAt, @startsAt)
             ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, rule = excluded.rule, state = 'pending', closed_at = NULL,
-                                                      warn_at = excluded.warn_at, warned_at = NULL
-            """, new { caseId, kind = due.Kind.ToName(), dueAt = due.DueAt, rule = due.Rule, warnAt = due.WarnAt }, tx, ct);
+                                                      warn_at = excluded.warn_at, warned_at = NULL, starts_at = excluded.starts_at
+            """, new { caseId, kind = due.Kind.ToName(), dueAt = due.DueAt, rule = due.Rule, warnAt = due.WarnAt, startsAt }, tx, ct);
 
     private async Task<CommandResult> RunAsync(long caseId,
         Func<DbConnection, DbTransaction, LockedCase, DateTimeOffset, CancellationToken, Task<CommandResult>> change,

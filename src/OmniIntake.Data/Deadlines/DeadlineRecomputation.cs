@@ -6,24 +6,27 @@ using OmniIntake.Data.Cases;
 namespace OmniIntake.Data.Deadlines;
 
 /// <summary>
-/// After the calendar changed (it has, mid-year, in 2020), every pending forwarding deadline is computed again from its
-/// case's channel and receipt time; each one that moves is updated and the move is audited on its case (issue 6).
+/// After the calendar changed (it has, mid-year, in 2020), every pending deadline is computed again: forwarding and a
+/// major case's first answer from the case's channel and receipt, the owner's answer and the public reply from the
+/// forwarding that started them. Each one that moves is updated and the move is audited on its case (issue 6).
 /// </summary>
 public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
 {
-    private sealed class PendingForward
+    private sealed class PendingDeadline
     {
         public long Id { get; init; }
         public long CaseId { get; init; }
         public string Number { get; init; } = "";
+        public string Kind { get; init; } = "";
         public string Channel { get; init; } = "";
         public DateTimeOffset ReceivedAt { get; init; }
+        public DateTimeOffset? StartsAt { get; init; }
         public DateTimeOffset DueAt { get; init; }
         public string Rule { get; init; } = "";
     }
 
     /// <returns>(checked, moved).</returns>
-    public async Task<(int Checked, int Moved)> RecomputeForwardingAsync(IDeadlinePolicy policy, string actor, string reason,
+    public async Task<(int Checked, int Moved)> RecomputeAsync(IDeadlinePolicy policy, string actor, string reason,
         CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -34,17 +37,18 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            var batch = await connection.ListAsync<PendingForward>(
+            var batch = await connection.ListAsync<PendingDeadline>(
                 """
-                SELECT d.id, d.case_id, c.number, c.channel, c.received_at, d.due_at, d.rule
+                SELECT d.id, d.case_id, c.number, d.kind, c.channel, c.received_at, d.starts_at, d.due_at, d.rule
                 FROM deadlines d JOIN cases c ON c.id = d.case_id
-                WHERE d.kind = 'forward' AND d.state = 'pending' AND d.id > @after ORDER BY d.id LIMIT 500
+                WHERE d.state = 'pending' AND d.id > @after ORDER BY d.id LIMIT 500
                 """, new { after }, transaction, cancellationToken);
             if (batch.Count == 0) return (checkedCount, moved);
             foreach (var row in batch)
             {
+                var due = Compute(policy, row);
+                if (due is null) continue;
                 checkedCount++;
-                var due = policy.Forwarding(ChannelNames.Parse(row.Channel), row.ReceivedAt);
                 if (due.DueAt == row.DueAt && due.Rule == row.Rule) continue;
                 await connection.ExecAsync(
                     """
@@ -53,12 +57,25 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
                     WHERE id = @id AND state = 'pending'
                     """, new { due.DueAt, due.Rule, due.WarnAt, now, id = row.Id }, transaction, cancellationToken);
                 await CaseJournal.RecordAsync(connection, transaction, row.CaseId, row.Number, now, actor, "deadline.recomputed",
-                    new { deadlineId = row.Id, kind = DeadlineKind.Forward.ToName(), fromDueAt = row.DueAt, toDueAt = due.DueAt, rule = due.Rule, reason },
+                    new { deadlineId = row.Id, kind = row.Kind, fromDueAt = row.DueAt, toDueAt = due.DueAt, rule = due.Rule, reason },
                     "deadline.recomputed", new { deadlineId = row.Id, dueAt = due.DueAt }, cancellationToken);
                 moved++;
             }
             await transaction.CommitAsync(cancellationToken);
             after = batch[^1].Id;
         }
+    }
+
+    private static DueTime? Compute(IDeadlinePolicy policy, PendingDeadline row)
+    {
+        var channel = ChannelNames.Parse(row.Channel);
+        return Enum.Parse<DeadlineKind>(row.Kind, ignoreCase: true) switch
+        {
+            DeadlineKind.Forward => policy.Forwarding(channel, row.ReceivedAt),
+            DeadlineKind.MajorFirstAnswer => policy.MajorFirstAnswer(row.ReceivedAt),
+            // Answer rows written before their start was kept (migration 12) are left as they are.
+            DeadlineKind.OwnerAnswer or DeadlineKind.PublicReply when row.StartsAt is { } forwardedAt => policy.Answer(channel, forwardedAt),
+            _ => null,
+        };
     }
 }

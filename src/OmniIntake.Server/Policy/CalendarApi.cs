@@ -48,14 +48,14 @@ public static class CalendarApi
     }
 }
 
-/// <summary>Recomputes the open forwarding deadlines on the calendar in force (a Hangfire job: durable, retried).</summary>
+/// <summary>Recomputes the open deadlines on the calendar in force (a Hangfire job: durable, retried).</summary>
 public sealed class CalendarRecomputeJob(CalendarHolder holder, IDeadlinePolicy policy, DeadlineRecomputation recomputation,
     ILogger<CalendarRecomputeJob> logger)
 {
     public async Task RunAsync(string actor, string reason, CancellationToken cancellationToken)
     {
         await holder.ReloadAsync(cancellationToken);
-        var (checkedCount, moved) = await recomputation.RecomputeForwardingAsync(policy, actor, reason, cancellationToken);
+        var (checkedCount, moved) = await recomputation.RecomputeAsync(policy, actor, reason, cancellationToken);
         logger.LogInformation("Calendar change: {Checked} open forwarding deadlines checked, {Moved} moved ({Reason}).", checkedCount, moved, reason);
     }
 }

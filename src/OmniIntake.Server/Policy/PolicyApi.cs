@@ -8,18 +8,36 @@ namespace OmniIntake.Server.Policy;
 
 public sealed record PreviewedDeadline(string Kind, DateTimeOffset DueAt, string Rule, string? Assumption);
 
+public sealed record PolicyPresetInfo(string Name, string Description);
+
+public sealed record PolicyPresetList(string InForce, IReadOnlyList<PolicyPresetInfo> Presets);
+
 public sealed record PolicyPreview(string Channel, DateTimeOffset ReceivedAt, bool WorkingTime, IReadOnlyList<PreviewedDeadline> Deadlines);
 
 public static class PolicyApi
 {
-    public static void MapPolicyApi(this IEndpointRouteBuilder app) =>
+    public static void MapPolicyApi(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/api/policy/preview", Preview).WithTags("Policy").RequireAuthorization(Policies.Supervisors);
+        app.MapGet("/api/policy/presets", (PolicyOptions options) => TypedResults.Ok(new PolicyPresetList(options.Preset,
+                PolicyPresets.Names.Select(n => new PolicyPresetInfo(n, PolicyPresets.Describe(n))).ToList())))
+            .WithTags("Policy").RequireAuthorization(Policies.Supervisors);
+    }
 
-    /// <summary>What the policy would set for a complaint on this channel at this time; times in the organisation's zone.</summary>
-    private static Results<Ok<PolicyPreview>, ProblemHttpResult> Preview(string? channel, string? receivedAt, IDeadlinePolicy policy,
-        CalendarHolder holder)
+    /// <summary>What the policy would set for a complaint on this channel at this time; times in the organisation's zone.
+    /// <paramref name="preset"/> previews an example policy on the same calendar instead of the one in force.</summary>
+    private static Results<Ok<PolicyPreview>, ProblemHttpResult> Preview(string? channel, string? receivedAt, string? preset,
+        IDeadlinePolicy inForce, CalendarHolder holder)
     {
         var calendar = holder.Current;
+        var policy = inForce;
+        if (preset is not null)
+        {
+            if (!PolicyPresets.TryCreate(preset, out var options))
+                return TypedResults.Problem($"preset must be one of {string.Join(", ", PolicyPresets.Names)} (got '{preset}').", statusCode: 400,
+                    title: "Invalid preset");
+            policy = new DefaultDeadlinePolicy(calendar, options);
+        }
         if (!ChannelNames.TryParse(channel, out var parsed))
             return TypedResults.Problem($"channel must be one of {string.Join(", ", ChannelNames.All)} (got '{channel}').", statusCode: 400,
                 title: "Invalid channel");

@@ -55,6 +55,9 @@ public sealed class PolicyOptions
 {
     public const string Section = "Policy";
 
+    /// <summary>An example policy to start from (<see cref="PolicyPresets"/>); "Policy:Default:*" adjusts its numbers.</summary>
+    public string Preset { get; set; } = PolicyPresets.Default;
+
     /// <summary>When set, every complaint gets this one forwarding window whatever the calendar (demonstrations, tests).</summary>
     public TimeSpan? FixedForwardingWindow { get; set; }
 
@@ -68,12 +71,21 @@ public static class PolicyExtensions
         var intake = builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
         var calendarOptions = builder.Configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions();
         var policy = builder.Configuration.GetSection(PolicyOptions.Section).Get<PolicyOptions>() ?? new PolicyOptions();
-        var errors = policy.Default.Validate().ToList();
+        var errors = new List<string>();
+        if (PolicyPresets.TryCreate(policy.Preset, out var preset))
+        {
+            // The preset's numbers, then whatever configuration says on top.
+            builder.Configuration.GetSection(PolicyOptions.Section + ":Default").Bind(preset);
+            policy.Default = preset;
+        }
+        else errors.Add($"Policy:Preset must be one of {string.Join(", ", PolicyPresets.Names)} (got '{policy.Preset}').");
+        errors.AddRange(policy.Default.Validate());
         if (policy.FixedForwardingWindow is { } w && w <= TimeSpan.Zero)
             errors.Add($"Policy:FixedForwardingWindow must be positive (got '{w}').");
         if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
         _ = calendarOptions.Build(intake.Zone, new Dictionary<DateOnly, bool>()); // fail at start-up on a bad calendar
         builder.Services.AddSingleton(calendarOptions);
+        builder.Services.AddSingleton(policy);
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<DeadlineRecomputation>();
         builder.Services.AddSingleton(sp => new CalendarHolder(calendarOptions, intake.Zone, sp.GetRequiredService<CalendarStore>()));

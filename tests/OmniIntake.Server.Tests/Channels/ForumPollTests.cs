@@ -16,7 +16,11 @@ public sealed class ForumPollTests
 
     private static Dictionary<string, string?> Settings(FeedServer feed, params string[] keywords)
     {
-        var settings = new Dictionary<string, string?> { ["Channels:Forum:Sources:0:Name"] = "owners", ["Channels:Forum:Sources:0:Url"] = feed.Url };
+        // Polled by hand only: the two-minute schedule firing during a test would take the posts first (seen in CI).
+        var settings = new Dictionary<string, string?>
+        {
+            ["Channels:Forum:Sources:0:Name"] = "owners", ["Channels:Forum:Sources:0:Url"] = feed.Url, ["Channels:Forum:Sources:0:Scheduled"] = "false",
+        };
         for (var i = 0; i < keywords.Length; i++) settings[$"Channels:Forum:Sources:0:Keywords:{i}"] = keywords[i];
         return settings;
     }
@@ -158,7 +162,7 @@ public sealed class ForumPollTests
         var expected = System.Text.Json.JsonDocument.Parse(fixture).RootElement.GetProperty("latest_posts").GetArrayLength();
         var settings = new Dictionary<string, string?>
         {
-            ["Channels:Forum:Sources:0:Name"] = "owners", ["Channels:Forum:Sources:0:Kind"] = "Discourse",
+            ["Channels:Forum:Sources:0:Name"] = "owners", ["Channels:Forum:Sources:0:Kind"] = "Discourse", ["Channels:Forum:Sources:0:Scheduled"] = "false",
             ["Channels:Forum:Sources:0:Url"] = feed.Url.Replace("/feed.xml", "/", StringComparison.Ordinal),
             ["Channels:Forum:Sources:0:ApiKey"] = "placeholder-api-key", ["Channels:Forum:Sources:0:ApiUsername"] = "service-centre",
         };

@@ -32,6 +32,7 @@ public sealed class PolicyPreviewTests
     [InlineData("channel=fax&receivedAt=2026-11-24T10:00:00%2B08:00", "Invalid channel")]
     [InlineData("channel=sms&receivedAt=2026-11-24T10:00:00", "Invalid receivedAt")]
     [InlineData("channel=sms", "Invalid receivedAt")]
+    [InlineData("channel=sms&receivedAt=2026-11-24T10:00:00%2B08:00&preset=bank", "Invalid preset")]
     public async Task Preview_BadParameters_GetAProblem(string query, string title)
     {
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
@@ -41,5 +42,40 @@ public sealed class PolicyPreviewTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(title, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task ExamplePolicies_CanBePreviewed_AndOneCanBeTheOneInForce()
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Policy:Preset"] = "credit-union" });
+        using var supervisor = await host.ClientAsync(Roles.Supervisor);
+
+        var presets = JsonDocument.Parse(await supervisor.GetStringAsync("/api/policy/presets", Ct)).RootElement;
+        var inForce = await AnswerAsync(supervisor, "");
+        var hospital = await AnswerAsync(supervisor, "&preset=hospital");
+
+        Assert.Equal("credit-union", presets.GetProperty("inForce").GetString());
+        Assert.Equal(5, presets.GetProperty("presets").GetArrayLength());
+        // Forwarded at the forwarding deadline, Tuesday 10:30: three working days later, and a week later.
+        Assert.Equal("2026-11-27T10:30:00+08:00", inForce.GetProperty("dueAt").GetString());
+        Assert.StartsWith("credit union", inForce.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        Assert.Equal("2026-12-01T10:30:00+08:00", hospital.GetProperty("dueAt").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownPreset_StopsTheStartWithTheNames()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Policy:Preset"] = "bank" });
+        });
+        Assert.Contains("Policy:Preset must be one of default, hospital", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> AnswerAsync(HttpClient client, string extra)
+    {
+        var body = await client.GetStringAsync($"/api/policy/preview?channel=sms&receivedAt={Uri.EscapeDataString("2026-11-24T10:00:00+08:00")}{extra}", Ct);
+        return JsonDocument.Parse(body).RootElement.GetProperty("deadlines").EnumerateArray()
+            .Single(d => d.GetProperty("kind").GetString() == "ownerAnswer");
     }
 }
