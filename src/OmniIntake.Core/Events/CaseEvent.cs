@@ -16,6 +16,9 @@ public static class CaseEventKinds
     public const string Answered = "case.answered";
     public const string Classified = "case.classified";
     public const string Resolved = "case.resolved";
+    public const string Reopened = "case.reopened";
+    public const string FollowUpSent = "followUp.sent";
+    public const string FollowUpAnswered = "followUp.answered";
     public const string FieldsFilled = "case.fields";
     public const string DeadlineBreached = "deadline.breached";
     public const string DeadlineAtRisk = "deadline.atRisk";

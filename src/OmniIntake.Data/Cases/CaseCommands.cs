@@ -85,6 +85,29 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             return CommandResult.Done;
         }, cancellationToken);
 
+    /// <summary>Opens a resolved or closed case again: back in the queue with a new forwarding deadline from now.</summary>
+    public Task<CommandResult> ReopenAsync(long caseId, string actor, string reason, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(reason)) return CommandResult.Invalid("Reopening needs a reason.");
+            if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Received))
+                return CommandResult.Conflict($"Case {found.Number} is {found.Status} and cannot be reopened.");
+            await ReopenAsync(c, tx, policy, caseId, found.Number, ChannelNames.Parse(found.Channel), found.Status, now, actor, reason, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    /// <summary>The reopening itself, inside a caller's transaction (the follow-up's "not solved" uses it too).</summary>
+    internal static async Task ReopenAsync(DbConnection c, DbTransaction tx, IDeadlinePolicy policy, long caseId, string number, Channel channel,
+        string fromStatus, DateTimeOffset now, string actor, string reason, CancellationToken ct)
+    {
+        await c.ExecAsync("UPDATE cases SET status = 'received', resolved_at = NULL, updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
+        // Forwarded again within the window that applies now, like a complaint received now.
+        var forward = policy.Forwarding(channel, now);
+        await ScheduleAsync(c, tx, caseId, forward, now, ct);
+        await CaseJournal.RecordAsync(c, tx, caseId, number, now, actor, "case.reopened", new { fromStatus, reason, forwardDueAt = forward.DueAt },
+            CaseEventKinds.Reopened, new { reason }, ct);
+    }
+
     /// <summary>
     /// Records the reply as an outbound message and queues it in the outbox in the same transaction; a job sends it
     /// through the case's channel and records the result (ARCHITECTURE.md).

@@ -3,7 +3,7 @@ namespace OmniIntake.Data.Reports;
 /// <summary>
 /// The half-monthly / monthly report (PRODUCT.md "Reports"): counts by category, channel, class and department, and
 /// the indicators, for the cases received in [From, To) in the organisation's zone. Rates are null when nothing
-/// was there to count; satisfaction is null until the follow-up exists.
+/// was there to count.
 /// </summary>
 public sealed record PeriodReport(DateOnly From, DateOnly To, long Cases, IReadOnlyList<ReportCount> ByCategory, IReadOnlyList<ReportCount> ByChannel,
     IReadOnlyList<ReportCount> ByClass, IReadOnlyList<ReportCount> ByDepartment, ReportIndicators Indicators);
@@ -15,6 +15,7 @@ public sealed record ReportCount(string Key, long Count);
 /// <param name="RedispatchRate">Cases forwarded to a second department / cases forwarded.</param>
 /// <param name="RepeatComplaintRate">Cases from a complainant with another case in the period, or linked to an earlier case / cases.</param>
 /// <param name="ClosureRate">Resolved or closed / cases.</param>
+/// <param name="Satisfaction">The mean of the answered follow-ups' satisfaction (1-5), the latest answer per case.</param>
 public sealed record ReportIndicators(double? OnTimeForwardingRate, double? DelayRate, double? RedispatchRate, double? RepeatComplaintRate,
     double? ClosureRate, double? Satisfaction, long ForwardsMet, long ForwardsBreached, long ForwardsPending);
 
@@ -56,10 +57,16 @@ public sealed class ReportQueries(Database database)
              """, p, null, cancellationToken);
         var closed = await connection.OneAsync<long>($"SELECT COUNT(*) FROM cases c WHERE {InPeriod} AND c.status IN ('resolved', 'closed')", p, null,
             cancellationToken);
+        var satisfaction = await connection.OneAsync<double?>(
+            $"""
+             SELECT AVG(CAST(f.satisfaction AS double precision)) FROM follow_ups f JOIN cases c ON c.id = f.case_id
+             WHERE {InPeriod} AND f.satisfaction IS NOT NULL
+               AND f.id = (SELECT MAX(l.id) FROM follow_ups l WHERE l.case_id = f.case_id AND l.satisfaction IS NOT NULL)
+             """.Replace("double precision", database.IsPostgres ? "double precision" : "real", StringComparison.Ordinal), p, null, cancellationToken);
         static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
         return new PeriodReport(from, to, total, byCategory, byChannel, byClass, byDepartment,
             new ReportIndicators(Rate(met, met + breached), Rate(breached, met + breached), Rate(redispatched, forwarded), Rate(repeats, total),
-                Rate(closed, total), null, met, breached, forwards.GetValueOrDefault("pending")));
+                Rate(closed, total), satisfaction is null ? null : Math.Round(satisfaction.Value, 2), met, breached, forwards.GetValueOrDefault("pending")));
     }
 
     private static DateTimeOffset Instant(DateOnly day, TimeZoneInfo zone)

@@ -8,6 +8,7 @@ using OmniIntake.Core.Events;
 using OmniIntake.Core.Intake;
 using OmniIntake.Data.Cases;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure;
 
 namespace OmniIntake.Server.Cases;
 
@@ -208,14 +209,7 @@ public static class CaseApi
             await reader.LastPositionAsync(ct)));
     }
 
-    private static Results<NoContent, ProblemHttpResult> Answer(CommandResult result) => result.Outcome switch
-    {
-        CommandOutcome.Done => TypedResults.NoContent(),
-        CommandOutcome.NotFound => Problem(404, "Not found", result.Error!),
-        CommandOutcome.Conflict => Problem(409, "Conflict", result.Error!),
-        _ => Problem(400, "Invalid request", result.Error!),
-    };
+    private static Results<NoContent, ProblemHttpResult> Answer(CommandResult result) => ApiResults.From(result);
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title);
+    private static ProblemHttpResult Problem(int status, string title, string detail) => ApiResults.Problem(status, title, detail);
 }

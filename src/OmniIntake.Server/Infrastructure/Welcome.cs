@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using OmniIntake.Data;
 
 namespace OmniIntake.Server.Infrastructure;
@@ -12,9 +11,9 @@ public static class Welcome
         if (app.Environment.IsEnvironment("Testing")) return; // test hosts start by the hundred; nobody reads it there
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var first = addresses.FirstOrDefault()?.Replace("0.0.0.0", "localhost", StringComparison.Ordinal)
-                .Replace("[::]", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal) ?? "http://localhost:5000";
+            var server = app.Services.GetRequiredService<IServer>();
+            var addresses = ServerAddresses.All(server);
+            var first = ServerAddresses.First(server);
             var database = app.Services.GetRequiredService<DatabaseOptions>();
             Console.WriteLine();
             Console.WriteLine($"  OmniIntake is running on {string.Join(", ", addresses)} ({database.Provider})");

@@ -20,6 +20,7 @@ public sealed partial class RoleMatrixTests
         // The customer's web chat: the conversation token authorises (WebChatTests: nobody else can read it).
         "GET /widget.js", "GET /widget.css", "GET /chat", "POST /hubs/chat/negotiate", "GET /hubs/chat", "POST /hubs/chat", "DELETE /hubs/chat",
         "GET /hubs/chat/negotiate", "CONNECT /hubs/chat",
+        "GET /api/follow-up/{token}", "POST /api/follow-up/{token}", // the link's random token (FollowUpTests: unknown links get 404)
     ];
 
     [Fact]

@@ -1,0 +1,229 @@
+using System.Data.Common;
+using OmniIntake.Core.Audit;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Events;
+using OmniIntake.Core.Policy;
+using OmniIntake.Core.Text;
+using OmniIntake.Data.Cases;
+
+namespace OmniIntake.Data.FollowUps;
+
+/// <summary>A follow-up (回访) of one resolution, as the customer's page and the case file show it.</summary>
+public sealed class FollowUpView
+{
+    public long Id { get; init; }
+    public long CaseId { get; init; }
+    public string CaseNumber { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The channel it was sent on; null when an agent has to call (no address), "phone" when an agent recorded it.</summary>
+    public string? Channel { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+    public string? AnsweredBy { get; init; }
+    public int? Satisfaction { get; init; }
+    public bool? Solved { get; init; }
+    public string? Comment { get; init; }
+}
+
+/// <summary>What the customer says: satisfaction 1-5 and whether the problem is really solved; "no" reopens the case.</summary>
+public sealed record FollowUpAnswer(int Satisfaction, bool Solved, string? Comment);
+
+/// <summary>What a follow-up message needs: the case number, the customer's language, the link to answer.</summary>
+public sealed record FollowUpInvitation(string CaseNumber, string Language, string Link);
+
+/// <summary>
+/// Follow-ups after resolution (PRODUCT.md "Follow-up and reports"). A sweep asks each resolved case once per
+/// resolution, through the customer's channel, in one transaction with the outbox row, so a crash neither loses nor
+/// repeats it; cases without an address are left to an agent's phone call. The answer is recorded once.
+/// </summary>
+public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal)
+{
+    private const string Columns =
+        "f.id, f.case_id, c.number AS case_number, f.created_at, f.channel, f.answered_at, f.answered_by, f.satisfaction, f.solved, f.comment";
+
+    /// <summary>Asks the cases resolved at least <paramref name="delay"/> ago that have not been asked for this resolution.</summary>
+    /// <returns>How many follow-ups were opened.</returns>
+    /// <param name="linkFor">The customer's link for a token.</param>
+    public async Task<int> AskDueAsync(TimeSpan delay, Func<string, string> linkFor, Func<FollowUpInvitation, string> compose, int limit = 200,
+        CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        List<DueCase> due;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            due = (await connection.ListAsync<DueCase>(
+                """
+                SELECT c.id, c.number, c.channel, c.contact_id, c.resolved_at, c.subject,
+                       (SELECT m.body_text FROM messages m WHERE m.case_id = c.id AND m.direction = 'inbound' ORDER BY m.id LIMIT 1) AS first_text
+                FROM cases c
+                WHERE c.status = 'resolved' AND c.resolved_at <= @cutoff
+                  AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id AND f.resolved_at = c.resolved_at)
+                ORDER BY c.resolved_at LIMIT @limit
+                """, new { cutoff = now - delay, limit }, null, cancellationToken)).ToList();
+        }
+        var opened = 0;
+        foreach (var found in due)
+        {
+            if (await AskAsync(found, now, linkFor, compose, cancellationToken)) opened++;
+        }
+        if (opened > 0) signal.EventsCommitted();
+        return opened;
+    }
+
+    private async Task<bool> AskAsync(DueCase found, DateTimeOffset now, Func<string, string> linkFor, Func<FollowUpInvitation, string> compose,
+        CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        await using var tx = await Database.BeginWriteAsync(c, ct);
+        var (channel, recipient) = await RouteAsync(c, tx, found, ct);
+        var token = recipient is null ? null : NewToken();
+        // Another process may have asked it in the meantime: the unique (case, resolution) lets one win.
+        var id = await c.OneOrDefaultAsync<long?>(
+            """
+            INSERT INTO follow_ups (case_id, resolved_at, created_at, channel, token_hash) VALUES (@Id, @ResolvedAt, @now, @channel, @hash)
+            ON CONFLICT (case_id, resolved_at) DO NOTHING RETURNING id
+            """, new { found.Id, found.ResolvedAt, now, channel, hash = token is null ? null : Hash(token) }, tx, ct);
+        if (id is null)
+        {
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+        if (recipient is null || token is null)
+        {
+            await CaseJournal.RecordAsync(c, tx, found.Id, found.Number, now, AuditActors.System, "follow-up.by-phone",
+                new { followUpId = id, why = "the case has no address on its channel: an agent calls the customer" },
+                CaseEventKinds.FollowUpSent, new { followUpId = id, channel = (string?)null }, ct);
+        }
+        else
+        {
+            var text = compose(new FollowUpInvitation(found.Number, Languages.Of(found.Subject, found.FirstText), linkFor(token)));
+            var messageId = await c.OneAsync<long>(
+                """
+                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
+                                      attachments, email_message_id, created_at)
+                VALUES (@caseId, 'outbound', @channel, NULL, 'hub', @author, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
+                """, new { caseId = found.Id, channel, author = AuditActors.System, text, now }, tx, ct);
+            await c.ExecAsync(
+                $"""
+                 INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
+                 VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {(database.IsPostgres ? "true" : "1")})
+                 """, new { caseId = found.Id, messageId, channel, recipient, now }, tx, ct);
+            await CaseJournal.RecordAsync(c, tx, found.Id, found.Number, now, AuditActors.System, "follow-up.sent",
+                new { followUpId = id, messageId, channel }, CaseEventKinds.FollowUpSent, new { followUpId = id, messageId, channel }, ct);
+        }
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>The customer's own channel where the hub can write on it; for a complaint taken by hand (phone, counter,
+    /// letter) or posted in a public forum, a text message or an e-mail to the contact's number or address.</summary>
+    private static async Task<(string? Channel, string? Recipient)> RouteAsync(DbConnection c, DbTransaction tx, DueCase found, CancellationToken ct)
+    {
+        foreach (var channel in found.Channel is "email" or "sms" or "chat" ? [found.Channel] : new[] { "sms", "email" })
+        {
+            if (await CaseRecipient.FindAsync(c, tx, channel, found.ContactId, ct) is { } recipient) return (channel, recipient);
+        }
+        return (null, null);
+    }
+
+    /// <summary>The follow-up a customer's link names, while the link is younger than <paramref name="lifetime"/>.</summary>
+    public async Task<FollowUpView?> FindByTokenAsync(string? token, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.OneOrDefaultAsync<FollowUpView>(
+            $"SELECT {Columns} FROM follow_ups f JOIN cases c ON c.id = f.case_id WHERE f.token_hash = @hash AND f.created_at > @since",
+            new { hash = Hash(token), since = clock.GetUtcNow() - lifetime }, null, cancellationToken);
+    }
+
+    /// <summary>128 random bits, URL-safe: short enough for an SMS, impossible to guess.</summary>
+    private static string NewToken() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string Hash(string token) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+
+    public async Task<IReadOnlyList<FollowUpView>> ForCaseAsync(long caseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ListAsync<FollowUpView>(
+            $"SELECT {Columns} FROM follow_ups f JOIN cases c ON c.id = f.case_id WHERE f.case_id = @caseId ORDER BY f.id", new { caseId }, null,
+            cancellationToken);
+    }
+
+    /// <summary>Records the answer to one follow-up, once; "not solved" reopens a case that is still resolved or closed.</summary>
+    public async Task<CommandResult> AnswerAsync(long followUpId, FollowUpAnswer answer, string actor, CancellationToken cancellationToken = default)
+    {
+        if (answer.Satisfaction is < 1 or > 5) return CommandResult.Invalid($"Satisfaction is 1 to 5 (got {answer.Satisfaction}).");
+        if (answer.Comment is { Length: > 2000 }) return CommandResult.Invalid($"A comment is at most 2000 characters (got {answer.Comment.Length}).");
+        var now = clock.GetUtcNow();
+        await using var c = await database.OpenAsync(cancellationToken);
+        await using var tx = await Database.BeginWriteAsync(c, cancellationToken);
+        var found = await c.OneOrDefaultAsync<AnsweredCase>(
+            "SELECT f.case_id, c.number, c.channel, c.status, f.answered_at FROM follow_ups f JOIN cases c ON c.id = f.case_id WHERE f.id = @followUpId"
+            + (database.IsPostgres ? " FOR UPDATE" : ""), new { followUpId }, tx, cancellationToken);
+        if (found is null) return CommandResult.NotFound($"Follow-up {followUpId} does not exist.");
+        if (found.AnsweredAt is not null) return CommandResult.Conflict($"The follow-up of case {found.Number} was already answered.");
+        await c.ExecAsync(
+            """
+            UPDATE follow_ups SET answered_at = @now, answered_by = @actor, satisfaction = @Satisfaction, solved = @Solved, comment = @Comment
+            WHERE id = @followUpId
+            """, new { now, actor, answer.Satisfaction, answer.Solved, answer.Comment, followUpId }, tx, cancellationToken);
+        await CaseJournal.RecordAsync(c, tx, found.CaseId, found.Number, now, actor, "follow-up.answered",
+            new { followUpId, answer.Satisfaction, answer.Solved, answer.Comment }, CaseEventKinds.FollowUpAnswered,
+            new { followUpId, answer.Satisfaction, answer.Solved }, cancellationToken);
+        if (!answer.Solved && found.Status is "resolved" or "closed")
+            await CaseCommands.ReopenAsync(c, tx, policy, found.CaseId, found.Number, ChannelNames.Parse(found.Channel), found.Status, now, actor,
+                "follow-up: the customer says the problem is not solved", cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        signal.EventsCommitted();
+        return CommandResult.Done;
+    }
+
+    /// <summary>An agent records what the customer said on the phone: the latest open follow-up of the case, or a new
+    /// one for its current resolution.</summary>
+    public async Task<CommandResult> RecordByAgentAsync(long caseId, FollowUpAnswer answer, string actor, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        long? open;
+        await using (var c = await database.OpenAsync(cancellationToken))
+        await using (var tx = await Database.BeginWriteAsync(c, cancellationToken))
+        {
+            var resolvedAt = await c.OneOrDefaultAsync<DateTimeOffset?>(
+                "SELECT resolved_at FROM cases WHERE id = @caseId AND status IN ('resolved', 'closed')", new { caseId }, tx, cancellationToken);
+            open = await c.OneOrDefaultAsync<long?>(
+                "SELECT id FROM follow_ups WHERE case_id = @caseId AND answered_at IS NULL ORDER BY id DESC LIMIT 1", new { caseId }, tx, cancellationToken);
+            if (open is null && resolvedAt is null)
+                return CommandResult.Conflict($"Case {caseId} is not resolved and has no follow-up waiting for an answer.");
+            open ??= await c.OneOrDefaultAsync<long?>(
+                """
+                INSERT INTO follow_ups (case_id, resolved_at, created_at, channel) VALUES (@caseId, @resolvedAt, @now, 'phone')
+                ON CONFLICT (case_id, resolved_at) DO NOTHING RETURNING id
+                """, new { caseId, resolvedAt, now }, tx, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        return open is null
+            ? CommandResult.Conflict($"The follow-up of case {caseId} was already answered.")
+            : await AnswerAsync(open.Value, answer, actor, cancellationToken);
+    }
+
+    private sealed class DueCase
+    {
+        public long Id { get; init; }
+        public string Number { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public long ContactId { get; init; }
+        public DateTimeOffset ResolvedAt { get; init; }
+        public string? Subject { get; init; }
+        public string? FirstText { get; init; }
+    }
+
+    private sealed class AnsweredCase
+    {
+        public long CaseId { get; init; }
+        public string Number { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public string Status { get; init; } = "";
+        public DateTimeOffset? AnsweredAt { get; init; }
+    }
+}
