@@ -25,6 +25,7 @@ builder.AddDeadlines();
 builder.AddOutbox();
 builder.AddCaseApi();
 builder.AddFollowUps();
+builder.AddReports();
 builder.AddEmailChannel();
 builder.AddDialogs();
 builder.AddWebChat();

@@ -6,7 +6,24 @@ namespace OmniIntake.Data.Reports;
 /// was there to count.
 /// </summary>
 public sealed record PeriodReport(DateOnly From, DateOnly To, long Cases, IReadOnlyList<ReportCount> ByCategory, IReadOnlyList<ReportCount> ByChannel,
-    IReadOnlyList<ReportCount> ByClass, IReadOnlyList<ReportCount> ByDepartment, ReportIndicators Indicators);
+    IReadOnlyList<ReportCount> ByClass, IReadOnlyList<ReportCount> ByDepartment, ReportIndicators Indicators)
+{
+    /// <summary>The important, hot and major cases of the period, each listed (policy 5.5: reported separately).</summary>
+    public IReadOnlyList<ReportedCase> ClassCases { get; init; } = [];
+}
+
+/// <summary>One case listed in a report.</summary>
+public sealed class ReportedCase
+{
+    public string Number { get; init; } = "";
+    public string Class { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public string? Category { get; init; }
+    public string? Department { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public string? Subject { get; init; }
+}
 
 public sealed record ReportCount(string Key, long Count);
 
@@ -63,10 +80,19 @@ public sealed class ReportQueries(Database database)
              WHERE {InPeriod} AND f.satisfaction IS NOT NULL
                AND f.id = (SELECT MAX(l.id) FROM follow_ups l WHERE l.case_id = f.case_id AND l.satisfaction IS NOT NULL)
              """.Replace("double precision", database.IsPostgres ? "double precision" : "real", StringComparison.Ordinal), p, null, cancellationToken);
+        var classCases = await connection.ListAsync<ReportedCase>(
+            $"""
+             SELECT c.number, c.class, c.status, c.channel, c.category, d.code AS department, c.received_at, c.subject
+             FROM cases c LEFT JOIN departments d ON d.id = c.department_id
+             WHERE {InPeriod} AND c.class <> 'general' ORDER BY c.received_at
+             """, p, null, cancellationToken);
         static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
         return new PeriodReport(from, to, total, byCategory, byChannel, byClass, byDepartment,
             new ReportIndicators(Rate(met, met + breached), Rate(breached, met + breached), Rate(redispatched, forwarded), Rate(repeats, total),
-                Rate(closed, total), satisfaction is null ? null : Math.Round(satisfaction.Value, 2), met, breached, forwards.GetValueOrDefault("pending")));
+                Rate(closed, total), satisfaction is null ? null : Math.Round(satisfaction.Value, 2), met, breached, forwards.GetValueOrDefault("pending")))
+        {
+            ClassCases = classCases,
+        };
     }
 
     private static DateTimeOffset Instant(DateOnly day, TimeZoneInfo zone)

@@ -38,7 +38,6 @@ public static class PersistenceExtensions
         services.AddSingleton<IPollerStateStore, SqlPollerStateStore>();
         services.AddSingleton<IAutomaticReplies, AutomaticReplies>();
         services.AddSingleton<IDeliveryReports, DeliveryReports>();
-        services.AddSingleton<OmniIntake.Data.Reports.ReportQueries>();
         services.AddSingleton<OmniIntake.Core.Sms.IOptOutStore, OmniIntake.Data.Sms.SqlOptOutStore>();
         services.AddSingleton<EventSequencer>();
         services.AddSingleton<ICaseEventReader, SqlCaseEventReader>();
