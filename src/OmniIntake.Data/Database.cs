@@ -79,6 +79,9 @@ public sealed class Database : IAsyncDisposable
 
     public bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
+    /// <summary>The literal for true in SQL text (SQLite keeps booleans as integers).</summary>
+    public string True => IsPostgres ? "true" : "1";
+
     /// <summary>
     /// "column is one of @list": Dapper hands Npgsql the list as one array parameter (= ANY) but expands it for SQLite (IN).
     /// </summary>

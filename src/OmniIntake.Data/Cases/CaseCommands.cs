@@ -4,6 +4,8 @@ using OmniIntake.Core.Cases;
 using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Policy;
+using OmniIntake.Data.Classes;
+using OmniIntake.Data.Notifications;
 
 namespace OmniIntake.Data.Cases;
 
@@ -11,8 +13,11 @@ namespace OmniIntake.Data.Cases;
 /// What agents, owners and supervisors do to a case. Each command is one transaction: the change, its audit entry
 /// and its event (and, for a reply, the outbound message and its outbox row) commit together or not at all.
 /// </summary>
-public sealed class CaseCommands(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal) : ICaseFieldsWriter
+public sealed class CaseCommands(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal,
+    SupervisorNotificationOptions? notifications = null) : ICaseFieldsWriter
 {
+    private readonly SupervisorNotificationOptions _notifications = notifications ?? SupervisorNotificationOptions.None;
+
     private sealed class LockedCase
     {
         public long Id { get; init; }
@@ -62,14 +67,19 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 return CommandResult.Invalid($"Category '{category}' is not configured.");
             var newClass = caseClass?.ToName() ?? found.Class;
             var newCategory = category ?? found.Category;
-            if (newClass == found.Class && newCategory == found.Category) return CommandResult.Done;
-            await c.ExecAsync("UPDATE cases SET class = @newClass, category = @newCategory, updated_at = @now WHERE id = @caseId",
+            // A person confirming the class as it is still decides it (automatic raising then leaves it alone).
+            if (newClass == found.Class && newCategory == found.Category && caseClass is null) return CommandResult.Done;
+            // A class a person sets is theirs from now on: automatic raising leaves it alone.
+            await c.ExecAsync(
+                $"UPDATE cases SET class = @newClass, category = @newCategory, updated_at = @now{(caseClass is null ? "" : ", class_by_hand = " + database.True)} WHERE id = @caseId",
                 new { newClass, newCategory, now, caseId }, tx, ct);
             if (caseClass == CaseClass.Major && found.Class != CaseClass.Major.ToName())
                 await ScheduleAsync(c, tx, caseId, policy.MajorFirstAnswer(found.ReceivedAt), found.ReceivedAt, ct);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.classified",
                 new { fromClass = found.Class, toClass = newClass, fromCategory = found.Category, toCategory = newCategory, reason },
                 CaseEventKinds.Classified, new { @class = newClass, category = newCategory }, ct);
+            if (caseClass is { } raised && CaseClassNames.TryParse(found.Class, out var before) && raised > before)
+                await ClassRaising.NotifyAsync(c, tx, database, _notifications, caseId, found.Number, raised, reason ?? $"set by {actor}", now, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -130,6 +140,13 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at)
                 VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now)
                 """, new { caseId, messageId, channel = found.Channel, recipient = recipient ?? "", now }, tx, ct);
+            // A collective complaint: every other complainant is owed the same answer, on their own channel.
+            foreach (var (partyChannel, partyAddress) in await CaseParties.RecipientsAsync(c, tx, caseId, ct))
+                await c.ExecAsync(
+                    """
+                    INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at)
+                    VALUES (@caseId, @messageId, @partyChannel, @partyAddress, 'pending', 0, @now, @now)
+                    """, new { caseId, messageId, partyChannel, partyAddress, now }, tx, ct);
             // An answer to the customer is the major case's first answer (4.1.2). A forum's public reply (5.3.1) is met
             // only when an agent records that it was posted in the thread (RecordPublicReplyAsync).
             await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.MajorFirstAnswer);
@@ -208,7 +225,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
 
     /// <summary>A deadline of a kind the case may owe again (a re-dispatch): the newest due time replaces the old one.
     /// <paramref name="startsAt"/> is kept so a calendar change can compute it again.</summary>
-    private static Task<int> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DueTime due, DateTimeOffset startsAt, CancellationToken ct) =>
+    internal static Task<int> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DueTime due, DateTimeOffset startsAt, CancellationToken ct) =>
         c.ExecAsync(
             """
             INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at)

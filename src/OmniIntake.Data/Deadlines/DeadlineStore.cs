@@ -2,12 +2,15 @@ using OmniIntake.Core.Audit;
 using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Events;
 using OmniIntake.Data.Cases;
+using OmniIntake.Data.Notifications;
 
 namespace OmniIntake.Data.Deadlines;
 
 /// <summary>Deadline rows: what is due soon, and the firing itself as a compare-and-set on the row.</summary>
-public sealed class DeadlineStore(Database database, TimeProvider clock, IEventLogSignal signal)
+public sealed class DeadlineStore(Database database, TimeProvider clock, IEventLogSignal signal, SupervisorNotificationOptions? notifications = null)
 {
+    private readonly SupervisorNotificationOptions _notifications = notifications ?? SupervisorNotificationOptions.None;
+
     /// <summary>Pending deadlines that breach, or owe their at-risk warning, at or before <paramref name="until"/>; earliest first.</summary>
     public async Task<IReadOnlyList<Deadline>> PendingDueByAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
@@ -94,6 +97,9 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
             CaseEventKinds.DeadlineBreached,
             new { deadlineId, kind = fired.Kind, dueAt = fired.DueAt, rule = fired.Rule, firedLateMs = (long)lateBy.TotalMilliseconds },
             cancellationToken);
+        if (_notifications.OnBreach)
+            await SupervisorNotifications.QueueAsync(connection, transaction, database, _notifications, fired.CaseId, "deadline.breached",
+                $"【超时 Breach】{number}: {fired.Kind} 截止 due {_notifications.Local(fired.DueAt)} ({fired.Rule})", now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.EventsCommitted();
         return true;

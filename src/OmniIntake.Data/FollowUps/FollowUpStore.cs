@@ -107,7 +107,7 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
             await c.ExecAsync(
                 $"""
                  INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
-                 VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {(database.IsPostgres ? "true" : "1")})
+                 VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {database.True})
                  """, new { caseId = found.Id, messageId, channel, recipient, now }, tx, ct);
             await CaseJournal.RecordAsync(c, tx, found.Id, found.Number, now, AuditActors.System, "follow-up.sent",
                 new { followUpId = id, messageId, channel }, CaseEventKinds.FollowUpSent, new { followUpId = id, messageId, channel }, ct);

@@ -41,7 +41,7 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
             await connection.ExecAsync("SELECT pg_advisory_xact_lock(hashtext('auto-reply:' || @recipient))", new { recipient }, transaction,
                 cancellationToken);
         var recent = await connection.OneAsync<long>(
-            $"SELECT COUNT(*) FROM outbox WHERE recipient = @recipient AND automatic = {(database.IsPostgres ? "true" : "1")} AND created_at > @since",
+            $"SELECT COUNT(*) FROM outbox WHERE recipient = @recipient AND automatic = {database.True} AND created_at > @since",
             new { recipient, since = now - limit.Window }, transaction, cancellationToken);
         if (recent >= limit.Count)
         {
@@ -59,7 +59,7 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
         await connection.ExecAsync(
             $"""
              INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
-             VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {(database.IsPostgres ? "true" : "1")})
+             VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {database.True})
              """, new { caseId, messageId, channel, recipient, now }, transaction, cancellationToken);
         await CaseJournal.RecordAsync(connection, transaction, caseId, found.Number, now, AuditActors.System, "auto-reply.queued",
             new { messageId, channel }, CaseEventKinds.ReplyQueued, new { messageId, channel, automatic = true },

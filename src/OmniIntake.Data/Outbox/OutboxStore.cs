@@ -33,10 +33,12 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
             await transaction.RollbackAsync(cancellationToken);
             return null;
         }
-        var (number, subject, text, session) = await connection.OneAsync<(string, string?, string, string?)>(
-            "SELECT c.number, c.subject, m.body_text, c.session_key FROM cases c JOIN messages m ON m.id = @MessageId WHERE c.id = @CaseId", row, transaction,
-            cancellationToken);
-        var thread = row.Channel == "email"
+        var (number, subject, text, session, direction) = await connection.OneAsync<(string, string?, string, string?, string)>(
+            "SELECT c.number, c.subject, m.body_text, c.session_key, m.direction FROM cases c JOIN messages m ON m.id = @MessageId WHERE c.id = @CaseId", row,
+            transaction, cancellationToken);
+        // A notice to a supervisor is a new conversation with them, not part of the customer's thread.
+        var notification = direction == "notification";
+        var thread = row.Channel == "email" && !notification
             ? await connection.ListAsync<(string Id, string Direction)>(
                 "SELECT email_message_id, direction FROM messages WHERE case_id = @CaseId AND email_message_id IS NOT NULL ORDER BY id", row,
                 transaction, cancellationToken)
@@ -46,7 +48,7 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
         {
             Automatic = row.Automatic,
             CaseSubject = subject,
-            ThreadKey = session,
+            ThreadKey = notification ? null : session,
             InReplyTo = thread.LastOrDefault(m => m.Direction == "inbound").Id,
             // Mail clients cope with long References, but the first and the latest few are what they use.
             References = thread.Count <= 20 ? thread.Select(m => m.Id).ToList() : [thread[0].Id, .. thread.TakeLast(19).Select(m => m.Id)],
@@ -73,7 +75,7 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
             WHERE id = @OutboxId AND status = 'sending';
             UPDATE messages SET external_id = COALESCE(@providerId, external_id),
                    email_message_id = CASE WHEN channel = 'email' THEN COALESCE(@providerId, email_message_id) ELSE email_message_id END
-            WHERE id = @MessageId AND direction = 'outbound';
+            WHERE id = @MessageId AND direction IN ('outbound', 'notification');
             """, new { name, error, now, retryAt, message.OutboxId, providerId, message.MessageId, segments }, transaction, cancellationToken);
         await CaseJournal.RecordAsync(connection, transaction, message.CaseId, message.CaseNumber, now, AuditActors.System, "reply." + name,
             new { message.OutboxId, message.MessageId, channel = message.Channel.ToName(), message.Attempt, providerId, error, retryAt, segments },

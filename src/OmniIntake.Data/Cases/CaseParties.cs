@@ -1,0 +1,109 @@
+using System.Data.Common;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Contacts;
+using OmniIntake.Core.Events;
+using OmniIntake.Core.Policy;
+using OmniIntake.Data.Classes;
+using OmniIntake.Data.Notifications;
+
+namespace OmniIntake.Data.Cases;
+
+/// <summary>A complainant of a collective complaint besides the one who opened the case.</summary>
+public sealed class CaseParty
+{
+    public long ContactId { get; init; }
+    public string? Name { get; init; }
+    public string Handles { get; init; } = "";
+    public DateTimeOffset AddedAt { get; init; }
+    public string AddedBy { get; init; } = "";
+}
+
+/// <summary>
+/// Collective complaints (policy 5.5): one case with several complainants, each owed the answer on their own channel.
+/// Adding complainants raises the class by the group's size: hot from 3, major from 10.
+/// </summary>
+public sealed class CaseParties(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal, ClassRules rules,
+    SupervisorNotificationOptions? notifications = null)
+{
+    private readonly SupervisorNotificationOptions _notifications = notifications ?? SupervisorNotificationOptions.None;
+
+    /// <summary>Adds the person with these handles (an existing contact when one matches) to the case.</summary>
+    /// <returns>The outcome, and the number of complainants the case has now.</returns>
+    public async Task<(CommandResult Result, int Complainants)> AddAsync(long caseId, IReadOnlyList<ContactHandle> handles, string? name, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        if (handles.Count == 0) return (CommandResult.Invalid("A complainant needs a phone number or an e-mail address, to be answered."), 0);
+        var now = clock.GetUtcNow();
+        await using var c = await database.OpenAsync(cancellationToken);
+        await using var tx = await Database.BeginWriteAsync(c, cancellationToken);
+        var found = await c.OneOrDefaultAsync<(string Number, long ContactId, string Status)>(
+            "SELECT number, contact_id, status FROM cases WHERE id = @caseId" + (database.IsPostgres ? " FOR UPDATE" : ""), new { caseId }, tx,
+            cancellationToken);
+        if (found.Number is null) return (CommandResult.NotFound($"Case {caseId} does not exist."), 0);
+        if (found.Status == "withdrawn") return (CommandResult.Conflict($"Case {found.Number} was withdrawn."), 0);
+        var contactId = await ContactForAsync(c, tx, handles, name, now, cancellationToken);
+        if (contactId == found.ContactId) return (CommandResult.Conflict($"That is the complainant who opened case {found.Number}."), 0);
+        var added = await c.ExecAsync(
+            """
+            INSERT INTO case_parties (case_id, contact_id, added_at, added_by) VALUES (@caseId, @contactId, @now, @actor)
+            ON CONFLICT (case_id, contact_id) DO NOTHING
+            """, new { caseId, contactId, now, actor }, tx, cancellationToken);
+        if (added == 0) return (CommandResult.Conflict($"That person is already a complainant of case {found.Number}."), 0);
+        var complainants = 1 + (int)await c.OneAsync<long>("SELECT COUNT(*) FROM case_parties WHERE case_id = @caseId", new { caseId }, tx, cancellationToken);
+        await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.party-added",
+            new { contactId, name, handles = handles.Select(h => h.ToString()).ToList(), complainants },
+            CaseEventKinds.FieldsFilled, new { complainants }, cancellationToken);
+        var size = complainants >= rules.MajorWhenCollectiveOf ? CaseClass.Major : complainants >= rules.HotWhenCollectiveOf ? CaseClass.Hot : CaseClass.General;
+        if (size > CaseClass.General)
+            await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, caseId, size,
+                $"collective complaint by {complainants} complainants (policy 5.5: {size.ToName()})", now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        signal.EventsCommitted();
+        return (CommandResult.Done, complainants);
+    }
+
+    public async Task<IReadOnlyList<CaseParty>> ListAsync(long caseId, CancellationToken cancellationToken = default)
+    {
+        await using var c = await database.OpenAsync(cancellationToken);
+        var parties = await c.ListAsync<CaseParty>(
+            "SELECT p.contact_id, k.name, '' AS handles, p.added_at, p.added_by FROM case_parties p JOIN contacts k ON k.id = p.contact_id WHERE p.case_id = @caseId ORDER BY p.added_at",
+            new { caseId }, null, cancellationToken);
+        var result = new List<CaseParty>();
+        foreach (var party in parties)
+        {
+            var handles = await c.ListAsync<string>("SELECT kind || ':' || value FROM contact_handles WHERE contact_id = @ContactId ORDER BY kind", party, null,
+                cancellationToken);
+            result.Add(new CaseParty { ContactId = party.ContactId, Name = party.Name, Handles = string.Join(", ", handles), AddedAt = party.AddedAt, AddedBy = party.AddedBy });
+        }
+        return result;
+    }
+
+    /// <summary>Where each other complainant is answered: e-mail when they gave one, else a text message.</summary>
+    internal static async Task<IReadOnlyList<(string Channel, string Address)>> RecipientsAsync(DbConnection c, DbTransaction tx, long caseId, CancellationToken ct)
+    {
+        var handles = await c.ListAsync<(long ContactId, string Kind, string Value)>(
+            """
+            SELECT h.contact_id, h.kind, h.value FROM case_parties p JOIN contact_handles h ON h.contact_id = p.contact_id
+            WHERE p.case_id = @caseId AND h.kind IN ('email', 'phone')
+            """, new { caseId }, tx, ct);
+        return handles.GroupBy(h => h.ContactId)
+            .Select(g => g.FirstOrDefault(h => h.Kind == "email") is { Value: not null } mail ? ("email", mail.Value) : ("sms", g.First().Value))
+            .ToList();
+    }
+
+    private static async Task<long> ContactForAsync(DbConnection c, DbTransaction tx, IReadOnlyList<ContactHandle> handles, string? name, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        foreach (var handle in handles)
+        {
+            if (await c.OneOrDefaultAsync<long?>("SELECT contact_id FROM contact_handles WHERE kind = @kind AND value = @Value",
+                    new { kind = handle.KindName, handle.Value }, tx, ct) is { } existing)
+                return existing;
+        }
+        var contactId = await c.OneAsync<long>("INSERT INTO contacts (name, created_at) VALUES (@name, @now) RETURNING id", new { name, now }, tx, ct);
+        foreach (var handle in handles)
+            await c.ExecAsync("INSERT INTO contact_handles (kind, value, contact_id) VALUES (@kind, @Value, @contactId) ON CONFLICT (kind, value) DO NOTHING",
+                new { kind = handle.KindName, handle.Value, contactId }, tx, ct);
+        return contactId;
+    }
+}

@@ -1,0 +1,197 @@
+using OmniIntake.Core.Audit;
+using OmniIntake.Core.Cases;
+using OmniIntake.Core.Events;
+using OmniIntake.Core.Policy;
+using OmniIntake.Data.Cases;
+using OmniIntake.Data.Notifications;
+
+namespace OmniIntake.Data.Classes;
+
+/// <summary>The numbers of policy 5.5, configuration "Classes".</summary>
+public sealed class ClassRules
+{
+    public TimeSpan HotWhenUnresolvedFor { get; set; } = TimeSpan.FromDays(7);
+    public TimeSpan MajorWhenUnresolvedFor { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan SimilarWithin { get; set; } = TimeSpan.FromDays(30);
+    public int HotWhenSimilarFrom { get; set; } = 3;
+    public int HotWhenCollectiveOf { get; set; } = 3;
+    public int MajorWhenCollectiveOf { get; set; } = 10;
+
+    /// <summary>How alike two complaints must be (0-1) to be linked as the same complaint.</summary>
+    public double SimilarityThreshold { get; set; } = 0.4;
+
+    public TimeSpan MajorReminderEvery { get; set; } = TimeSpan.FromDays(7);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (HotWhenUnresolvedFor <= TimeSpan.Zero || MajorWhenUnresolvedFor <= HotWhenUnresolvedFor)
+            errors.Add("Classes: HotWhenUnresolvedFor must be positive and shorter than MajorWhenUnresolvedFor.");
+        if (HotWhenSimilarFrom < 2) errors.Add($"Classes:HotWhenSimilarFrom is at least 2 (got {HotWhenSimilarFrom}).");
+        if (HotWhenCollectiveOf < 2 || MajorWhenCollectiveOf <= HotWhenCollectiveOf)
+            errors.Add("Classes: HotWhenCollectiveOf is at least 2 and below MajorWhenCollectiveOf.");
+        if (SimilarityThreshold is <= 0 or > 1 || double.IsNaN(SimilarityThreshold))
+            errors.Add($"Classes:SimilarityThreshold is between 0 (exclusive) and 1 (got {SimilarityThreshold}).");
+        if (SimilarWithin <= TimeSpan.Zero || MajorReminderEvery <= TimeSpan.Zero) errors.Add("Classes: SimilarWithin and MajorReminderEvery must be positive.");
+        return errors;
+    }
+}
+
+/// <summary>A complaint's text as the similarity check reads it: its subject and first message.</summary>
+public sealed class ComplaintText
+{
+    public long CaseId { get; init; }
+    public string Number { get; init; } = "";
+    public long ContactId { get; init; }
+    public string? Category { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public string? Subject { get; init; }
+    public string? FirstText { get; init; }
+
+    public string Text => $"{Subject} {FirstText}".Trim();
+}
+
+/// <summary>
+/// The automatic side of policy 5.5, run by a minutely job: age (hot after 7 days unresolved, major after 30), the
+/// weekly reminder of open major cases, and the linking of the same complaint from different people into a group
+/// that turns hot at 3 complainants within 30 days. Each case is handled in its own transaction.
+/// </summary>
+public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal, ClassRules rules,
+    SupervisorNotificationOptions? notifications = null)
+{
+    private readonly SupervisorNotificationOptions _notifications = notifications ?? SupervisorNotificationOptions.None;
+    private const string Open = "c.status IN ('received', 'forwarded', 'answered')";
+
+    /// <returns>How many cases were raised.</returns>
+    public async Task<int> RaiseByAgeAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        List<(long Id, DateTimeOffset ReceivedAt)> due;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            due = [.. await connection.ListAsync<(long, DateTimeOffset)>(
+                $"""
+                 SELECT c.id, c.received_at FROM cases c
+                 WHERE {Open} AND c.class_by_hand = {(database.IsPostgres ? "false" : "0")}
+                   AND ((c.class IN ('general', 'important') AND c.received_at <= @hot) OR (c.class <> 'major' AND c.received_at <= @major))
+                 ORDER BY c.id LIMIT 500
+                 """, new { hot = now - rules.HotWhenUnresolvedFor, major = now - rules.MajorWhenUnresolvedFor }, null, cancellationToken)];
+        }
+        var raised = 0;
+        foreach (var (id, receivedAt) in due)
+        {
+            var major = receivedAt <= now - rules.MajorWhenUnresolvedFor;
+            var reason = major
+                ? $"unresolved {rules.MajorWhenUnresolvedFor.TotalDays:0} days after receipt (policy 5.5: major)"
+                : $"unresolved {rules.HotWhenUnresolvedFor.TotalDays:0} days after receipt (policy 5.5: hot)";
+            if (await InTransactionAsync((c, tx, ct) =>
+                    ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, id, major ? CaseClass.Major : CaseClass.Hot, reason, now, ct),
+                    cancellationToken))
+                raised++;
+        }
+        return raised;
+    }
+
+    /// <summary>Open major cases are reported to supervisors at least weekly until handled (policy 5.5).</summary>
+    public async Task<int> RemindMajorAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        List<(long Id, string Number)> due;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            due = [.. await connection.ListAsync<(long, string)>(
+                $"SELECT c.id, c.number FROM cases c WHERE {Open} AND c.class = 'major' AND (c.class_notified_at IS NULL OR c.class_notified_at <= @since) LIMIT 500",
+                new { since = now - rules.MajorReminderEvery }, null, cancellationToken)];
+        }
+        foreach (var (id, number) in due)
+        {
+            await InTransactionAsync(async (c, tx, ct) =>
+            {
+                await ClassRaising.NotifyAsync(c, tx, database, _notifications, id, number, CaseClass.Major, "still open: weekly progress report due", now, ct);
+                return true;
+            }, cancellationToken);
+        }
+        return due.Count;
+    }
+
+    /// <summary>Cases whose text was not compared yet, oldest first.</summary>
+    public async Task<IReadOnlyList<ComplaintText>> UncheckedAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ListAsync<ComplaintText>(
+            $"SELECT {TextColumns} FROM cases c WHERE c.similarity_checked_at IS NULL ORDER BY c.id LIMIT @limit", new { limit }, null, cancellationToken);
+    }
+
+    /// <summary>The compared complaints received since <paramref name="since"/>: what a new one is compared with.</summary>
+    public async Task<IReadOnlyList<ComplaintText>> ComparedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ListAsync<ComplaintText>(
+            $"SELECT {TextColumns} FROM cases c WHERE c.similarity_checked_at IS NOT NULL AND c.received_at >= @since AND c.status <> 'withdrawn'",
+            new { since }, null, cancellationToken);
+    }
+
+    private const string TextColumns =
+        """
+        c.id AS case_id, c.number, c.contact_id, c.category, c.received_at, c.subject,
+        (SELECT m.body_text FROM messages m WHERE m.case_id = c.id AND m.direction = 'inbound' ORDER BY m.id LIMIT 1) AS first_text
+        """;
+
+    /// <summary>
+    /// Records that <paramref name="complaint"/> was compared, links it with the similar ones into their group (or a new
+    /// one) and, when the group holds the same complaint from enough different people within the window, raises its
+    /// open cases to hot.
+    /// </summary>
+    /// <returns>The cases raised.</returns>
+    public async Task<int> RecordComparisonAsync(ComplaintText complaint, IReadOnlyList<(long CaseId, double Score)> similar,
+        CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var raised = 0;
+        await InTransactionAsync(async (c, tx, ct) =>
+        {
+            await c.ExecAsync("UPDATE cases SET similarity_checked_at = @now WHERE id = @CaseId", new { now, complaint.CaseId }, tx, ct);
+            if (similar.Count == 0) return true;
+            var ids = similar.Select(s => s.CaseId).Append(complaint.CaseId).ToArray();
+            var group = await c.FirstOrDefaultAsync<long?>(
+                $"SELECT group_id FROM similar_members WHERE {database.In("case_id", "@ids")} ORDER BY group_id LIMIT 1", new { ids }, tx, ct)
+                ?? await c.OneAsync<long>("INSERT INTO similar_groups (created_at) VALUES (@now) RETURNING id", new { now }, tx, ct);
+            foreach (var (caseId, score) in similar.Append((complaint.CaseId, similar.Max(s => s.Score))))
+            {
+                var added = await c.ExecAsync(
+                    """
+                    INSERT INTO similar_members (case_id, group_id, score, added_at) VALUES (@caseId, @group, @score, @now)
+                    ON CONFLICT (case_id) DO NOTHING
+                    """, new { caseId, group, score = Math.Round(score, 3), now }, tx, ct);
+                if (added > 0)
+                    await CaseJournal.AuditOnlyAsync(c, tx, caseId, now, AuditActors.System, "case.linked-similar",
+                        new { groupId = group, score = Math.Round(score, 3), with = complaint.Number }, ct);
+            }
+            var members = await c.ListAsync<(long CaseId, string Number, long ContactId, DateTimeOffset ReceivedAt)>(
+                "SELECT c.id, c.number, c.contact_id, c.received_at FROM similar_members m JOIN cases c ON c.id = m.case_id WHERE m.group_id = @group",
+                new { group }, tx, ct);
+            var window = members.Where(m => m.ReceivedAt >= complaint.ReceivedAt - rules.SimilarWithin && m.ReceivedAt <= complaint.ReceivedAt + rules.SimilarWithin)
+                .ToList();
+            var complainants = window.Select(m => m.ContactId).Distinct().Count();
+            if (complainants < rules.HotWhenSimilarFrom) return true;
+            var reason = $"the same complaint from {complainants} complainants within {rules.SimilarWithin.TotalDays:0} days ({string.Join(", ", window.Select(m => m.Number))}; policy 5.5: hot)";
+            foreach (var member in window)
+            {
+                if (await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, member.CaseId, CaseClass.Hot, reason, now, ct)) raised++;
+            }
+            return true;
+        }, cancellationToken);
+        return raised;
+    }
+
+    private async Task<bool> InTransactionAsync(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, CancellationToken, Task<bool>> work,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var changed = await work(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (changed) signal.EventsCommitted();
+        return changed;
+    }
+}

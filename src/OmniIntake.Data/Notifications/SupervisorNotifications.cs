@@ -1,0 +1,54 @@
+using System.Data.Common;
+using OmniIntake.Core.Audit;
+using OmniIntake.Core.Cases;
+using OmniIntake.Data.Cases;
+
+namespace OmniIntake.Data.Notifications;
+
+/// <summary>Where supervisors are told of breaches and of hot and major cases: e-mail addresses and phone numbers.</summary>
+public sealed record NotificationRecipient(Channel Channel, string Address);
+
+/// <summary>Configuration "Notifications": the recipients, and the zone times are written in.</summary>
+public sealed class SupervisorNotificationOptions
+{
+    public static SupervisorNotificationOptions None { get; } = new();
+
+    public IReadOnlyList<NotificationRecipient> Recipients { get; init; } = [];
+
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Tell them of every breached deadline (the console shows breaches live either way).</summary>
+    public bool OnBreach { get; init; } = true;
+
+    public string Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Queues a notice to every supervisor recipient in the caller's transaction: kept on the case as a "notification"
+/// message (not a reply to the customer), sent through the outbox like any message, so it is retried and never lost.
+/// </summary>
+internal static class SupervisorNotifications
+{
+    public static async Task QueueAsync(DbConnection c, DbTransaction tx, Database database, SupervisorNotificationOptions options, long caseId,
+        string kind, string text, DateTimeOffset now, CancellationToken ct)
+    {
+        if (options.Recipients.Count == 0) return;
+        foreach (var recipient in options.Recipients)
+        {
+            var channel = recipient.Channel.ToName();
+            var messageId = await c.OneAsync<long>(
+                """
+                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
+                                      attachments, email_message_id, created_at)
+                VALUES (@caseId, 'notification', @channel, NULL, 'hub', @author, @kind, @text, NULL, '[]', NULL, @now) RETURNING id
+                """, new { caseId, channel, author = AuditActors.System, kind, text, now }, tx, ct);
+            await c.ExecAsync(
+                $"""
+                 INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
+                 VALUES (@caseId, @messageId, @channel, @Address, 'pending', 0, @now, @now, {database.True})
+                 """, new { caseId, messageId, channel, recipient.Address, now }, tx, ct);
+        }
+        await CaseJournal.AuditOnlyAsync(c, tx, caseId, now, AuditActors.System, "notification.queued",
+            new { kind, recipients = options.Recipients.Select(r => $"{r.Channel.ToName()}:{r.Address}").ToList() }, ct);
+    }
+}

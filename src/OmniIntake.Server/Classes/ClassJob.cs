@@ -1,0 +1,49 @@
+using OmniIntake.Data.Classes;
+
+namespace OmniIntake.Server.Classes;
+
+/// <summary>
+/// The Hangfire recurring job "classes-sweep" (every minute): raises by age, reminds supervisors of open major
+/// cases weekly, and compares each new complaint with the other complaints of the window.
+/// </summary>
+public sealed class ClassJob(ClassSweep sweep, ComplaintSimilarity similarity, ClassRules rules, ILogger<ClassJob> logger)
+{
+    public const string RecurringId = "classes-sweep";
+
+    public async Task<ClassSweepResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var byAge = await sweep.RaiseByAgeAsync(cancellationToken);
+        var reminded = await sweep.RemindMajorAsync(cancellationToken);
+        var (compared, bySimilarity) = await CompareAsync(cancellationToken);
+        if (byAge + reminded + bySimilarity > 0)
+            logger.LogInformation("Classes: {ByAge} raised by age, {BySimilarity} by similar complaints, {Reminded} major reminders.", byAge, bySimilarity,
+                reminded);
+        return new ClassSweepResult(byAge, bySimilarity, reminded, compared);
+    }
+
+    private async Task<(int Compared, int Raised)> CompareAsync(CancellationToken cancellationToken)
+    {
+        var fresh = await sweep.UncheckedAsync(200, cancellationToken);
+        if (fresh.Count == 0) return (0, 0);
+        var earliest = fresh.Min(f => f.ReceivedAt) - rules.SimilarWithin;
+        // The window's complaints, their terms computed once for the whole batch.
+        var known = (await sweep.ComparedSinceAsync(earliest, cancellationToken)).Select(k => (Complaint: k, Terms: similarity.Terms(k.Text))).ToList();
+        var raised = 0;
+        foreach (var complaint in fresh)
+        {
+            var terms = similarity.Terms(complaint.Text);
+            var similar = known
+                .Where(k => k.Complaint.ContactId != complaint.ContactId // the same person again is a repeat, not another complainant
+                            && Math.Abs((k.Complaint.ReceivedAt - complaint.ReceivedAt).TotalDays) <= rules.SimilarWithin.TotalDays
+                            && (k.Complaint.Category is null || complaint.Category is null || k.Complaint.Category == complaint.Category))
+                .Select(k => (k.Complaint.CaseId, Score: ComplaintSimilarity.Score(terms, k.Terms)))
+                .Where(s => s.Score >= rules.SimilarityThreshold)
+                .ToList();
+            raised += await sweep.RecordComparisonAsync(complaint, similar, cancellationToken);
+            known.Add((complaint, terms));
+        }
+        return (fresh.Count, raised);
+    }
+}
+
+public sealed record ClassSweepResult(int RaisedByAge, int RaisedBySimilarity, int MajorReminders, int Compared);
