@@ -14,10 +14,12 @@ using OmniIntake.Data.Intake;
 using OmniIntake.Data.Schema;
 
 // Intake rate through the pipeline into PostgreSQL against a plain single-row durable INSERT loop, same connection
-// counts, same run (issue 2). Usage: bench/run-intake.sh [seconds per measurement]
+// counts, same run (issue 2); then, with N open deadlines preloaded (issue 6: "100,000 open deadlines without slowing
+// intake"), the same at 8 connections. Usage: bench/run-intake.sh [seconds per measurement] [open deadlines, default 0]
 var server = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG")
              ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_PG (bench/run-intake.sh does).");
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+var openDeadlines = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
 int[] concurrencies = [1, 8, 32];
 
 var databaseName = "bench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
@@ -43,19 +45,41 @@ var pipeline = new SqlIntakePipeline(database, new IntakeOptions(), new DefaultD
 
 Console.WriteLine($"OmniIntake intake benchmark: {seconds}s per measurement, PostgreSQL {await ServerVersionAsync()}, {Environment.ProcessorCount} cores");
 Console.WriteLine("conns | raw insert/s | pipeline msg/s | ratio | commits/msg | statements/msg | raw commits/row");
-foreach (var n in concurrencies)
+foreach (var n in concurrencies) await CompareAsync(n, "");
+if (openDeadlines > 0)
+{
+    var loaded = Stopwatch.StartNew();
+    await using (var c = new NpgsqlConnection(connectionString))
+    {
+        await c.OpenAsync();
+        // Open cases whose forwarding deadlines fall due over the next hour, as a busy centre would hold.
+        await c.ExecuteAsync($"""
+            INSERT INTO contacts (name, created_at) VALUES ('bench', now());
+            INSERT INTO cases (number, channel, status, class, contact_id, received_at, last_inbound_at, updated_at)
+            SELECT 'PRE-' || g, 'sms', 'received', 'general', (SELECT max(id) FROM contacts), now(), now(), now() FROM generate_series(1, {openDeadlines}) g;
+            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at)
+            SELECT id, 'forward', now() + random() * interval '1 hour', 'bench', 'pending', now() + random() * interval '48 minutes'
+            FROM cases WHERE number LIKE 'PRE-%';
+            ANALYZE;
+            """, commandTimeout: 600);
+    }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"preloaded {openDeadlines:N0} open deadlines in {loaded.Elapsed.TotalSeconds:F1}s; again at 8 connections:"));
+    await CompareAsync(8, $" ({openDeadlines:N0} open)");
+}
+
+async Task CompareAsync(int n, string label)
 {
     var raw = await MeasureAsync(n, async (connection, i) =>
     {
         await connection.ExecuteAsync("INSERT INTO bench_raw (channel, external_id, body, created_at) VALUES ('sms', @id, @body, now())",
-            new { id = $"raw-{n}-{i}", body = "小区电梯坏了三天，没人修" });
+            new { id = $"raw-{n}{label.Length}-{i}", body = "小区电梯坏了三天，没人修" });
     }, useConnection: true);
     var piped = await MeasureAsync(n, async (_, i) =>
     {
         await pipeline.AcceptAsync(new InboundMessage
         {
             Channel = Channel.Sms,
-            ExternalId = $"SM{n}-{i}",
+            ExternalId = $"SM{n}{label.Length}-{i}",
             // A new number every time: each message opens a new case, the most expensive path.
             Sender = ContactHandle.Create(ContactHandleKind.Phone, "+86139" + (10_000_000 + i % 89_999_999).ToString(CultureInfo.InvariantCulture)),
             Text = "小区电梯坏了三天，没人修",
@@ -63,7 +87,7 @@ foreach (var n in concurrencies)
         });
     }, useConnection: false);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{n,5} | {raw.Rate,12:F0} | {piped.Rate,14:F0} | {piped.Rate / raw.Rate,5:P0} | {piped.CommitsPerOp,11:F2} | {piped.StatementsPerOp,14:F1} | {raw.CommitsPerOp,15:F2}"));
+        $"{n,5} | {raw.Rate,12:F0} | {piped.Rate,14:F0} | {piped.Rate / raw.Rate,5:P0} | {piped.CommitsPerOp,11:F2} | {piped.StatementsPerOp,14:F1} | {raw.CommitsPerOp,15:F2}{label}"));
 }
 
 // Where the server's time went: the statements with the most total execution time.
