@@ -81,6 +81,12 @@ public sealed class DataHarness : IAsyncDisposable
         return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
     }
 
+    public async Task<IReadOnlyList<T>> ListAsync<T>(string sql)
+    {
+        await using var connection = await Database.OpenAsync();
+        return [.. await connection.QueryAsync<T>(sql)];
+    }
+
     public async Task ExecAsync(string sql)
     {
         await using var connection = await Database.OpenAsync();

@@ -8,6 +8,9 @@ public enum CaseStatus
     Resolved,
     Closed,
     Withdrawn,
+
+    /// <summary>A duplicate merged into another case, which answers for it from then on.</summary>
+    Merged,
 }
 
 /// <summary>The allowed moves of a case. A withdrawn case keeps its record (PRODUCT.md principles).</summary>
@@ -15,12 +18,13 @@ public static class CaseLifecycle
 {
     private static readonly Dictionary<CaseStatus, CaseStatus[]> Moves = new()
     {
-        [CaseStatus.Received] = [CaseStatus.Forwarded, CaseStatus.Resolved, CaseStatus.Withdrawn],
-        [CaseStatus.Forwarded] = [CaseStatus.Forwarded, CaseStatus.Answered, CaseStatus.Resolved, CaseStatus.Withdrawn],
-        [CaseStatus.Answered] = [CaseStatus.Forwarded, CaseStatus.Resolved, CaseStatus.Withdrawn],
+        [CaseStatus.Received] = [CaseStatus.Forwarded, CaseStatus.Resolved, CaseStatus.Withdrawn, CaseStatus.Merged],
+        [CaseStatus.Forwarded] = [CaseStatus.Forwarded, CaseStatus.Answered, CaseStatus.Resolved, CaseStatus.Withdrawn, CaseStatus.Merged],
+        [CaseStatus.Answered] = [CaseStatus.Forwarded, CaseStatus.Resolved, CaseStatus.Withdrawn, CaseStatus.Merged],
         [CaseStatus.Resolved] = [CaseStatus.Closed, CaseStatus.Received],
         [CaseStatus.Closed] = [CaseStatus.Received],
         [CaseStatus.Withdrawn] = [],
+        [CaseStatus.Merged] = [],
     };
 
     public static bool CanMove(CaseStatus from, CaseStatus to) => Moves[from].Contains(to);

@@ -20,6 +20,9 @@ public enum DeadlineState
     Pending,
     Met,
     Breached,
+
+    /// <summary>No longer owed: the case was merged into another, which owes its own.</summary>
+    Cancelled,
 }
 
 /// <summary>A due time stored as a row, with the rule that set it, so a supervisor sees why a case is due when it is.</summary>

@@ -17,6 +17,8 @@ public static class CaseEventKinds
     public const string Classified = "case.classified";
     public const string Resolved = "case.resolved";
     public const string Reopened = "case.reopened";
+    public const string Closed = "case.closed";
+    public const string Merged = "case.merged";
     public const string FollowUpSent = "followUp.sent";
     public const string FollowUpAnswered = "followUp.answered";
     public const string FieldsFilled = "case.fields";

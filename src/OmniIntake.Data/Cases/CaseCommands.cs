@@ -43,9 +43,9 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (department is null) return CommandResult.Invalid($"Department {departmentId} does not exist.");
             await c.ExecAsync(
                 """
-                UPDATE cases SET status = 'forwarded', department_id = @departmentId,
+                UPDATE cases SET status = 'forwarded', department_id = @departmentId, redispatches = redispatches + @redispatched,
                        first_forwarded_at = COALESCE(first_forwarded_at, @now), updated_at = @now WHERE id = @caseId
-                """, new { departmentId, now, caseId }, tx, ct);
+                """, new { departmentId, now, caseId, redispatched = found.DepartmentId is not null && found.DepartmentId != departmentId ? 1 : 0 }, tx, ct);
             await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.Forward);
             // The owner's written answer (5.2.5), or the forum's public reply (5.3.1), is due from this forwarding on.
             await ScheduleAsync(c, tx, caseId, policy.Answer(ChannelNames.Parse(found.Channel), now), now, ct);
@@ -95,6 +95,69 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             return CommandResult.Done;
         }, cancellationToken);
 
+    /// <summary>Closes a resolved case: handled and followed up (the closure rate counts it).</summary>
+    public Task<CommandResult> CloseAsync(long caseId, string actor, string? note, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Closed))
+                return CommandResult.Conflict($"Case {found.Number} is {found.Status}: only a resolved case can be closed.");
+            await CloseAsync(c, tx, caseId, found.Number, now, actor, note, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    internal static async Task CloseAsync(DbConnection c, DbTransaction tx, long caseId, string number, DateTimeOffset now, string actor, string? note,
+        CancellationToken ct)
+    {
+        await c.ExecAsync("UPDATE cases SET status = 'closed', closed_at = @now, updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
+        await CaseJournal.RecordAsync(c, tx, caseId, number, now, actor, "case.closed", new { note }, CaseEventKinds.Closed, new { }, ct);
+    }
+
+    /// <summary>
+    /// Merges a duplicate into the case that answers for it: the duplicate is kept (status merged, its messages and
+    /// audit intact) and points at the survivor; its complainants become the survivor's, so they are answered under the
+    /// surviving number on their own channels; a number or reply naming the duplicate threads into the survivor; the
+    /// duplicate's open deadlines are cancelled (the survivor owes its own).
+    /// </summary>
+    public async Task<CommandResult> MergeAsync(long sourceId, long targetId, string actor, string reason, CancellationToken cancellationToken = default)
+    {
+        if (sourceId == targetId) return CommandResult.Invalid("A case cannot be merged into itself.");
+        if (string.IsNullOrWhiteSpace(reason)) return CommandResult.Invalid("Merging needs a reason.");
+        var now = clock.GetUtcNow();
+        await using var c = await database.OpenAsync(cancellationToken);
+        await using var tx = await Database.BeginWriteAsync(c, cancellationToken);
+        // Both rows locked, lower id first, so two merges of the same pair cannot deadlock.
+        var locked = await c.ListAsync<LockedCase>(
+            $"SELECT id, number, status, class, category, channel, contact_id, department_id, received_at FROM cases WHERE {database.In("id", "@ids")} ORDER BY id"
+            + (database.IsPostgres ? " FOR UPDATE" : ""), new { ids = new[] { sourceId, targetId } }, tx, cancellationToken);
+        var source = locked.FirstOrDefault(x => x.Id == sourceId);
+        var target = locked.FirstOrDefault(x => x.Id == targetId);
+        if (source is null || target is null) return CommandResult.NotFound($"Case {(source is null ? sourceId : targetId)} does not exist.");
+        if (!CaseLifecycle.CanMove(source.CurrentStatus, CaseStatus.Merged))
+            return CommandResult.Conflict($"Case {source.Number} is {source.Status} and cannot be merged.");
+        if (target.CurrentStatus is CaseStatus.Merged or CaseStatus.Withdrawn)
+            return CommandResult.Conflict($"Case {target.Number} is {target.Status}: merge into the case that answers.");
+        await c.ExecAsync(
+            """
+            UPDATE cases SET status = 'merged', merged_into_id = @targetId, updated_at = @now WHERE id = @sourceId;
+            UPDATE cases SET merged_into_id = @targetId WHERE merged_into_id = @sourceId;
+            UPDATE deadlines SET state = 'cancelled', closed_at = @now WHERE case_id = @sourceId AND state = 'pending';
+            """, new { sourceId, targetId, now }, tx, cancellationToken);
+        var complainants = (await c.ListAsync<long>("SELECT contact_id FROM case_parties WHERE case_id = @sourceId", new { sourceId }, tx, cancellationToken))
+            .Append(source.ContactId).Where(id => id != target.ContactId).Distinct().ToList();
+        foreach (var contactId in complainants)
+            await c.ExecAsync(
+                "INSERT INTO case_parties (case_id, contact_id, added_at, added_by) VALUES (@targetId, @contactId, @now, @actor) ON CONFLICT (case_id, contact_id) DO NOTHING",
+                new { targetId, contactId, now, actor }, tx, cancellationToken);
+        await CaseJournal.RecordAsync(c, tx, sourceId, source.Number, now, actor, "case.merged", new { into = target.Number, intoId = targetId, reason },
+            CaseEventKinds.Merged, new { into = target.Number, intoId = targetId }, cancellationToken);
+        await CaseJournal.RecordAsync(c, tx, targetId, target.Number, now, actor, "case.merged-in",
+            new { from = source.Number, fromId = sourceId, reason, complainantsAdded = complainants.Count },
+            CaseEventKinds.FieldsFilled, new { mergedIn = source.Number }, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        signal.EventsCommitted();
+        return CommandResult.Done;
+    }
+
     /// <summary>Opens a resolved or closed case again: back in the queue with a new forwarding deadline from now.</summary>
     public Task<CommandResult> ReopenAsync(long caseId, string actor, string reason, CancellationToken cancellationToken = default) =>
         RunAsync(caseId, async (c, tx, found, now, ct) =>
@@ -110,7 +173,8 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     internal static async Task ReopenAsync(DbConnection c, DbTransaction tx, IDeadlinePolicy policy, long caseId, string number, Channel channel,
         string fromStatus, DateTimeOffset now, string actor, string reason, CancellationToken ct)
     {
-        await c.ExecAsync("UPDATE cases SET status = 'received', resolved_at = NULL, updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
+        await c.ExecAsync("UPDATE cases SET status = 'received', resolved_at = NULL, closed_at = NULL, updated_at = @now WHERE id = @caseId",
+            new { now, caseId }, tx, ct);
         // Forwarded again within the window that applies now, like a complaint received now.
         var forward = policy.Forwarding(channel, now);
         await ScheduleAsync(c, tx, caseId, forward, now, ct);
@@ -147,6 +211,8 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                     INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at)
                     VALUES (@caseId, @messageId, @partyChannel, @partyAddress, 'pending', 0, @now, @now)
                     """, new { caseId, messageId, partyChannel, partyAddress, now }, tx, ct);
+            await c.ExecAsync("UPDATE cases SET first_replied_at = COALESCE(first_replied_at, @now), updated_at = @now WHERE id = @caseId",
+                new { now, caseId }, tx, ct);
             // An answer to the customer is the major case's first answer (4.1.2). A forum's public reply (5.3.1) is met
             // only when an agent records that it was posted in the thread (RecordPublicReplyAsync).
             await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.MajorFirstAnswer);
@@ -190,7 +256,8 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                                       attachments, email_message_id, created_at)
                 VALUES (@caseId, 'internal', @channel, NULL, 'owner', @actor, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
                 """, new { caseId, channel = found.Channel, actor, text, now }, tx, ct);
-            await c.ExecAsync("UPDATE cases SET status = 'answered', updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
+            await c.ExecAsync("UPDATE cases SET status = 'answered', owner_answered_at = COALESCE(owner_answered_at, @now), updated_at = @now WHERE id = @caseId",
+                new { now, caseId }, tx, ct);
             await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.OwnerAnswer);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.answered", new { messageId, fromStatus = found.Status },
                 CaseEventKinds.Answered, new { messageId }, ct);

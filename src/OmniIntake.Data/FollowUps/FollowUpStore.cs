@@ -175,6 +175,9 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
         if (!answer.Solved && found.Status is "resolved" or "closed")
             await CaseCommands.ReopenAsync(c, tx, policy, found.CaseId, found.Number, ChannelNames.Parse(found.Channel), found.Status, now, actor,
                 "follow-up: the customer says the problem is not solved", cancellationToken);
+        // Handled and confirmed by the customer: the case is closed.
+        if (answer.Solved && found.Status == "resolved")
+            await CaseCommands.CloseAsync(c, tx, found.CaseId, found.Number, now, actor, "follow-up: the customer confirms it is solved", cancellationToken);
         await tx.CommitAsync(cancellationToken);
         signal.EventsCommitted();
         return CommandResult.Done;

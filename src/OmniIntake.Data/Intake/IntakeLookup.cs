@@ -13,6 +13,10 @@ internal sealed class CandidateCase
     public string Number { get; init; } = "";
     public string Status { get; init; } = "";
     public long ContactId { get; init; }
+
+    /// <summary>The sender is one of the case's other complainants (a collective complaint, or a merged duplicate's).</summary>
+    public bool SenderIsParty { get; init; }
+
     public string Rule { get; init; } = "";
 }
 
@@ -28,7 +32,13 @@ internal sealed class IntakeLookup
     public static async Task<IntakeLookup> LoadAsync(Database database, DbConnection connection, DbTransaction transaction,
         InboundMessage message, DateTimeOffset since, CancellationToken ct)
     {
-        const string Columns = "SELECT id, number, status, contact_id";
+        const string Columns = """
+            SELECT id, number, status, contact_id,
+                   EXISTS (SELECT 1 FROM case_parties cp WHERE cp.case_id = cases.id
+                             AND cp.contact_id = (SELECT contact_id FROM contact_handles WHERE kind = @kind AND value = @value)) AS sender_is_party
+            """;
+        // A number or a reply that names a merged duplicate means the case that answers for it.
+        const string Survivor = "SELECT COALESCE(mc.merged_into_id, mc.id) FROM cases mc WHERE";
         var quoted = CaseNumber.FindIn(message.Subject).Concat(CaseNumber.FindIn(message.Text)).Select(n => n.ToString()).Distinct().ToList();
         var replies = message.Thread.Replies.Take(50).ToList();
         var phoneRule = message.Sender.Kind == ContactHandleKind.Phone && !message.Channel.IsManual();
@@ -36,11 +46,11 @@ internal sealed class IntakeLookup
         // so the statement stays cheap; each combination is a statement of its own that Npgsql prepares once.
         var parts = new List<string>();
         if (quoted.Count > 0)
-            parts.Add($"SELECT * FROM ({Columns}, 'quoted' AS rule FROM cases WHERE {database.In("number", "@quoted")}) q");
+            parts.Add($"SELECT * FROM ({Columns}, 'quoted' AS rule FROM cases WHERE id IN ({Survivor} {database.In("mc.number", "@quoted")})) q");
         if (replies.Count > 0)
             parts.Add($"""
                 SELECT * FROM ({Columns}, 'reply' AS rule FROM cases
-                               WHERE id IN (SELECT case_id FROM messages WHERE {database.In("email_message_id", "@replies")})
+                               WHERE id IN ({Survivor} mc.id IN (SELECT case_id FROM messages WHERE {database.In("email_message_id", "@replies")}))
                                ORDER BY id DESC LIMIT 10) r
                 """);
         if (message.Thread.SessionKey is not null)
@@ -51,7 +61,9 @@ internal sealed class IntakeLookup
         if (phoneRule)
             parts.Add($"""
                 SELECT * FROM ({Columns}, 'phone' AS rule FROM cases
-                               WHERE contact_id = (SELECT contact_id FROM contact_handles WHERE kind = @kind AND value = @value)
+                               WHERE (contact_id = (SELECT contact_id FROM contact_handles WHERE kind = @kind AND value = @value)
+                                      OR id IN (SELECT cp.case_id FROM case_parties cp
+                                                WHERE cp.contact_id = (SELECT contact_id FROM contact_handles WHERE kind = @kind AND value = @value)))
                                  AND {database.In("status", "@open")} AND last_inbound_at >= @since
                                ORDER BY last_inbound_at DESC LIMIT 1) p
                 """);

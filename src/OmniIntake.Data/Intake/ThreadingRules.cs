@@ -27,7 +27,7 @@ internal static class ThreadingRules
         foreach (var (rule, reason) in Order)
         {
             var named = candidates.Where(c => c.Rule == rule).ToList();
-            var hit = named.FirstOrDefault(c => (c.ContactId == senderContactId || (publicThread && rule == "session"))
+            var hit = named.FirstOrDefault(c => (c.ContactId == senderContactId || c.SenderIsParty || (publicThread && rule == "session"))
                                                 && CaseLifecycle.TryParse(c.Status, out var s) && CaseLifecycle.IsOpen(s));
             if (hit is not null) return new ThreadDecision(hit, null, reason);
             // Only an explicit reference (a quoted number, a reply) links a new case to the one it named.

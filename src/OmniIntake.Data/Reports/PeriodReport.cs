@@ -43,7 +43,8 @@ public sealed class ReportQueries(Database database)
         var start = Instant(from, zone);
         var end = Instant(to, zone);
         var p = new { start, end };
-        const string InPeriod = "c.received_at >= @start AND c.received_at < @end";
+        // A merged duplicate is counted in the case that answers for it.
+        const string InPeriod = "c.received_at >= @start AND c.received_at < @end AND c.status <> 'merged'";
         await using var connection = await database.OpenAsync(cancellationToken);
         async Task<IReadOnlyList<ReportCount>> By(string key, string join = "") =>
             (await connection.ListAsync<(string Key, long Count)>(
@@ -63,8 +64,7 @@ public sealed class ReportQueries(Database database)
             cancellationToken);
         var redispatched = await connection.OneAsync<long>(
             $"""
-             SELECT COUNT(*) FROM cases c WHERE {InPeriod}
-               AND (SELECT COUNT(*) FROM audit a WHERE a.case_id = c.id AND a.action = 'case.forwarded') > 1
+             SELECT COUNT(*) FROM cases c WHERE {InPeriod} AND c.redispatches > 0
              """, p, null, cancellationToken);
         var repeats = await connection.OneAsync<long>(
             $"""

@@ -27,6 +27,11 @@ public sealed record ClassifyRequest(string? Class, string? Category, string? Re
 
 public sealed record ResolveRequest(string? Note);
 
+public sealed record CloseRequest(string? Note);
+
+/// <summary><paramref name="Into"/>: the number (or id) of the case that answers for this one from now on.</summary>
+public sealed record MergeRequest(string Into, string? Reason);
+
 /// <summary>The link of the reply an agent posted in the forum thread.</summary>
 public sealed record PublicReplyRequest(string Link);
 
@@ -52,6 +57,9 @@ public static class CaseApi
         cases.MapPost("/{id:long}/forward", ForwardAsync);
         cases.MapPost("/{id:long}/classify", ClassifyAsync);
         cases.MapPost("/{id:long}/resolve", ResolveAsync);
+        cases.MapPost("/{id:long}/close", async (long id, CloseRequest? request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(await commands.CloseAsync(id, user.Identity!.Name!, request?.Note, ct)));
+        cases.MapPost("/{id:long}/merge", MergeAsync);
         cases.MapPost("/{id:long}/public-reply", PublicReplyAsync);
         // The department owner's view: the cases forwarded to my department, and each of them in full.
         var owner = app.MapGroup("/api/owner/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
@@ -163,6 +171,14 @@ public static class CaseApi
     private static async Task<Results<NoContent, ProblemHttpResult>> ResolveAsync(long id, ResolveRequest? request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await commands.ResolveAsync(id, user.Identity!.Name!, request?.Note, ct));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> MergeAsync(long id, MergeRequest request, CaseCommands commands, CaseQueries queries,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Into)) return Problem(400, "Invalid request", "Give the number of the case to merge into.");
+        if (await queries.GetAsync(request.Into, ct) is not { } target) return Problem(404, "Not found", $"There is no case '{request.Into}'.");
+        return Answer(await commands.MergeAsync(id, target.Case.Id, user.Identity!.Name!, request.Reason ?? "", ct));
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> PublicReplyAsync(long id, PublicReplyRequest request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct) =>

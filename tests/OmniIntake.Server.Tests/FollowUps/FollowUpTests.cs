@@ -77,7 +77,7 @@ public sealed partial class FollowUpTests
 
         Assert.Equal(HttpStatusCode.NoContent, recorded.StatusCode);
         var detail = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{opened.CaseId}", Ct))!;
-        Assert.Equal("resolved", detail.Case.Status);
+        Assert.Equal("closed", detail.Case.Status); // handled and confirmed by the customer
         Assert.Contains(detail.Audit, a => a.Action == "follow-up.by-phone");
         var followUp = Assert.Single((await agent.GetFromJsonAsync<List<FollowUpView>>($"/api/cases/{opened.CaseId}/follow-ups", Ct))!);
         Assert.Equal((4, true, "only-agent"), (followUp.Satisfaction, followUp.Solved, followUp.AnsweredBy));
