@@ -89,6 +89,7 @@ public sealed class DefaultDeadlinePolicy(BusinessCalendar calendar, DefaultPoli
     private static string Describe(TimeSpan span) => span switch
     {
         { TotalMinutes: < 60 } => $"{span.TotalMinutes:0} minutes",
+        { TotalDays: >= 2 } when span.TotalDays % 1 == 0 => $"{span.TotalDays:0} days",
         { TotalHours: 1 } => "1 hour",
         _ when span.TotalHours % 1 == 0 => $"{span.TotalHours:0} hours",
         _ => $"{span.TotalMinutes:0} minutes",
