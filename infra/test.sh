@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real services: starts (installing when absent) a private PostgreSQL, Dovecot
-# (IMAP) and Postfix (SMTP) on 127.0.0.1, installs Debian's Chromium for the browser tests, runs every test project, prints "N passed, N failed" from the results, and
+# (IMAP), Postfix (SMTP) and Redis on 127.0.0.1, installs Debian's Chromium for the browser tests, runs every test project, prints "N passed, N failed" from the results, and
 # stops what it started.
 # Usage: bash infra/test.sh [extra dotnet test arguments]
 set -euo pipefail
@@ -15,11 +15,13 @@ cleanup() {
   "$root/infra/postfix/stop.sh" "$run/postfix" || true
   "$root/infra/dovecot/stop.sh" "$run/dovecot" || true
   "$root/infra/postgres/stop.sh" "$run/postgres" || true
+  "$root/infra/redis/stop.sh" "$run/redis" || true
 }
 trap cleanup EXIT
 
 export OMNIINTAKE_TEST_PG=$("$root/infra/postgres/start.sh" "$run/postgres" | tail -n 1)
 export OMNIINTAKE_TEST_IMAP=$("$root/infra/dovecot/start.sh" "$run/dovecot" | tail -n 1)
+export OMNIINTAKE_TEST_REDIS=$("$root/infra/redis/start.sh" "$run/redis" | tail -n 1)
 export OMNIINTAKE_CHROMIUM=$("$root/infra/chromium/install.sh" | tail -n 1)
 export OMNIINTAKE_TEST_SMTP=$("$root/infra/postfix/start.sh" "$run/postfix" "$run/dovecot/mail" | tail -n 1)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -4,11 +4,14 @@ namespace OmniIntake.Server.Live;
 
 /// <summary>
 /// Wakes each subscriber (the event dispatcher, the near-due deadline watcher) as soon as this process committed
-/// events; other processes' events are found by polling.
+/// events; other processes' events are found by polling, or announced over Redis when it is configured (RedisWake).
 /// </summary>
 public sealed class EventLogSignal : IEventLogSignal
 {
     private readonly List<Subscription> _subscribers = [];
+
+    /// <summary>Raised when THIS process committed events (not for wake-ups from elsewhere), to tell other processes.</summary>
+    public event Action? CommittedHere;
 
     public Subscription Subscribe()
     {
@@ -18,6 +21,13 @@ public sealed class EventLogSignal : IEventLogSignal
     }
 
     public void EventsCommitted()
+    {
+        Wake();
+        CommittedHere?.Invoke();
+    }
+
+    /// <summary>Wakes the subscribers: another process committed events.</summary>
+    public void Wake()
     {
         lock (_subscribers)
         {

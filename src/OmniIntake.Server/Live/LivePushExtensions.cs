@@ -9,8 +9,22 @@ public static class LivePushExtensions
         var options = builder.Configuration.GetSection(LiveOptions.Section).Get<LiveOptions>() ?? new LiveOptions();
         if (options.PollInterval <= TimeSpan.Zero || options.PollInterval > TimeSpan.FromMinutes(1))
             throw new InvalidOperationException($"Live:PollInterval must be between 0 and 1 minute (got '{options.PollInterval}').");
+        if (options.LeaderLease < TimeSpan.FromSeconds(1))
+            throw new InvalidOperationException($"Live:LeaderLease must be at least 1 second (got '{options.LeaderLease}').");
         builder.Services.AddSingleton(options);
-        builder.Services.AddSignalR();
+        var signalR = builder.Services.AddSignalR();
+        if (options.Redis is { Length: > 0 } redis)
+        {
+            // The backplane: a message to agents (or to a chat widget) reaches clients connected to any process.
+            var multiplexer = StackExchange.Redis.ConnectionMultiplexer.Connect(redis + ",abortConnect=false");
+            builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(multiplexer);
+            signalR.AddStackExchangeRedis(o =>
+            {
+                o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(options.RedisChannelPrefix);
+                o.ConnectionFactory = _ => Task.FromResult<StackExchange.Redis.IConnectionMultiplexer>(multiplexer);
+            });
+            builder.Services.AddHostedService<RedisWake>();
+        }
         builder.Services.AddSingleton<EventLogSignal>();
         builder.Services.AddSingleton<IEventLogSignal>(sp => sp.GetRequiredService<EventLogSignal>());
         builder.Services.AddHostedService<EventDispatcher>();
