@@ -18,6 +18,8 @@ public static class CaseEventKinds
     public const string Resolved = "case.resolved";
     public const string Reopened = "case.reopened";
     public const string Closed = "case.closed";
+    public const string Claimed = "case.claimed";
+    public const string NoteAdded = "case.note";
     public const string Merged = "case.merged";
     public const string FollowUpSent = "followUp.sent";
     public const string FollowUpAnswered = "followUp.answered";

@@ -95,6 +95,52 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             return CommandResult.Done;
         }, cancellationToken);
 
+    /// <summary>
+    /// Claims the case for an agent: a compare-and-set, so two agents cannot both hold it. A supervisor may take over a
+    /// case another agent holds (<paramref name="takeOver"/>), which is audited with whom it was taken from.
+    /// </summary>
+    public Task<CommandResult> ClaimAsync(long caseId, string actor, bool takeOver, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            var holder = await c.OneOrDefaultAsync<string?>("SELECT claimed_by FROM cases WHERE id = @caseId", new { caseId }, tx, ct);
+            if (holder == actor) return CommandResult.Done;
+            if (holder is not null && !takeOver) return CommandResult.Conflict($"Case {found.Number} is claimed by {holder}.");
+            await c.ExecAsync("UPDATE cases SET claimed_by = @actor, claimed_at = @now, updated_at = @now WHERE id = @caseId", new { actor, now, caseId }, tx, ct);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.claimed", new { from = holder },
+                CaseEventKinds.Claimed, new { claimedBy = actor }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    /// <summary>Gives the case back to the queue; only its holder, or a supervisor (<paramref name="anyHolder"/>).</summary>
+    public Task<CommandResult> ReleaseAsync(long caseId, string actor, bool anyHolder, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            var holder = await c.OneOrDefaultAsync<string?>("SELECT claimed_by FROM cases WHERE id = @caseId", new { caseId }, tx, ct);
+            if (holder is null) return CommandResult.Done;
+            if (holder != actor && !anyHolder) return CommandResult.Conflict($"Case {found.Number} is claimed by {holder}, not by you.");
+            await c.ExecAsync("UPDATE cases SET claimed_by = NULL, claimed_at = NULL, updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.released", new { from = holder },
+                CaseEventKinds.Claimed, new { claimedBy = (string?)null }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    /// <summary>An internal note: for colleagues only, never sent to the customer.</summary>
+    public Task<CommandResult> NoteAsync(long caseId, string text, string actor, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("A note needs text.");
+            if (text.Length > 10_000) return CommandResult.Invalid($"A note is at most 10000 characters (got {text.Length}).");
+            var messageId = await c.OneAsync<long>(
+                """
+                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
+                                      attachments, email_message_id, created_at)
+                VALUES (@caseId, 'note', @channel, NULL, 'agent', @actor, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
+                """, new { caseId, channel = found.Channel, actor, text, now }, tx, ct);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.note", new { messageId }, CaseEventKinds.NoteAdded, new { messageId },
+                ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
     /// <summary>Closes a resolved case: handled and followed up (the closure rate counts it).</summary>
     public Task<CommandResult> CloseAsync(long caseId, string actor, string? note, CancellationToken cancellationToken = default) =>
         RunAsync(caseId, async (c, tx, found, now, ct) =>

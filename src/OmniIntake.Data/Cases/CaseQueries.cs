@@ -9,7 +9,7 @@ public sealed class CaseQueries(Database database)
     private const string SummaryColumns =
         """
         SELECT c.id, c.number, c.channel, c.status, c.class, c.category, c.subject, c.complainant_name, c.contact_id,
-               c.department_id, c.related_case_id, c.received_at, c.last_inbound_at, c.first_forwarded_at,
+               c.department_id, c.related_case_id, c.received_at, c.last_inbound_at, c.first_forwarded_at, c.claimed_by, c.merged_into_id,
                d.due_at AS forward_due_at, d.warn_at AS forward_warn_at, d.state AS forward_state
         FROM cases c LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind = 'forward'
         """;
@@ -21,6 +21,8 @@ public sealed class CaseQueries(Database database)
         if (filter.Channel is not null) sql.Append(" AND c.channel = @Channel");
         if (filter.Class is not null) sql.Append(" AND c.class = @Class");
         if (filter.DepartmentId is not null) sql.Append(" AND c.department_id = @DepartmentId");
+        if (filter.ClaimedBy is not null) sql.Append(" AND c.claimed_by = @ClaimedBy");
+        if (filter.Unclaimed) sql.Append(" AND c.claimed_by IS NULL");
         if (filter.OpenOnly) sql.Append(" AND ").Append(database.In("c.status", "@open"));
         if (filter.BeforeId is not null) sql.Append(" AND c.id < @BeforeId");
         string? like = null;
@@ -39,7 +41,7 @@ public sealed class CaseQueries(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ListAsync<CaseSummary>(sql.ToString(), new
         {
-            filter.Status, filter.Channel, filter.Class, filter.DepartmentId, filter.BeforeId, like,
+            filter.Status, filter.Channel, filter.Class, filter.DepartmentId, filter.BeforeId, filter.ClaimedBy, like,
             open = CaseLifecycle.OpenNames, limit = Math.Clamp(filter.Limit, 1, 500),
         }, null, cancellationToken);
     }

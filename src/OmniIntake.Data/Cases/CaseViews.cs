@@ -15,6 +15,12 @@ public sealed class CaseSummary
     public long? RelatedCaseId { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
     public DateTimeOffset LastInboundAt { get; init; }
+
+    /// <summary>The agent working the case (claimed), or null.</summary>
+    public string? ClaimedBy { get; init; }
+
+    /// <summary>For a merged duplicate: the case that answers for it.</summary>
+    public long? MergedIntoId { get; init; }
     public DateTimeOffset? FirstForwardedAt { get; init; }
     public DateTimeOffset? ForwardDueAt { get; init; }
     public DateTimeOffset? ForwardWarnAt { get; init; }
@@ -99,6 +105,13 @@ public sealed record CaseFilter
     public string? Channel { get; init; }
     public string? Class { get; init; }
     public long? DepartmentId { get; init; }
+
+    /// <summary>Cases this agent claimed ("mine").</summary>
+    public string? ClaimedBy { get; init; }
+
+    /// <summary>Cases nobody claimed ("unassigned").</summary>
+    public bool Unclaimed { get; init; }
+
     public bool OpenOnly { get; init; }
     /// <summary>A case number, a phone, an email or words of the text.</summary>
     public string? Search { get; init; }

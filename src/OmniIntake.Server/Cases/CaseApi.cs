@@ -29,6 +29,8 @@ public sealed record ResolveRequest(string? Note);
 
 public sealed record CloseRequest(string? Note);
 
+public sealed record NoteRequest(string Text);
+
 /// <summary><paramref name="Into"/>: the number (or id) of the case that answers for this one from now on.</summary>
 public sealed record MergeRequest(string Into, string? Reason);
 
@@ -60,6 +62,16 @@ public static class CaseApi
         cases.MapPost("/{id:long}/close", async (long id, CloseRequest? request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
             Answer(await commands.CloseAsync(id, user.Identity!.Name!, request?.Note, ct)));
         cases.MapPost("/{id:long}/merge", MergeAsync);
+        cases.MapPost("/{id:long}/claim", async (long id, bool? takeOver, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (takeOver == true && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin))
+                return (Results<NoContent, ProblemHttpResult>)Problem(403, "Forbidden", "Only supervisors take over a case another agent claimed.");
+            return Answer(await commands.ClaimAsync(id, user.Identity!.Name!, takeOver == true, ct));
+        });
+        cases.MapPost("/{id:long}/release", async (long id, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(await commands.ReleaseAsync(id, user.Identity!.Name!, user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin), ct)));
+        cases.MapPost("/{id:long}/notes", async (long id, NoteRequest request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(await commands.NoteAsync(id, request.Text ?? "", user.Identity!.Name!, ct)));
         cases.MapPost("/{id:long}/public-reply", PublicReplyAsync);
         // The department owner's view: the cases forwarded to my department, and each of them in full.
         var owner = app.MapGroup("/api/owner/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
@@ -126,8 +138,8 @@ public static class CaseApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> ListAsync(CaseQueries queries,
-        string? status, string? channel, string? @class, long? departmentId, bool? open, string? q, long? before, int? limit,
-        CancellationToken ct)
+        string? status, string? channel, string? @class, long? departmentId, bool? open, bool? mine, bool? unassigned, string? q, long? before, int? limit,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         if (status is not null && !CaseLifecycle.TryParse(status, out _)) return Problem(400, "Invalid status", $"Unknown status '{status}'.");
         if (channel is not null && !ChannelNames.TryParse(channel, out _)) return Problem(400, "Invalid channel", $"Unknown channel '{channel}'.");
@@ -137,6 +149,7 @@ public static class CaseApi
         {
             Status = status?.ToLowerInvariant(), Channel = channel?.ToLowerInvariant(), Class = @class?.ToLowerInvariant(),
             DepartmentId = departmentId, OpenOnly = open ?? false, Search = q, BeforeId = before, Limit = limit ?? 50,
+            ClaimedBy = mine == true ? user.Identity!.Name : null, Unclaimed = unassigned == true,
         };
         return TypedResults.Ok(await queries.ListAsync(filter, ct));
     }
