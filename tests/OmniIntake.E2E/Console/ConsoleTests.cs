@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using OmniIntake.Testing;
+
+namespace OmniIntake.E2E.Console;
+
+/// <summary>
+/// The agent console in real Chromium (issue 7): an SMS arrives by Twilio's signed webhook and slides into the open
+/// console without a reload; the agent claims it, answers by SMS (through the Twilio stand-in), adds a note and
+/// forwards it, and the countdown stops.
+/// </summary>
+public sealed class ConsoleTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private const string AdminPassword = "admin-password-for-e2e";
+    private const string OurNumber = "+8610010010000";
+
+    [Fact]
+    public async Task AnSmsComplaint_AppearsLive_AndTheAgentClaimsAnswersAndForwardsIt()
+    {
+        await using var twilio = new TwilioStandIn();
+        var url = ServerProcess.FreeUrl();
+        var db = Path.Combine(Path.GetTempPath(), $"omniintake-e2e-{Guid.NewGuid():N}.db");
+        using var server = ServerProcess.Start(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={db}",
+            ["Accounts:BootstrapAdminUsername"] = "admin",
+            ["Accounts:BootstrapAdminPassword"] = AdminPassword,
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Channels:Sms:AccountSid"] = TwilioStandIn.AccountSid,
+            ["Channels:Sms:AuthToken"] = TwilioStandIn.AuthToken,
+            ["Channels:Sms:From"] = OurNumber,
+            ["Channels:Sms:PublicUrl"] = url,
+            ["Channels:Sms:ApiBaseUrl"] = twilio.BaseUrl,
+        }, url);
+        await server.WaitReadyAsync(url, TimeSpan.FromSeconds(60));
+        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(url) };
+        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = AdminPassword }, Ct)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业部" }, Ct)).EnsureSuccessStatusCode();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } }))
+                .NewPageAsync();
+            await page.GotoAsync(url + "/login.html");
+            await page.FillAsync("#username", "admin");
+            await page.FillAsync("#password", AdminPassword);
+            await page.ClickAsync("button[type=submit]");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console.html$"));
+            await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("在线");
+
+            // Twilio calls the webhook; the console shows the case within a second, without a reload.
+            var form = new Dictionary<string, string>
+            {
+                ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000",
+                ["To"] = OurNumber, ["Body"] = "小区电梯坏了三天 <img src=x onerror=alert(1)>", ["NumMedia"] = "0",
+            };
+            using var webhook = new HttpRequestMessage(HttpMethod.Post, url + "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
+            webhook.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(url + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+            using var plain = new HttpClient();
+            var sent = DateTimeOffset.UtcNow;
+            (await plain.SendAsync(webhook, Ct)).EnsureSuccessStatusCode();
+            var item = page.Locator("#queue li").First;
+            await Assertions.Expect(item).ToContainTextAsync("sms", new LocatorAssertionsToContainTextOptions { Timeout = 1000 });
+            var arrivedAfter = DateTimeOffset.UtcNow - sent;
+            await Assertions.Expect(item.Locator(".due")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d"));
+
+            await item.ClickAsync();
+            // What the customer wrote is shown as text: the markup is visible, no image element was made.
+            await Assertions.Expect(page.Locator(".timeline .message.inbound").First).ToContainTextAsync("<img src=x onerror=alert(1)>");
+            Assert.Equal(0, await page.Locator(".timeline img").CountAsync());
+
+            await page.Keyboard.PressAsync("c"); // claim
+            await Assertions.Expect(page.Locator(".case-head")).ToContainTextAsync("认领人 admin");
+            await page.FillAsync("#reply", "您好，已通知物业今天维修。");
+            await page.Locator("#reply").Locator("xpath=..").Locator("button").ClickAsync();
+            await Assertions.Expect(page.Locator(".timeline .message.outbound").Last).ToContainTextAsync("已通知物业");
+            await Assertions.Expect(page.Locator(".timeline .message.outbound").Last).ToContainTextAsync("sent", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
+            Assert.Contains(twilio.Created, m => m.GetValueOrDefault("Body") == "您好，已通知物业今天维修。" && m.GetValueOrDefault("To") == "+8613800138000");
+
+            await page.FillAsync("#note", "客户很着急");
+            await page.Locator("#note").Locator("xpath=..").Locator("button").ClickAsync();
+            await Assertions.Expect(page.Locator(".timeline .message.note")).ToContainTextAsync("客户很着急");
+
+            await page.Locator("#forward button").ClickAsync();
+            await Assertions.Expect(page.Locator("#queue li.selected .due")).ToHaveTextAsync("已转交");
+            await Assertions.Expect(page.Locator("li.deadline.met")).ToContainTextAsync("forward");
+            TestContext.Current.AddAttachment("console.png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }), "image/png");
+            TestContext.Current.SendDiagnosticMessage($"webhook -> console: {arrivedAfter.TotalMilliseconds:F0} ms");
+            Assert.Empty(twilio.Violations);
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            server.Kill();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
+        }
+    }
+}
