@@ -23,6 +23,8 @@ public sealed class CaseQueries(Database database)
         if (filter.DepartmentId is not null) sql.Append(" AND c.department_id = @DepartmentId");
         if (filter.ClaimedBy is not null) sql.Append(" AND c.claimed_by = @ClaimedBy");
         if (filter.Unclaimed) sql.Append(" AND c.claimed_by IS NULL");
+        if (filter.ReceivedFrom is not null) sql.Append(" AND c.received_at >= @ReceivedFrom");
+        if (filter.ReceivedBefore is not null) sql.Append(" AND c.received_at < @ReceivedBefore");
         if (filter.OpenOnly) sql.Append(" AND ").Append(database.In("c.status", "@open"));
         if (filter.BeforeId is not null) sql.Append(" AND c.id < @BeforeId");
         string? like = null;
@@ -41,7 +43,7 @@ public sealed class CaseQueries(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ListAsync<CaseSummary>(sql.ToString(), new
         {
-            filter.Status, filter.Channel, filter.Class, filter.DepartmentId, filter.BeforeId, filter.ClaimedBy, like,
+            filter.Status, filter.Channel, filter.Class, filter.DepartmentId, filter.BeforeId, filter.ClaimedBy, filter.ReceivedFrom, filter.ReceivedBefore, like,
             open = CaseLifecycle.OpenNames, limit = Math.Clamp(filter.Limit, 1, 500),
         }, null, cancellationToken);
     }

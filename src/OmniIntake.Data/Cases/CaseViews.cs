@@ -112,6 +112,12 @@ public sealed record CaseFilter
     /// <summary>Cases nobody claimed ("unassigned").</summary>
     public bool Unclaimed { get; init; }
 
+    /// <summary>Received at or after this instant (a drill-down from a chart's bar).</summary>
+    public DateTimeOffset? ReceivedFrom { get; init; }
+
+    /// <summary>Received before this instant.</summary>
+    public DateTimeOffset? ReceivedBefore { get; init; }
+
     public bool OpenOnly { get; init; }
     /// <summary>A case number, a phone, an email or words of the text.</summary>
     public string? Search { get; init; }

@@ -1,3 +1,5 @@
+using OmniIntake.Core.Calendar;
+
 namespace OmniIntake.Data.Reports;
 
 /// <summary>
@@ -40,8 +42,8 @@ public sealed class ReportQueries(Database database)
 {
     public async Task<PeriodReport> PeriodAsync(DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
-        var start = Instant(from, zone);
-        var end = Instant(to, zone);
+        var start = LocalDays.StartOf(from, zone);
+        var end = LocalDays.StartOf(to, zone);
         var p = new { start, end };
         // A merged duplicate is counted in the case that answers for it.
         const string InPeriod = "c.received_at >= @start AND c.received_at < @end AND c.status <> 'merged'";
@@ -93,11 +95,5 @@ public sealed class ReportQueries(Database database)
         {
             ClassCases = classCases,
         };
-    }
-
-    private static DateTimeOffset Instant(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

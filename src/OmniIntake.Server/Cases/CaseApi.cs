@@ -139,7 +139,7 @@ public static class CaseApi
 
     private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> ListAsync(CaseQueries queries,
         string? status, string? channel, string? @class, long? departmentId, bool? open, bool? mine, bool? unassigned, string? q, long? before, int? limit,
-        ClaimsPrincipal user, CancellationToken ct)
+        DateOnly? from, DateOnly? to, IntakeOptions intake, ClaimsPrincipal user, CancellationToken ct)
     {
         if (status is not null && !CaseLifecycle.TryParse(status, out _)) return Problem(400, "Invalid status", $"Unknown status '{status}'.");
         if (channel is not null && !ChannelNames.TryParse(channel, out _)) return Problem(400, "Invalid channel", $"Unknown channel '{channel}'.");
@@ -150,6 +150,8 @@ public static class CaseApi
             Status = status?.ToLowerInvariant(), Channel = channel?.ToLowerInvariant(), Class = @class?.ToLowerInvariant(),
             DepartmentId = departmentId, OpenOnly = open ?? false, Search = q, BeforeId = before, Limit = limit ?? 50,
             ClaimedBy = mine == true ? user.Identity!.Name : null, Unclaimed = unassigned == true,
+            // Local dates in the organisation's zone, "to" inclusive: a chart's bar drills down to its cases.
+            ReceivedFrom = from is { } f ? Core.Calendar.LocalDays.StartOf(f, intake.Zone) : null, ReceivedBefore = to is { } t ? Core.Calendar.LocalDays.StartOf(t.AddDays(1), intake.Zone) : null,
         };
         return TypedResults.Ok(await queries.ListAsync(filter, ct));
     }

@@ -13,7 +13,7 @@ namespace OmniIntake.Server.Live;
 /// no delivery across a reconnect).
 /// </summary>
 [Authorize(Policy = Policies.Agents)]
-public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubContext<ChatHub> chat) : Hub
+public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubContext<ChatHub> chat, Supervision.Presence presence) : Hub
 {
     public const string Path = "/hubs/agents";
     public const string Group = "agents";
@@ -22,7 +22,14 @@ public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubC
     public override async Task OnConnectedAsync()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, Group);
+        presence.Connected(Context.ConnectionId, Context.User?.Identity?.Name ?? "?");
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        presence.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Events after <paramref name="after"/>, at most 500; call again while HasMore.</summary>

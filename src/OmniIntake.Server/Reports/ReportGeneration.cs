@@ -56,5 +56,5 @@ public sealed class ReportGenerationJob(ReportQueries queries, GeneratedReportSt
         return generated;
     }
 
-    private DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, intake.Zone).DateTime);
+    private DateOnly LocalDate(DateTimeOffset instant) => Core.Calendar.LocalDays.Of(instant, intake.Zone);
 }

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OmniIntake.Core.Calendar;
+using OmniIntake.Core.Intake;
+using OmniIntake.Data.Reports;
+using OmniIntake.Server.Accounts;
+
+namespace OmniIntake.Server.Supervision;
+
+/// <summary>The board's live picture with who is online.</summary>
+public sealed record BoardView(Board Board, IReadOnlyList<string> Online);
+
+/// <summary>One bucket of the trend charts: the indicators of the cases received in [From, To].</summary>
+public sealed record TrendPoint(DateOnly From, DateOnly To, long Cases, ReportIndicators Indicators);
+
+/// <summary>GET /supervisor (the board page), /api/board (now) and /api/board/trends (over time); supervisors and admins.</summary>
+public static class SupervisionApi
+{
+    public static void AddSupervision(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Presence>();
+        builder.Services.AddSingleton<BoardQueries>();
+    }
+
+    public static void MapSupervision(this WebApplication app)
+    {
+        // The page itself is for supervisors only (not a static file): an agent gets 403, a stranger the sign-in page.
+        var page = Path.Combine(AppContext.BaseDirectory, "Pages", "supervisor.html");
+        app.MapGet("/supervisor", () => TypedResults.PhysicalFile(page, "text/html; charset=utf-8")).RequireAuthorization(Policies.Supervisors)
+            .ExcludeFromDescription();
+        var board = app.MapGroup("/api/board").WithTags("Supervision").RequireAuthorization(Policies.Supervisors);
+        board.MapGet("/", async (BoardQueries queries, Presence presence, CancellationToken ct) =>
+            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), presence.Online())));
+        board.MapGet("/trends", TrendsAsync);
+    }
+
+    /// <summary>day: the last N days; week: the last N weeks (Monday first); month: the last N months. N is 1-62.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ProblemHttpResult>> TrendsAsync(string? by, int? count, ReportQueries reports,
+        IntakeOptions intake, TimeProvider clock, CancellationToken ct)
+    {
+        var n = count ?? (by == "month" ? 6 : by == "week" ? 8 : 14);
+        if (n is < 1 or > 62) return TypedResults.Problem($"count is 1-62 (got {n}).", statusCode: 400, title: "Invalid count");
+        var today = LocalDays.Of(clock.GetUtcNow(), intake.Zone);
+        var buckets = new List<(DateOnly From, DateOnly ToExclusive)>();
+        switch (by ?? "day")
+        {
+            case "day":
+                for (var i = n - 1; i >= 0; i--) buckets.Add((today.AddDays(-i), today.AddDays(-i + 1)));
+                break;
+            case "week":
+                var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+                for (var i = n - 1; i >= 0; i--) buckets.Add((monday.AddDays(-7 * i), monday.AddDays(-7 * i + 7)));
+                break;
+            case "month":
+                var first = new DateOnly(today.Year, today.Month, 1);
+                for (var i = n - 1; i >= 0; i--) buckets.Add((first.AddMonths(-i), first.AddMonths(-i + 1)));
+                break;
+            default:
+                return TypedResults.Problem($"by is day, week or month (got '{by}').", statusCode: 400, title: "Invalid bucket");
+        }
+        var points = new List<TrendPoint>();
+        foreach (var (from, to) in buckets)
+        {
+            var report = await reports.PeriodAsync(from, to, intake.Zone, ct);
+            points.Add(new TrendPoint(from, to.AddDays(-1), report.Cases, report.Indicators));
+        }
+        return TypedResults.Ok<IReadOnlyList<TrendPoint>>(points);
+    }
+}
