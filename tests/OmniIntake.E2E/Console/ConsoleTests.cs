@@ -7,7 +7,7 @@ namespace OmniIntake.E2E.Console;
 /// <summary>
 /// The agent console in real Chromium (issue 7): an SMS arrives by Twilio's signed webhook and slides into the open
 /// console without a reload; the agent claims it, answers by SMS (through the Twilio stand-in), adds a note and
-/// forwards it, and the countdown stops.
+/// forwards it, and the countdown stops; the supervisor's board in another browser context follows.
 /// </summary>
 public sealed class ConsoleTests
 {
@@ -49,6 +49,17 @@ public sealed class ConsoleTests
             await page.ClickAsync("button[type=submit]");
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console.html$"));
             await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("在线");
+            // The supervisor's board, in another browser context (another sign-in).
+            var board = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } }))
+                .NewPageAsync();
+            await board.GotoAsync(url + "/login.html");
+            await board.FillAsync("#username", "admin");
+            await board.FillAsync("#password", AdminPassword);
+            await board.ClickAsync("button[type=submit]");
+            await Assertions.Expect(board).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console.html$"));
+            await board.GotoAsync(url + "/supervisor");
+            await Assertions.Expect(board.Locator("#status")).ToHaveTextAsync("在线 online");
+            await Assertions.Expect(board.Locator("#inWindow")).ToHaveTextAsync("0");
 
             // Twilio calls the webhook; the console shows the case within a second, without a reload.
             var form = new Dictionary<string, string>
@@ -66,6 +77,7 @@ public sealed class ConsoleTests
             var arrivedAfter = DateTimeOffset.UtcNow - sent;
             await Assertions.Expect(item.Locator(".due")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d"));
 
+            await Assertions.Expect(board.Locator("#inWindow")).ToHaveTextAsync("1", new LocatorAssertionsToHaveTextOptions { Timeout = 5000 });
             await item.ClickAsync();
             // What the customer wrote is shown as text: the markup is visible, no image element was made.
             await Assertions.Expect(page.Locator(".timeline .message.inbound").First).ToContainTextAsync("<img src=x onerror=alert(1)>");
@@ -86,6 +98,10 @@ public sealed class ConsoleTests
             await page.Locator("#forward button").ClickAsync();
             await Assertions.Expect(page.Locator("#queue li.selected .due")).ToHaveTextAsync("已转交");
             await Assertions.Expect(page.Locator("li.deadline.met")).ToContainTextAsync("forward");
+            await Assertions.Expect(board.Locator("#inWindow")).ToHaveTextAsync("0", new LocatorAssertionsToHaveTextOptions { Timeout = 5000 });
+            await Assertions.Expect(board.Locator("#awaiting")).ToHaveTextAsync("1");
+            await Assertions.Expect(board.Locator("#byAgent")).ToContainTextAsync("admin");
+            TestContext.Current.AddAttachment("supervisor-board.png", await board.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }), "image/png");
             TestContext.Current.AddAttachment("console.png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }), "image/png");
             TestContext.Current.SendDiagnosticMessage($"webhook -> console: {arrivedAfter.TotalMilliseconds:F0} ms");
             Assert.Empty(twilio.Violations);

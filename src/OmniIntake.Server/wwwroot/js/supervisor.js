@@ -80,7 +80,16 @@ async function drill(index) {
 }
 
 let pending = null;
-function soon() { if (!pending) pending = setTimeout(() => { pending = null; refreshBoard().catch(e => { statusEl.textContent = e.message; }); }, 1000); }
+let trendsAt = 0;
+function soon() {
+  if (pending) return;
+  pending = setTimeout(() => {
+    pending = null;
+    refreshBoard().catch(e => { statusEl.textContent = e.message; });
+    // The charts follow too, at most every 10 s (each bucket is a report query).
+    if (Date.now() - trendsAt > 10000) { trendsAt = Date.now(); refreshTrends().catch(e => { statusEl.textContent = e.message; }); }
+  }, 1000);
+}
 
 const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/agents").withAutomaticReconnect().build();
 connection.on("event", soon);
@@ -90,6 +99,7 @@ connection.onreconnected(() => { statusEl.textContent = "在线 online"; soon();
 (async () => {
   await refreshBoard();
   await refreshTrends();
+  trendsAt = Date.now();
   document.getElementById("by").addEventListener("change", refreshTrends);
   await connection.start();
   statusEl.textContent = "在线 online";
