@@ -44,6 +44,7 @@ app.UseWebFoundation();
 app.MapHealth();
 app.MapAccountsApi();
 app.MapCaseApi();
+app.MapOwnerApi();
 app.MapFollowUpApi();
 app.MapClassesApi();
 app.MapSupervision();

@@ -19,8 +19,9 @@ public static class CaseLifecycle
     private static readonly Dictionary<CaseStatus, CaseStatus[]> Moves = new()
     {
         [CaseStatus.Received] = [CaseStatus.Forwarded, CaseStatus.Resolved, CaseStatus.Withdrawn, CaseStatus.Merged],
-        [CaseStatus.Forwarded] = [CaseStatus.Forwarded, CaseStatus.Answered, CaseStatus.Resolved, CaseStatus.Withdrawn, CaseStatus.Merged],
-        [CaseStatus.Answered] = [CaseStatus.Forwarded, CaseStatus.Resolved, CaseStatus.Withdrawn, CaseStatus.Merged],
+        // Back to Received: the owner sent it back as wrongly routed, and the centre forwards it again.
+        [CaseStatus.Forwarded] = [CaseStatus.Forwarded, CaseStatus.Answered, CaseStatus.Resolved, CaseStatus.Withdrawn, CaseStatus.Merged, CaseStatus.Received],
+        [CaseStatus.Answered] = [CaseStatus.Forwarded, CaseStatus.Resolved, CaseStatus.Withdrawn, CaseStatus.Merged, CaseStatus.Received],
         [CaseStatus.Resolved] = [CaseStatus.Closed, CaseStatus.Received],
         [CaseStatus.Closed] = [CaseStatus.Received],
         [CaseStatus.Withdrawn] = [],

@@ -20,6 +20,8 @@ public static class CaseEventKinds
     public const string Closed = "case.closed";
     public const string Claimed = "case.claimed";
     public const string NoteAdded = "case.note";
+    public const string SentBack = "case.sent-back";
+    public const string HelpRequested = "case.help-requested";
     public const string Merged = "case.merged";
     public const string FollowUpSent = "followUp.sent";
     public const string FollowUpAnswered = "followUp.answered";

@@ -124,6 +124,47 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             return CommandResult.Done;
         }, cancellationToken);
 
+    /// <summary>
+    /// The owner sends a wrongly routed case back to the centre: back in the queue with a forwarding deadline from now,
+    /// the owner's answer no longer owed by this department. The centre's next forwarding elsewhere is a re-dispatch.
+    /// </summary>
+    public Task<CommandResult> SendBackAsync(long caseId, string reason, string actor, long? ownerDepartmentId, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(reason)) return CommandResult.Invalid("Say why the case is not your department's.");
+            if (ownerDepartmentId is not null && found.DepartmentId != ownerDepartmentId)
+                return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
+            if (found.CurrentStatus is not (CaseStatus.Forwarded or CaseStatus.Answered))
+                return CommandResult.Conflict($"Case {found.Number} is {found.Status}; only a forwarded case is sent back.");
+            await c.ExecAsync("UPDATE cases SET status = 'received', updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
+            await c.ExecAsync(
+                "UPDATE deadlines SET state = 'cancelled', closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND kind IN ('ownerAnswer', 'publicReply')",
+                new { now, caseId }, tx, ct);
+            var forward = policy.Forwarding(ChannelNames.Parse(found.Channel), now);
+            await ScheduleAsync(c, tx, caseId, forward, now, ct);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.sent-back",
+                new { reason, departmentId = found.DepartmentId, forwardDueAt = forward.DueAt }, CaseEventKinds.SentBack, new { reason }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
+    /// <summary>The owner asks the centre for help (a note the agents see, and an event that reaches their consoles).</summary>
+    public Task<CommandResult> AskHelpAsync(long caseId, string text, string actor, long? ownerDepartmentId, CancellationToken cancellationToken = default) =>
+        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("Say what help you need.");
+            if (ownerDepartmentId is not null && found.DepartmentId != ownerDepartmentId)
+                return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
+            var messageId = await c.OneAsync<long>(
+                """
+                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
+                                      attachments, email_message_id, created_at)
+                VALUES (@caseId, 'note', @channel, NULL, 'owner', @actor, 'help', @text, NULL, '[]', NULL, @now) RETURNING id
+                """, new { caseId, channel = found.Channel, actor, text, now }, tx, ct);
+            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.help-requested", new { messageId }, CaseEventKinds.HelpRequested,
+                new { messageId }, ct);
+            return CommandResult.Done;
+        }, cancellationToken);
+
     /// <summary>An internal note: for colleagues only, never sent to the customer.</summary>
     public Task<CommandResult> NoteAsync(long caseId, string text, string actor, CancellationToken cancellationToken = default) =>
         RunAsync(caseId, async (c, tx, found, now, ct) =>

@@ -10,7 +10,8 @@ public sealed class CaseQueries(Database database)
         """
         SELECT c.id, c.number, c.channel, c.status, c.class, c.category, c.subject, c.complainant_name, c.contact_id,
                c.department_id, c.related_case_id, c.received_at, c.last_inbound_at, c.first_forwarded_at, c.claimed_by, c.merged_into_id,
-               d.due_at AS forward_due_at, d.warn_at AS forward_warn_at, d.state AS forward_state
+               d.due_at AS forward_due_at, d.warn_at AS forward_warn_at, d.state AS forward_state,
+               (SELECT MIN(a.due_at) FROM deadlines a WHERE a.case_id = c.id AND a.kind IN ('ownerAnswer', 'publicReply') AND a.state = 'pending') AS answer_due_at
         FROM cases c LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind = 'forward'
         """;
 
@@ -23,6 +24,7 @@ public sealed class CaseQueries(Database database)
         if (filter.DepartmentId is not null) sql.Append(" AND c.department_id = @DepartmentId");
         if (filter.ClaimedBy is not null) sql.Append(" AND c.claimed_by = @ClaimedBy");
         if (filter.Unclaimed) sql.Append(" AND c.claimed_by IS NULL");
+        if (filter.WithDepartment) sql.Append(" AND c.status IN ('forwarded', 'answered')");
         if (filter.ReceivedFrom is not null) sql.Append(" AND c.received_at >= @ReceivedFrom");
         if (filter.ReceivedBefore is not null) sql.Append(" AND c.received_at < @ReceivedBefore");
         if (filter.OpenOnly) sql.Append(" AND ").Append(database.In("c.status", "@open"));

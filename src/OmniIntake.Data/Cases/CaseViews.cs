@@ -25,6 +25,9 @@ public sealed class CaseSummary
     public DateTimeOffset? ForwardDueAt { get; init; }
     public DateTimeOffset? ForwardWarnAt { get; init; }
     public string? ForwardState { get; init; }
+
+    /// <summary>When the owner's written answer (or the forum's public reply) is due, while it is owed.</summary>
+    public DateTimeOffset? AnswerDueAt { get; init; }
 }
 
 public sealed class CaseDetail
@@ -108,6 +111,9 @@ public sealed record CaseFilter
 
     /// <summary>Cases this agent claimed ("mine").</summary>
     public string? ClaimedBy { get; init; }
+
+    /// <summary>Only cases with their department now (forwarded or answered; not sent back).</summary>
+    public bool WithDepartment { get; init; }
 
     /// <summary>Cases nobody claimed ("unassigned").</summary>
     public bool Unclaimed { get; init; }

@@ -73,12 +73,6 @@ public static class CaseApi
         cases.MapPost("/{id:long}/notes", async (long id, NoteRequest request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
             Answer(await commands.NoteAsync(id, request.Text ?? "", user.Identity!.Name!, ct)));
         cases.MapPost("/{id:long}/public-reply", PublicReplyAsync);
-        // The department owner's view: the cases forwarded to my department, and each of them in full.
-        var owner = app.MapGroup("/api/owner/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
-        owner.MapGet("/", OwnerListAsync);
-        owner.MapGet("/{key}", OwnerGetAsync);
-        // The department owner's written answer (5.2.5): owners for their own department, supervisors for any.
-        app.MapPost("/api/cases/{id:long}/answer", AnswerAsync).WithTags("Cases").RequireAuthorization(Policies.Owners);
         app.MapGet("/api/categories", async (CategoryStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithTags("Cases").RequireAuthorization(Policies.Staff);
         app.MapGet("/api/events", EventsAsync).WithTags("Live").RequireAuthorization(Policies.Agents);
@@ -198,36 +192,6 @@ public static class CaseApi
     private static async Task<Results<NoContent, ProblemHttpResult>> PublicReplyAsync(long id, PublicReplyRequest request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await commands.RecordPublicReplyAsync(id, request.Link ?? "", user.Identity!.Name!, ct));
-
-    private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> OwnerListAsync(CaseQueries queries,
-        ClaimsPrincipal user, bool? open, long? before, int? limit, CancellationToken ct)
-    {
-        if (user.DepartmentId() is not { } department)
-            return Problem(403, "No department", "Your account is not the complaint owner of any department; ask an admin to set one.");
-        if (limit is < 1 or > 500) return Problem(400, "Invalid limit", $"limit is 1-500 (got {limit}).");
-        return TypedResults.Ok(await queries.ListAsync(new CaseFilter
-        {
-            DepartmentId = department, OpenOnly = open ?? true, BeforeId = before, Limit = limit ?? 50,
-        }, ct));
-    }
-
-    private static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> OwnerGetAsync(string key, CaseQueries queries, ClaimsPrincipal user,
-        CancellationToken ct)
-    {
-        var detail = await queries.GetAsync(key, ct);
-        // Not forwarded to the owner's department reads as not found: case records are confidential (credit union, 6th article).
-        if (detail is null || (detail.Case.DepartmentId != user.DepartmentId() && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin)))
-            return Problem(404, "No such case", $"Case '{key}' does not exist or is not forwarded to your department.");
-        return TypedResults.Ok(detail);
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> AnswerAsync(long id, AnswerRequest request, CaseCommands commands,
-        ClaimsPrincipal user, CancellationToken ct)
-    {
-        // An owner with no department answers for none (-1 matches no case).
-        long? onlyDepartment = user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin) ? null : user.DepartmentId() ?? -1;
-        return Answer(await commands.AnswerAsync(id, request.Text ?? "", user.Identity!.Name!, onlyDepartment, ct));
-    }
 
     private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> EventsAsync(ICaseEventReader reader, long? after, int? limit,
         CancellationToken ct)

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OmniIntake.Core.Accounts;
+using OmniIntake.Data.Cases;
+using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure;
+
+namespace OmniIntake.Server.Cases;
+
+/// <summary>Why an owner sends a case back, or what they ask the centre.</summary>
+public sealed record OwnerRequest(string Text);
+
+/// <summary>
+/// The department owner's side (issue 7): the cases forwarded to my department, each in full; the written answer
+/// (policy 5.2.5); asking the centre for help; sending a wrongly routed case back (the centre's next forwarding to
+/// another department counts as a re-dispatch). Owners act for their own department, supervisors for any.
+/// </summary>
+public static class OwnerApi
+{
+    public static void MapOwnerApi(this WebApplication app)
+    {
+        var owner = app.MapGroup("/api/owner/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
+        owner.MapGet("/", OwnerListAsync);
+        owner.MapGet("/{key}", OwnerGetAsync);
+        var cases = app.MapGroup("/api/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
+        cases.MapPost("/{id:long}/answer", AnswerAsync);
+        cases.MapPost("/{id:long}/send-back", async (long id, OwnerRequest request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
+            ApiResults.From(await commands.SendBackAsync(id, request.Text ?? "", user.Identity!.Name!, OnlyDepartment(user), ct)));
+        cases.MapPost("/{id:long}/help", async (long id, OwnerRequest request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
+            ApiResults.From(await commands.AskHelpAsync(id, request.Text ?? "", user.Identity!.Name!, OnlyDepartment(user), ct)));
+    }
+
+    /// <summary>An owner acts for their department only (none: -1 matches no case); supervisors for any.</summary>
+    private static long? OnlyDepartment(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin) ? null : user.DepartmentId() ?? -1;
+
+    private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> OwnerListAsync(CaseQueries queries,
+        ClaimsPrincipal user, bool? open, long? before, int? limit, CancellationToken ct)
+    {
+        if (user.DepartmentId() is not { } department)
+            return ApiResults.Problem(403, "No department", "Your account is not the complaint owner of any department; ask an admin to set one.");
+        if (limit is < 1 or > 500) return ApiResults.Problem(400, "Invalid limit", $"limit is 1-500 (got {limit}).");
+        return TypedResults.Ok(await queries.ListAsync(new CaseFilter
+        {
+            DepartmentId = department, WithDepartment = open ?? true, BeforeId = before, Limit = limit ?? 50,
+        }, ct));
+    }
+
+    private static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> OwnerGetAsync(string key, CaseQueries queries, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        var detail = await queries.GetAsync(key, ct);
+        // Not forwarded to the owner's department reads as not found: case records are confidential (credit union, 6th article).
+        if (detail is null || (detail.Case.DepartmentId != user.DepartmentId() && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin)))
+            return ApiResults.Problem(404, "No such case", $"Case '{key}' does not exist or is not forwarded to your department.");
+        return TypedResults.Ok(detail);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> AnswerAsync(long id, AnswerRequest request, CaseCommands commands,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        ApiResults.From(await commands.AnswerAsync(id, request.Text ?? "", user.Identity!.Name!, OnlyDepartment(user), ct));
+}
