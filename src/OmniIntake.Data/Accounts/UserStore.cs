@@ -56,6 +56,27 @@ public sealed class UserStore(Database database, TimeProvider clock)
             }, null, cancellationToken);
     }
 
+    /// <summary>An admin changes a user's name, roles or department (and may lift a lockout).</summary>
+    /// <returns>False when there is no such user.</returns>
+    public async Task<bool> UpdateAsync(long id, string displayName, IEnumerable<string> roles, long? departmentId, bool unlock,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecAsync(
+            $"""
+             UPDATE users SET display_name = @displayName, roles = @roles, department_id = @departmentId
+                    {(unlock ? ", failed_logins = 0, locked_until = NULL" : "")}
+             WHERE id = @id
+             """, new { id, displayName, roles = string.Join(',', roles), departmentId }, null, cancellationToken) > 0;
+    }
+
+    public async Task<bool> SetPasswordAsync(long id, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecAsync("UPDATE users SET password_hash = @passwordHash, failed_logins = 0, locked_until = NULL WHERE id = @id",
+            new { id, passwordHash }, null, cancellationToken) > 0;
+    }
+
     /// <summary>Creates the first admin only if there is no user at all, atomically, so two racing set-ups make one.</summary>
     public async Task<long?> CreateFirstAdminAsync(string username, string displayName, string passwordHash, CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,11 @@ public sealed record LoginRequest(string Username, string Password);
 
 public sealed record SetupRequest(string SetupCode, string Username, string Password, string? DisplayName);
 
+/// <summary>A user's new name, roles and department; <paramref name="Unlock"/> lifts a lockout. Takes effect at their next sign-in.</summary>
+public sealed record UpdateUserRequest(string? DisplayName, string[]? Roles, long? DepartmentId, bool Unlock);
+
+public sealed record SetPasswordRequest(string Password);
+
 public sealed record CreateUserRequest(string Username, string? DisplayName, string Password, string[] Roles, long? DepartmentId);
 
 public sealed record UserResponse(long Id, string Username, string DisplayName, IReadOnlyList<string> Roles, long? DepartmentId);
@@ -38,6 +43,31 @@ public static class AccountsApi
         var users = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(Policies.Admins);
         users.MapGet("/", ListUsersAsync);
         users.MapPost("/", CreateUserAsync);
+        users.MapPut("/{id:long}", UpdateUserAsync);
+        users.MapPut("/{id:long}/password", async (long id, SetPasswordRequest request, UserStore store, PasswordHashing hashing, AccountOptions options,
+            CancellationToken ct) =>
+        {
+            if (Validate("x", request.Password, options) is { } problem) return (Results<NoContent, ProblemHttpResult>)problem;
+            return await store.SetPasswordAsync(id, hashing.Hash(request.Password), ct)
+                ? TypedResults.NoContent()
+                : TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found");
+        });
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateUserAsync(long id, UpdateUserRequest request, UserStore users,
+        Data.Departments.DepartmentStore departments, CancellationToken ct)
+    {
+        if (request.DepartmentId is { } departmentId && (await departments.ListAsync(ct)).All(d => d.Id != departmentId))
+            return TypedResults.Problem($"There is no department {departmentId}.", statusCode: 400, title: "Invalid department");
+        var unknown = (request.Roles ?? []).Where(r => !Roles.IsKnown(r)).ToList();
+        if (request.Roles is null || request.Roles.Length == 0 || unknown.Count > 0)
+            return TypedResults.Problem($"Roles must be some of {string.Join(", ", Roles.All)} (unknown: {string.Join(", ", unknown)}).",
+                statusCode: 400, title: "Invalid roles");
+        var current = (await users.ListAsync(ct)).FirstOrDefault(u => u.Id == id);
+        if (current is null) return TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found");
+        await users.UpdateAsync(id, string.IsNullOrWhiteSpace(request.DisplayName) ? current.DisplayName : request.DisplayName.Trim(), request.Roles.Distinct(),
+            request.DepartmentId, request.Unlock, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, UserStore users,

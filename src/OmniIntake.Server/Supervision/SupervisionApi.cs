@@ -23,14 +23,20 @@ public static class SupervisionApi
 
     public static void MapSupervision(this WebApplication app)
     {
-        // The page itself is for supervisors only (not a static file): an agent gets 403, a stranger the sign-in page.
-        var page = Path.Combine(AppContext.BaseDirectory, "Pages", "supervisor.html");
-        app.MapGet("/supervisor", () => TypedResults.PhysicalFile(page, "text/html; charset=utf-8")).RequireAuthorization(Policies.Supervisors)
-            .ExcludeFromDescription();
+        // These pages are for their roles only (not static files): anyone else is sent to the sign-in page.
+        MapPage(app, "/supervisor", "supervisor.html", Policies.Supervisors);
+        MapPage(app, "/channels.html", "channels.html", Policies.Supervisors);
+        MapPage(app, "/admin", "admin.html", Policies.Admins);
         var board = app.MapGroup("/api/board").WithTags("Supervision").RequireAuthorization(Policies.Supervisors);
         board.MapGet("/", async (BoardQueries queries, Presence presence, CancellationToken ct) =>
             TypedResults.Ok(new BoardView(await queries.NowAsync(ct), presence.Online())));
         board.MapGet("/trends", TrendsAsync);
+    }
+
+    private static void MapPage(WebApplication app, string path, string file, string policy)
+    {
+        var page = Path.Combine(AppContext.BaseDirectory, "Pages", file);
+        app.MapGet(path, () => TypedResults.PhysicalFile(page, "text/html; charset=utf-8")).RequireAuthorization(policy).ExcludeFromDescription();
     }
 
     /// <summary>day: the last N days; week: the last N weeks (Monday first); month: the last N months. N is 1-62.</summary>

@@ -2,7 +2,7 @@
 // The console's words in zh-CN and en; the choice is kept in the browser (localStorage).
 const I18N = {
   "zh-CN": {
-    title: "OmniIntake 客服控制台", policyLink: "时限与日历", notify: "新案件提醒", searchPlaceholder: "搜索: 编号、电话、邮箱、内容",
+    title: "OmniIntake 客服控制台", policyLink: "时限与日历", boardLink: "看板", ownerLink: "部门处理", channelsLink: "渠道", adminLink: "管理", notify: "新案件提醒", searchPlaceholder: "搜索: 编号、电话、邮箱、内容",
     allChannels: "全部渠道", allClasses: "全部等级", allDepartments: "全部部门", everyone: "全部", mine: "我的", unassigned: "未认领",
     shortcuts: "快捷键: j/k 上下 · c 认领 · r 回复 · n 备注 · e 办结 · / 搜索", select: "选择一个案件。", online: "在线", offline: "离线，正在重连…",
     caughtUp: "已同步到", claim: "认领", release: "释放", claimedBy: "认领人", reply: "回复客户", send: "发送", note: "内部备注", addNote: "添加备注",
@@ -12,7 +12,7 @@ const I18N = {
     noDepartment: "还没有部门", takeOver: "接管", met: "已转交", breached: "超时", name: "姓名", phone: "电话", email: "邮箱",
   },
   en: {
-    title: "OmniIntake agent console", policyLink: "Policy & calendar", notify: "Notify me of new cases", searchPlaceholder: "Search: number, phone, e-mail, text",
+    title: "OmniIntake agent console", policyLink: "Policy & calendar", boardLink: "Board", ownerLink: "Owners", channelsLink: "Channels", adminLink: "Admin", notify: "Notify me of new cases", searchPlaceholder: "Search: number, phone, e-mail, text",
     allChannels: "All channels", allClasses: "All classes", allDepartments: "All departments", everyone: "Everyone", mine: "Mine", unassigned: "Unassigned",
     shortcuts: "Shortcuts: j/k move · c claim · r reply · n note · e resolve · / search", select: "Select a case.", online: "online", offline: "offline, reconnecting…",
     caughtUp: "caught up to", claim: "Claim", release: "Release", claimedBy: "claimed by", reply: "Reply to the customer", send: "Send", note: "Internal note",

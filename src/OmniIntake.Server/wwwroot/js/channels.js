@@ -1,0 +1,47 @@
+"use strict";
+// Supervisors and admins: are the channels working? Pollers with their last success and error, replies that are not
+// going out, messages set aside (with a link to the raw message and a button to process it again), SMS opt-outs.
+function el(tag, value, cls) { const e = document.createElement(tag); if (value != null) e.textContent = value; if (cls) e.className = cls; return e; }
+const when = v => v ? new Date(v).toLocaleString() : "—";
+
+async function api(path, method = "GET") {
+  const r = await fetch(path, { method });
+  if (r.status === 401) { location.href = "/login.html"; throw new Error("signed out"); }
+  if (!r.ok) { const p = await r.json().catch(() => ({})); throw new Error(p.detail || `${r.status} ${r.statusText}`); }
+  return r.status === 204 ? null : r.json();
+}
+
+function fill(id, headers, rows) {
+  const head = el("tr");
+  for (const h of headers) head.append(el("th", h));
+  document.getElementById(id).replaceChildren(head, ...rows.map(cells => {
+    const tr = el("tr");
+    for (const c of cells) { const td = el("td"); if (c instanceof Node) td.append(c); else td.textContent = c ?? ""; tr.append(td); }
+    return tr;
+  }));
+}
+
+async function load() {
+  const health = await fetch("/health").then(r => r.text()).catch(() => "?");
+  document.getElementById("health").textContent = "health: " + health;
+  const pollers = await api("/api/channels/pollers");
+  fill("pollers", ["name", "last success", "last attempt", "failures", "last error", "taken", "ignored", "lease"],
+    pollers.map(p => [p.name, when(p.lastSuccessAt), when(p.lastAttemptAt), p.failures, p.lastError, p.taken, p.ignored, p.leaseHolder]));
+  const outbox = await api("/api/channels/outbox");
+  fill("outbox", ["case", "channel", "recipient", "status", "attempts", "error", "provider"],
+    outbox.map(o => [o.caseNumber, o.channel, o.recipient, o.status, o.attempts, o.lastError, o.providerStatus]));
+  const raw = await api("/api/channels/raw?disposition=failed");
+  fill("raw", ["id", "channel", "received", "reason", ""], raw.map(m => {
+    const actions = el("span");
+    const link = el("a", "raw"); link.href = `/api/channels/raw/${m.id}/content`;
+    const again = el("button", "重新处理 Process again"); again.type = "button";
+    again.addEventListener("click", async () => { await api(`/api/channels/raw/${m.id}/reprocess`, "POST").catch(e => alert(e.message)); load(); });
+    actions.append(link, " ", again);
+    return [m.id, m.channel, when(m.receivedAt), m.error, actions];
+  }));
+  const optOuts = await api("/api/channels/sms/opt-outs");
+  fill("optOuts", ["phone", "keyword", "since"], optOuts.map(o => [o.phone, o.keyword, when(o.optedOutAt)]));
+}
+
+load().catch(e => { document.getElementById("health").textContent = e.message; });
+setInterval(() => load().catch(() => {}), 30000);
