@@ -41,6 +41,16 @@ public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubC
         return new CatchUpPage(page, events.Count > Page);
     }
 
+    /// <summary>
+    /// Admins: sends a payload to every connected console, as a raw measure of push latency (the console benchmark's
+    /// baseline, and a check that the backplane carries messages between server processes).
+    /// </summary>
+    [Authorize(Policy = Policies.Admins)]
+    public Task Ping(string payload) =>
+        payload.Length > 4096 ? throw new HubException("A ping payload is at most 4096 characters.") : Clients.Group(Group).SendAsync(PingMethod, payload);
+
+    public const string PingMethod = "ping";
+
     /// <summary>An agent is typing a reply on a case: the customer's chat widget shows it.</summary>
     public async Task Typing(long caseId)
     {

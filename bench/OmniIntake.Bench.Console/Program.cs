@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+// N agent consoles (SignalR clients of /hubs/agents) while complaints are registered at a steady rate: the delay from
+// a registration's acknowledgement (201, committed) to the case.opened event at each console, p50/p99, next to a raw
+// SignalR broadcast of same-sized payloads over the same connections in the same run (the admin's Ping), with one
+// hub process, then two behind the Redis backplane (consoles spread over both, intake on the first).
+// Usage: bench/run-console.sh [consoles=100] [rate per second=20] [seconds=15]
+var hubDll = Environment.GetEnvironmentVariable("OMNIINTAKE_HUB_DLL") ?? throw new InvalidOperationException("Set OMNIINTAKE_HUB_DLL (bench/run-console.sh does).");
+var pg = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG") ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_PG.");
+var redis = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_REDIS") ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_REDIS.");
+var consoles = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
+var rate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
+const string Password = "bench-password-only";
+
+Console.WriteLine($"OmniIntake console benchmark: {consoles} consoles, {rate} complaints/s for {seconds}s, {Environment.ProcessorCount} cores");
+Console.WriteLine("setup              | what            | messages | p50 ms | p99 ms | max ms");
+foreach (var nodes in new[] { 1, 2 })
+{
+    var database = $"bench_console_{nodes}_{DateTime.UtcNow:yyyyMMddHHmmss}";
+    await Psql($"CREATE DATABASE {database}");
+    var cs = pg.Replace("Database=postgres", "Database=" + database, StringComparison.Ordinal);
+    var prefix = "bench" + Guid.NewGuid().ToString("N");
+    var urls = Enumerable.Range(0, nodes).Select(i => $"http://127.0.0.1:{5400 + i}").ToArray();
+    // The first starts alone (it migrates the database), then the second.
+    var hubs = new List<Process>();
+    try
+    {
+        foreach (var url in urls)
+        {
+            hubs.Add(StartHub(url, cs, nodes > 1 ? redis : null, prefix));
+            await WaitReadyAsync(url);
+        }
+        var cookies = new List<string>();
+        foreach (var url in urls) cookies.Add(await SignInAsync(url));
+        var arrivals = new ConcurrentDictionary<string, ConcurrentBag<long>>(); // case number or ping id -> arrival ticks
+        var connections = new List<HubConnection>();
+        for (var i = 0; i < consoles; i++)
+        {
+            var node = i % nodes;
+            var connection = new HubConnectionBuilder()
+                .WithUrl(urls[node] + "/hubs/agents", o => o.Headers["Cookie"] = cookies[node]).Build();
+            connection.On<JsonElement>("event", e =>
+            {
+                if (e.GetProperty("kind").GetString() == "case.opened")
+                    arrivals.GetOrAdd(e.GetProperty("caseNumber").GetString()!, _ => []).Add(Stopwatch.GetTimestamp());
+            });
+            connection.On<string>("ping", payload => arrivals.GetOrAdd(payload[..36], _ => []).Add(Stopwatch.GetTimestamp()));
+            connections.Add(connection);
+        }
+        await Parallel.ForEachAsync(connections, new ParallelOptions { MaxDegreeOfParallelism = 20 }, async (c, ct) => await c.StartAsync(ct));
+        await Task.Delay(2000); // the dispatching process settles (with Redis: one takes the lease)
+
+        using var http = new HttpClient { BaseAddress = new Uri(urls[0]) };
+        http.DefaultRequestHeaders.Add("Cookie", cookies[0]);
+        var acks = new ConcurrentDictionary<string, long>();
+        await SteadyAsync(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
+            {
+                Content = JsonContent.Create(new { channel = "phone", text = "电梯坏了 bench " + i, phone = "+86139" + (10_000_000 + i).ToString(CultureInfo.InvariantCulture) }),
+            };
+            request.Headers.Add("Idempotency-Key", $"{prefix}-{i}");
+            var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            var number = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
+            acks[number] = Stopwatch.GetTimestamp();
+        });
+        await Task.Delay(3000);
+        var intake = Delays(acks, arrivals, consoles);
+
+        // The raw broadcast: same rate, a payload the size of a case.opened event, from the first node.
+        var pinger = connections[0];
+        var sent = new ConcurrentDictionary<string, long>();
+        var payloadTail = new string('x', 300);
+        await SteadyAsync(async _ =>
+        {
+            var id = Guid.NewGuid().ToString("D");
+            await pinger.InvokeAsync("Ping", id + payloadTail);
+            sent[id] = Stopwatch.GetTimestamp();
+        });
+        await Task.Delay(2000);
+        var raw = Delays(sent, arrivals, consoles);
+        var setup = nodes == 1 ? "1 node" : "2 nodes + Redis";
+        Print(setup, "intake -> console", intake);
+        Print(setup, "raw broadcast", raw);
+        foreach (var c in connections) await c.DisposeAsync();
+    }
+    finally
+    {
+        foreach (var hub in hubs) { hub.Kill(entireProcessTree: true); await hub.WaitForExitAsync(); }
+        await Psql($"DROP DATABASE {database} WITH (FORCE)");
+    }
+}
+return;
+
+async Task SteadyAsync(Func<int, Task> work)
+{
+    var total = rate * seconds;
+    var watch = Stopwatch.StartNew();
+    var tasks = new List<Task>();
+    for (var i = 0; i < total; i++)
+    {
+        var due = TimeSpan.FromSeconds((double)i / rate);
+        if (due > watch.Elapsed) await Task.Delay(due - watch.Elapsed);
+        tasks.Add(work(i));
+    }
+    await Task.WhenAll(tasks);
+}
+
+(List<double> Delays, int Missing) Delays(ConcurrentDictionary<string, long> starts, ConcurrentDictionary<string, ConcurrentBag<long>> arrivals, int expected)
+{
+    var delays = new List<double>();
+    var missing = 0;
+    foreach (var (key, start) in starts)
+    {
+        var seen = arrivals.TryGetValue(key, out var bag) ? bag.ToArray() : [];
+        missing += Math.Max(0, expected - seen.Length);
+        // A console may see an event a little before the acknowledgement reaches the client: that is a zero delay.
+        delays.AddRange(seen.Select(t => Math.Max(0, Stopwatch.GetElapsedTime(start, t).TotalMilliseconds)));
+    }
+    delays.Sort();
+    return (delays, missing);
+}
+
+void Print(string setup, string what, (List<double> Delays, int Missing) result)
+{
+    var d = result.Delays;
+    string P(double q) => d.Count == 0 ? "-" : d[Math.Min(d.Count - 1, (int)(q * d.Count))].ToString("F1", CultureInfo.InvariantCulture);
+    Console.WriteLine($"{setup,-18} | {what,-15} | {d.Count,8} | {P(0.5),6} | {P(0.99),6} | {(d.Count == 0 ? "-" : d[^1].ToString("F1", CultureInfo.InvariantCulture)),6}"
+                      + (result.Missing > 0 ? $"  ({result.Missing} not delivered)" : ""));
+}
+
+Process StartHub(string url, string cs, string? redisConnection, string channelPrefix)
+{
+    var info = new ProcessStartInfo("dotnet", $"\"{hubDll}\"")
+    {
+        Environment =
+        {
+            ["ASPNETCORE_URLS"] = url, ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = cs + ";Maximum Pool Size=60",
+            ["Accounts__BootstrapAdminUsername"] = "bench", ["Accounts__BootstrapAdminPassword"] = Password, ["Logging__LogLevel__Default"] = "Warning",
+            ["FollowUp__Enabled"] = "false",
+        },
+        RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+    };
+    if (redisConnection is not null)
+    {
+        info.Environment["Live__Redis"] = redisConnection;
+        info.Environment["Live__RedisChannelPrefix"] = channelPrefix;
+    }
+    var process = Process.Start(info)!;
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("hub: " + e.Data); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static async Task WaitReadyAsync(string url)
+{
+    using var http = new HttpClient();
+    for (var i = 0; i < 600; i++)
+    {
+        try { if ((await http.GetAsync(url + "/readyz")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
+        await Task.Delay(100);
+    }
+    throw new TimeoutException($"The hub at {url} did not become ready.");
+}
+
+static async Task<string> SignInAsync(string url)
+{
+    using var http = new HttpClient();
+    var response = await http.PostAsJsonAsync(url + "/api/auth/login", new { username = "bench", password = Password });
+    response.EnsureSuccessStatusCode();
+    return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("omniintake.auth=", StringComparison.Ordinal)).Split(';')[0];
+}
+
+async Task Psql(string sql)
+{
+    var parts = pg.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+    var info = new ProcessStartInfo("psql", ["-h", parts["Host"], "-p", parts["Port"], "-U", parts["Username"], "-d", "postgres", "-qc", sql])
+    {
+        Environment = { ["PGPASSWORD"] = parts["Password"] }, UseShellExecute = false,
+    };
+    using var process = Process.Start(info)!;
+    await process.WaitForExitAsync();
+}
