@@ -79,4 +79,34 @@ public sealed class AgentHubTests
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync(TestContext.Current.CancellationToken));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
     }
+
+    [Fact]
+    public async Task ACustomersChatToken_CannotOpenTheAgentHub_AndAnAgentCannotCallAnAdminsMethod()
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        await using var chat = host.ChatHub();
+        await chat.StartAsync(TestContext.Current.CancellationToken);
+        var token = (await chat.InvokeAsync<OmniIntake.Channels.WebChat.Hub.ChatSession>("Start", "zh-CN", TestContext.Current.CancellationToken)).Token;
+        await using var asCustomer = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.Anonymous().BaseAddress!, AgentHub.Path + "?access_token=" + Uri.EscapeDataString(token)), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => ((Microsoft.AspNetCore.TestHost.TestServer)host.Services
+                    .GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer))!).CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                o.Headers["Authorization"] = "Bearer " + token;
+            }).Build();
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => asCustomer.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        await using var agent = await host.AgentHubAsync(Roles.Agent);
+        await agent.StartAsync(TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => agent.InvokeAsync("Ping", "x", TestContext.Current.CancellationToken));
+        await using var admin = await host.AgentHubAsync(Roles.Admin);
+        var pinged = new TaskCompletionSource<string>();
+        admin.On<string>(AgentHub.PingMethod, p => pinged.TrySetResult(p));
+        await admin.StartAsync(TestContext.Current.CancellationToken);
+        await admin.InvokeAsync("Ping", "hello", TestContext.Current.CancellationToken);
+        Assert.Equal("hello", await pinged.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
+    }
 }

@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using OmniIntake.Data;
+using OmniIntake.Testing;
+
+namespace OmniIntake.E2E.Console;
+
+/// <summary>Two server processes on two ports, one PostgreSQL and Redis (issue 7): an SMS taken in by one reaches a console open on the other.</summary>
+public sealed class TwoNodeConsoleTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private const string AdminPassword = "admin-password-for-e2e";
+    private const string OurNumber = "+8610010010000";
+
+    [Fact]
+    public async Task AnSmsTakenInByOneNode_SlidesIntoAConsoleOnTheOther()
+    {
+        await using var twilio = new TwilioStandIn();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var settings = new Dictionary<string, string?>(TestRedis.Settings("e2e" + Guid.NewGuid().ToString("N")))
+        {
+            ["Database:Provider"] = "Postgres",
+            ["Database:ConnectionString"] = database.Options.ConnectionString,
+            ["Accounts:BootstrapAdminUsername"] = "admin",
+            ["Accounts:BootstrapAdminPassword"] = AdminPassword,
+            ["Channels:Sms:AccountSid"] = TwilioStandIn.AccountSid,
+            ["Channels:Sms:AuthToken"] = TwilioStandIn.AuthToken,
+            ["Channels:Sms:From"] = OurNumber,
+            ["Channels:Sms:ApiBaseUrl"] = twilio.BaseUrl,
+        };
+        var urlA = ServerProcess.FreeUrl();
+        var urlB = ServerProcess.FreeUrl();
+        using var nodeA = ServerProcess.Start(new Dictionary<string, string?>(settings) { ["Channels:Sms:PublicUrl"] = urlA }, urlA);
+        await nodeA.WaitReadyAsync(urlA, TimeSpan.FromSeconds(60));
+        using var nodeB = ServerProcess.Start(new Dictionary<string, string?>(settings) { ["Channels:Sms:PublicUrl"] = urlB }, urlB);
+        await nodeB.WaitReadyAsync(urlB, TimeSpan.FromSeconds(60));
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
+            await page.GotoAsync(urlB + "/login.html");
+            await page.FillAsync("#username", "admin");
+            await page.FillAsync("#password", AdminPassword);
+            await page.ClickAsync("button[type=submit]");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console.html$"));
+            await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("在线");
+
+            var form = new Dictionary<string, string>
+            {
+                ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000",
+                ["To"] = OurNumber, ["Body"] = "两个节点：小区停水", ["NumMedia"] = "0",
+            };
+            using var webhook = new HttpRequestMessage(HttpMethod.Post, urlA + "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
+            webhook.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(urlA + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+            using var plain = new HttpClient();
+            (await plain.SendAsync(webhook, Ct)).EnsureSuccessStatusCode();
+
+            var item = page.Locator("#queue li").First;
+            await Assertions.Expect(item).ToContainTextAsync("sms", new LocatorAssertionsToContainTextOptions { Timeout = 3000 });
+            await item.ClickAsync();
+            await Assertions.Expect(page.Locator(".timeline .message.inbound").First).ToContainTextAsync("两个节点：小区停水");
+            Assert.Equal(1, await page.Locator("#queue li").CountAsync()); // pushed once, not once per node
+            TestContext.Current.AddAttachment("console-two-nodes.png", await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }), "image/png");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            nodeA.Kill();
+            nodeB.Kill();
+        }
+    }
+}
