@@ -22,14 +22,14 @@ public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubC
     public override async Task OnConnectedAsync()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, Group);
-        presence.Connected(Context.ConnectionId, Context.User?.Identity?.Name ?? "?");
+        await presence.ConnectedAsync(Context.ConnectionId, Context.User?.Identity?.Name ?? "?");
         await base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        presence.Disconnected(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        await presence.DisconnectedAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Events after <paramref name="after"/>, at most 500; call again while HasMore.</summary>

@@ -1,15 +1,39 @@
-using System.Collections.Concurrent;
+using OmniIntake.Data.Accounts;
 
 namespace OmniIntake.Server.Supervision;
 
-/// <summary>Who has the console open on this server process (the agent hub's connections, per user).</summary>
-public sealed class Presence
+/// <summary>
+/// Who has the console open, across server processes: the agent hub reports its connections, and this process
+/// refreshes its own every 30 seconds (a process that dies stops refreshing and its rows age out).
+/// </summary>
+public sealed class Presence(PresenceStore store, ILogger<Presence> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, string> _connections = new();
+    private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    public void Connected(string connectionId, string user) => _connections[connectionId] = user;
+    public Task ConnectedAsync(string connectionId, string user) => store.ConnectedAsync(connectionId, user, _node);
 
-    public void Disconnected(string connectionId) => _connections.TryRemove(connectionId, out _);
+    public Task DisconnectedAsync(string connectionId) => store.DisconnectedAsync(connectionId);
 
-    public IReadOnlyList<string> Online() => [.. _connections.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    public Task<IReadOnlyList<string>> OnlineAsync(CancellationToken cancellationToken) => store.OnlineAsync(cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await store.RefreshAsync(_node, stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(30), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            {
+                logger.LogWarning(ex, "Presence refresh failed; trying again in 30 s.");
+                await Task.Delay(TimeSpan.FromSeconds(30), stoppingToken);
+            }
+        }
+    }
 }

@@ -17,7 +17,9 @@ public static class SupervisionApi
 {
     public static void AddSupervision(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<OmniIntake.Data.Accounts.PresenceStore>();
         builder.Services.AddSingleton<Presence>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Presence>());
         builder.Services.AddSingleton<BoardQueries>();
     }
 
@@ -29,7 +31,7 @@ public static class SupervisionApi
         MapPage(app, "/admin", "admin.html", Policies.Admins);
         var board = app.MapGroup("/api/board").WithTags("Supervision").RequireAuthorization(Policies.Supervisors);
         board.MapGet("/", async (BoardQueries queries, Presence presence, CancellationToken ct) =>
-            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), presence.Online())));
+            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct))));
         board.MapGet("/trends", TrendsAsync);
     }
 

@@ -49,6 +49,14 @@ public sealed class TwoNodeTests
             await Task.Delay(TimeSpan.FromSeconds(1), Ct); // time for a duplicate to arrive, were there one
             Assert.Equal(1, nodes.Count(n => n.Dispatcher.Dispatching)); // one pusher: with the backplane, two would double every event
             Assert.All(nodes, n => Assert.All(n.Seen.GroupBy(e => e.Position), g => Assert.Single(g)));
+            // Who is online is known across processes: a supervisor on A is listed on B's board.
+            await using (var supervisorOnA = await nodes[0].Host.AgentHubAsync(Roles.Supervisor))
+            {
+                await supervisorOnA.StartAsync(Ct);
+                using var boardReader = await nodes[1].Host.ClientAsync(Roles.Supervisor);
+                var board = (await boardReader.GetFromJsonAsync<OmniIntake.Server.Supervision.BoardView>("/api/board", Ct))!;
+                Assert.Contains("only-supervisor", board.Online);
+            }
 
             // The pushing node stops; the other goes on from the recorded position, and its agents still see new cases.
             var leader = nodes.Single(n => n.Dispatcher.Dispatching);
