@@ -1,35 +1,20 @@
 using Microsoft.Playwright;
-using OmniIntake.Testing;
 
 namespace OmniIntake.E2E;
 
 /// <summary>The policy page in real Chromium (issue 6: "the admin pages show the same" as the preview API).</summary>
 public sealed class PolicyPageTests
 {
-    private const string AdminPassword = "admin-password-for-e2e";
-
     [Fact]
     public async Task AnAdmin_PreviewsTheDefaultAndAnExamplePolicy_AndMakesADayOff()
     {
-        var url = ServerProcess.FreeUrl();
-        var db = Path.Combine(Path.GetTempPath(), $"omniintake-e2e-{Guid.NewGuid():N}.db");
-        using var server = ServerProcess.Start(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={db}",
-            ["Accounts:BootstrapAdminUsername"] = "admin",
-            ["Accounts:BootstrapAdminPassword"] = AdminPassword,
-        }, url);
-        await server.WaitReadyAsync(url, TimeSpan.FromSeconds(60));
+        using var hub = await HubUnderTest.StartAsync();
+        var url = hub.Url;
         var (playwright, browser) = await Browser.LaunchAsync();
         try
         {
             var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
-            await page.GotoAsync(url + "/login.html");
-            await page.FillAsync("#username", "admin");
-            await page.FillAsync("#password", AdminPassword);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync("**/console.html");
+            await hub.SignInAsync(page);
             await page.GotoAsync(url + "/policy.html");
             await Assertions.Expect(page.Locator("#zone")).ToHaveTextAsync("Asia/Shanghai");
             await Assertions.Expect(page.Locator("#receivedAt")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$"));
@@ -62,8 +47,6 @@ public sealed class PolicyPageTests
         {
             await browser.DisposeAsync();
             playwright.Dispose();
-            server.Kill();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
         }
     }
 }

@@ -5,6 +5,7 @@ using OmniIntake.Core.Events;
 using OmniIntake.Core.Policy;
 using OmniIntake.Core.Text;
 using OmniIntake.Data.Cases;
+using OmniIntake.Data.Outbox;
 
 namespace OmniIntake.Data.FollowUps;
 
@@ -98,17 +99,7 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
         else
         {
             var text = compose(new FollowUpInvitation(found.Number, Languages.Of(found.Subject, found.FirstText), linkFor(token)));
-            var messageId = await c.OneAsync<long>(
-                """
-                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
-                                      attachments, email_message_id, created_at)
-                VALUES (@caseId, 'outbound', @channel, NULL, 'hub', @author, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
-                """, new { caseId = found.Id, channel, author = AuditActors.System, text, now }, tx, ct);
-            await c.ExecAsync(
-                $"""
-                 INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
-                 VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {database.True})
-                 """, new { caseId = found.Id, messageId, channel, recipient, now }, tx, ct);
+            var messageId = await HubMessages.QueueAsync(c, tx, database, found.Id, "outbound", channel!, recipient, null, text, now, ct);
             await CaseJournal.RecordAsync(c, tx, found.Id, found.Number, now, AuditActors.System, "follow-up.sent",
                 new { followUpId = id, messageId, channel }, CaseEventKinds.FollowUpSent, new { followUpId = id, messageId, channel }, ct);
         }

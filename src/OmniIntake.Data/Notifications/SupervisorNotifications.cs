@@ -2,6 +2,7 @@ using System.Data.Common;
 using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Data.Cases;
+using OmniIntake.Data.Outbox;
 
 namespace OmniIntake.Data.Notifications;
 
@@ -35,18 +36,7 @@ internal static class SupervisorNotifications
         if (options.Recipients.Count == 0) return;
         foreach (var recipient in options.Recipients)
         {
-            var channel = recipient.Channel.ToName();
-            var messageId = await c.OneAsync<long>(
-                """
-                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
-                                      attachments, email_message_id, created_at)
-                VALUES (@caseId, 'notification', @channel, NULL, 'hub', @author, @kind, @text, NULL, '[]', NULL, @now) RETURNING id
-                """, new { caseId, channel, author = AuditActors.System, kind, text, now }, tx, ct);
-            await c.ExecAsync(
-                $"""
-                 INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
-                 VALUES (@caseId, @messageId, @channel, @Address, 'pending', 0, @now, @now, {database.True})
-                 """, new { caseId, messageId, channel, recipient.Address, now }, tx, ct);
+            await HubMessages.QueueAsync(c, tx, database, caseId, "notification", recipient.Channel.ToName(), recipient.Address, kind, text, now, ct);
         }
         await CaseJournal.AuditOnlyAsync(c, tx, caseId, now, AuditActors.System, "notification.queued",
             new { kind, recipients = options.Recipients.Select(r => $"{r.Channel.ToName()}:{r.Address}").ToList() }, ct);

@@ -50,17 +50,7 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
             await transaction.CommitAsync(cancellationToken);
             return AutomaticReplyOutcome.RateLimited;
         }
-        var messageId = await connection.OneAsync<long>(
-            """
-            INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
-                                  attachments, email_message_id, created_at)
-            VALUES (@caseId, 'outbound', @channel, NULL, 'hub', @author, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
-            """, new { caseId, channel, author = AuditActors.System, text, now }, transaction, cancellationToken);
-        await connection.ExecAsync(
-            $"""
-             INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
-             VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {database.True})
-             """, new { caseId, messageId, channel, recipient, now }, transaction, cancellationToken);
+        var messageId = await HubMessages.QueueAsync(connection, transaction, database, caseId, "outbound", channel, recipient, null, text, now, cancellationToken);
         await CaseJournal.RecordAsync(connection, transaction, caseId, found.Number, now, AuditActors.System, "auto-reply.queued",
             new { messageId, channel }, CaseEventKinds.ReplyQueued, new { messageId, channel, automatic = true },
             cancellationToken);

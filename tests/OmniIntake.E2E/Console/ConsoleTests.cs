@@ -12,7 +12,6 @@ namespace OmniIntake.E2E.Console;
 public sealed class ConsoleTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private const string AdminPassword = "admin-password-for-e2e";
     private const string OurNumber = "+8610010010000";
 
     [Fact]
@@ -20,43 +19,28 @@ public sealed class ConsoleTests
     {
         await using var twilio = new TwilioStandIn();
         var url = ServerProcess.FreeUrl();
-        var db = Path.Combine(Path.GetTempPath(), $"omniintake-e2e-{Guid.NewGuid():N}.db");
-        using var server = ServerProcess.Start(new Dictionary<string, string?>
+        using var hub = await HubUnderTest.StartAsync(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={db}",
-            ["Accounts:BootstrapAdminUsername"] = "admin",
-            ["Accounts:BootstrapAdminPassword"] = AdminPassword,
-            ["Outbox:PollInterval"] = "00:00:00.200",
             ["Channels:Sms:AccountSid"] = TwilioStandIn.AccountSid,
             ["Channels:Sms:AuthToken"] = TwilioStandIn.AuthToken,
             ["Channels:Sms:From"] = OurNumber,
             ["Channels:Sms:PublicUrl"] = url,
             ["Channels:Sms:ApiBaseUrl"] = twilio.BaseUrl,
         }, url);
-        await server.WaitReadyAsync(url, TimeSpan.FromSeconds(60));
         using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(url) };
-        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = AdminPassword }, Ct)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业部" }, Ct)).EnsureSuccessStatusCode();
         var (playwright, browser) = await Browser.LaunchAsync();
         try
         {
             var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } }))
                 .NewPageAsync();
-            await page.GotoAsync(url + "/login.html");
-            await page.FillAsync("#username", "admin");
-            await page.FillAsync("#password", AdminPassword);
-            await page.ClickAsync("button[type=submit]");
-            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console.html$"));
+            await hub.SignInAsync(page);
             await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("在线");
             // The supervisor's board, in another browser context (another sign-in).
             var board = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } }))
                 .NewPageAsync();
-            await board.GotoAsync(url + "/login.html");
-            await board.FillAsync("#username", "admin");
-            await board.FillAsync("#password", AdminPassword);
-            await board.ClickAsync("button[type=submit]");
-            await Assertions.Expect(board).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console.html$"));
+            await hub.SignInAsync(board);
             await board.GotoAsync(url + "/supervisor");
             await Assertions.Expect(board.Locator("#status")).ToHaveTextAsync("在线 online");
             await Assertions.Expect(board.Locator("#inWindow")).ToHaveTextAsync("0");
@@ -110,8 +94,6 @@ public sealed class ConsoleTests
         {
             await browser.DisposeAsync();
             playwright.Dispose();
-            server.Kill();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
         }
     }
 }

@@ -8,7 +8,6 @@ namespace OmniIntake.E2E.Console;
 public sealed class TwoNodeConsoleTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private const string AdminPassword = "admin-password-for-e2e";
     private const string OurNumber = "+8610010010000";
 
     [Fact]
@@ -20,8 +19,6 @@ public sealed class TwoNodeConsoleTests
         {
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = database.Options.ConnectionString,
-            ["Accounts:BootstrapAdminUsername"] = "admin",
-            ["Accounts:BootstrapAdminPassword"] = AdminPassword,
             ["Channels:Sms:AccountSid"] = TwilioStandIn.AccountSid,
             ["Channels:Sms:AuthToken"] = TwilioStandIn.AuthToken,
             ["Channels:Sms:From"] = OurNumber,
@@ -29,19 +26,14 @@ public sealed class TwoNodeConsoleTests
         };
         var urlA = ServerProcess.FreeUrl();
         var urlB = ServerProcess.FreeUrl();
-        using var nodeA = ServerProcess.Start(new Dictionary<string, string?>(settings) { ["Channels:Sms:PublicUrl"] = urlA }, urlA);
-        await nodeA.WaitReadyAsync(urlA, TimeSpan.FromSeconds(60));
-        using var nodeB = ServerProcess.Start(new Dictionary<string, string?>(settings) { ["Channels:Sms:PublicUrl"] = urlB }, urlB);
-        await nodeB.WaitReadyAsync(urlB, TimeSpan.FromSeconds(60));
+        // One after the other: the first migrates the database.
+        using var nodeA = await HubUnderTest.StartAsync(new Dictionary<string, string?>(settings) { ["Channels:Sms:PublicUrl"] = urlA }, urlA);
+        using var nodeB = await HubUnderTest.StartAsync(new Dictionary<string, string?>(settings) { ["Channels:Sms:PublicUrl"] = urlB }, urlB);
         var (playwright, browser) = await Browser.LaunchAsync();
         try
         {
             var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
-            await page.GotoAsync(urlB + "/login.html");
-            await page.FillAsync("#username", "admin");
-            await page.FillAsync("#password", AdminPassword);
-            await page.ClickAsync("button[type=submit]");
-            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console.html$"));
+            await nodeB.SignInAsync(page);
             await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("在线");
 
             var form = new Dictionary<string, string>
@@ -65,8 +57,6 @@ public sealed class TwoNodeConsoleTests
         {
             await browser.DisposeAsync();
             playwright.Dispose();
-            nodeA.Kill();
-            nodeB.Kill();
         }
     }
 }

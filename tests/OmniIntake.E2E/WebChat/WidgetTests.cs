@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using OmniIntake.Testing;
 
 namespace OmniIntake.E2E.WebChat;
 
@@ -8,22 +7,12 @@ namespace OmniIntake.E2E.WebChat;
 public sealed class WidgetTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private const string AdminPassword = "admin-password-for-e2e";
 
     [Fact]
     public async Task ACustomerCompletesAComplaintInChinese_CorrectsThePhone_SeesTheNumber_AndGetsTheAgentsReplyLive()
     {
-        var url = ServerProcess.FreeUrl();
-        var db = Path.Combine(Path.GetTempPath(), $"omniintake-e2e-{Guid.NewGuid():N}.db");
-        using var server = ServerProcess.Start(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={db}",
-            ["Accounts:BootstrapAdminUsername"] = "admin",
-            ["Accounts:BootstrapAdminPassword"] = AdminPassword,
-            ["Outbox:PollInterval"] = "00:00:00.200",
-        }, url);
-        await server.WaitReadyAsync(url, TimeSpan.FromSeconds(60));
+        using var hub = await HubUnderTest.StartAsync();
+        var url = hub.Url;
         var (playwright, browser) = await Browser.LaunchAsync();
         try
         {
@@ -65,7 +54,7 @@ public sealed class WidgetTests
 
             // The agent answers from the hub; the widget shows it without a reload.
             using var agent = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(url) };
-            (await agent.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = AdminPassword }, Ct)).EnsureSuccessStatusCode();
+            (await agent.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
             var detail = await agent.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cases/{number}", Ct);
             Assert.Equal("+8613900139000", detail.GetProperty("fields").GetProperty("contactPhone").GetString());
             var id = detail.GetProperty("case").GetProperty("id").GetInt64();
@@ -76,7 +65,7 @@ public sealed class WidgetTests
             }
             catch (PlaywrightException ex)
             {
-                throw new InvalidOperationException(ex.Message + "\nserver:\n" + server.Output, ex);
+                throw new InvalidOperationException(ex.Message + "\nserver:\n" + hub.Output, ex);
             }
 
             // A reload keeps the conversation (the token stays in this browser).
@@ -87,8 +76,6 @@ public sealed class WidgetTests
         {
             await browser.DisposeAsync();
             playwright.Dispose();
-            server.Kill();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(db + suffix);
         }
     }
 }

@@ -1,0 +1,30 @@
+using System.Data.Common;
+using OmniIntake.Core.Audit;
+
+namespace OmniIntake.Data.Outbox;
+
+/// <summary>
+/// A message the hub writes by itself (an acknowledgement, a follow-up, a notice to a supervisor), kept on the case
+/// and queued in the outbox as automatic, inside the caller's transaction: sent exactly when the change commits.
+/// </summary>
+internal static class HubMessages
+{
+    /// <param name="direction">"outbound" to the customer, "notification" to a supervisor.</param>
+    /// <returns>The message's id.</returns>
+    public static async Task<long> QueueAsync(DbConnection c, DbTransaction tx, Database database, long caseId, string direction, string channel,
+        string recipient, string? subject, string text, DateTimeOffset now, CancellationToken ct)
+    {
+        var messageId = await c.OneAsync<long>(
+            """
+            INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
+                                  attachments, email_message_id, created_at)
+            VALUES (@caseId, @direction, @channel, NULL, 'hub', @author, @subject, @text, NULL, '[]', NULL, @now) RETURNING id
+            """, new { caseId, direction, channel, author = AuditActors.System, subject, text, now }, tx, ct);
+        await c.ExecAsync(
+            $"""
+             INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
+             VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {database.True})
+             """, new { caseId, messageId, channel, recipient, now }, tx, ct);
+        return messageId;
+    }
+}
