@@ -10,6 +10,9 @@ namespace OmniIntake.Data.Classes;
 /// <summary>The numbers of policy 5.5, configuration "Classes".</summary>
 public sealed class ClassRules
 {
+    /// <summary>false: no minutely sweep (raising by age and by similar complaints); collective size still raises at once.</summary>
+    public bool Enabled { get; set; } = true;
+
     public TimeSpan HotWhenUnresolvedFor { get; set; } = TimeSpan.FromDays(7);
     public TimeSpan MajorWhenUnresolvedFor { get; set; } = TimeSpan.FromDays(30);
     public TimeSpan SimilarWithin { get; set; } = TimeSpan.FromDays(30);

@@ -57,6 +57,6 @@ public static class ClassesSetup
         builder.Services.AddSingleton<CaseParties>();
         builder.Services.AddSingleton<ComplaintSimilarity>();
         builder.Services.AddSingleton<ClassJob>();
-        builder.Services.AddRecurringJob<ClassJob>(ClassJob.RecurringId, "* * * * *", j => j.RunAsync(CancellationToken.None));
+        builder.Services.AddRecurringJob<ClassJob>(ClassJob.RecurringId, "* * * * *", j => j.RunAsync(CancellationToken.None), enabled: rules.Enabled);
     }
 }

@@ -1,4 +1,3 @@
-using Hangfire;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Conversations;
@@ -7,6 +6,7 @@ using OmniIntake.Data.Conversations;
 using OmniIntake.Dialogs.Definitions;
 using OmniIntake.Dialogs.Engine;
 using OmniIntake.Dialogs.Running;
+using OmniIntake.Server.Infrastructure;
 
 namespace OmniIntake.Server.Dialogs;
 
@@ -35,18 +35,7 @@ public static class DialogSetup
         services.AddSingleton<DialogRunner>();
         services.AddSingleton<IDialogService>(sp => sp.GetRequiredService<DialogRunner>());
         services.AddSingleton<DialogExpiryJob>();
-        services.AddHostedService<DialogSchedule>();
-    }
-
-    private sealed class DialogSchedule(IRecurringJobManager recurring) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            recurring.AddOrUpdate<DialogExpiryJob>(DialogExpiryJob.RecurringId, j => j.RunAsync(CancellationToken.None), "* * * * *");
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        services.AddRecurringJob<DialogExpiryJob>(DialogExpiryJob.RecurringId, "* * * * *", j => j.RunAsync(CancellationToken.None));
     }
 }
 

@@ -64,6 +64,6 @@ public static class FollowUpSetup
         builder.Services.AddSingleton<FollowUpStore>();
         builder.Services.AddSingleton<FollowUpLinks>();
         builder.Services.AddSingleton<FollowUpJob>();
-        if (options.Enabled) builder.Services.AddRecurringJob<FollowUpJob>(FollowUpJob.RecurringId, "* * * * *", j => j.RunAsync(CancellationToken.None));
+        builder.Services.AddRecurringJob<FollowUpJob>(FollowUpJob.RecurringId, "* * * * *", j => j.RunAsync(CancellationToken.None), enabled: options.Enabled);
     }
 }

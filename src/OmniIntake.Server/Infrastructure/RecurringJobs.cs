@@ -7,16 +7,18 @@ namespace OmniIntake.Server.Infrastructure;
 public static class RecurringJobs
 {
     /// <param name="zone">The zone the cron expression is read in (UTC when null).</param>
+    /// <param name="enabled">false removes the job (it may be in the shared storage from an earlier start).</param>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, string cron, Expression<Func<TJob, Task>> run,
-        TimeZoneInfo? zone = null) =>
-        services.AddSingleton<IHostedService>(sp => new Registration<TJob>(sp.GetRequiredService<IRecurringJobManager>(), id, cron, run, zone));
+        TimeZoneInfo? zone = null, bool enabled = true) =>
+        services.AddSingleton<IHostedService>(sp => new Registration<TJob>(sp.GetRequiredService<IRecurringJobManager>(), id, cron, run, zone, enabled));
 
-    private sealed class Registration<TJob>(IRecurringJobManager recurring, string id, string cron, Expression<Func<TJob, Task>> run, TimeZoneInfo? zone)
-        : IHostedService
+    private sealed class Registration<TJob>(IRecurringJobManager recurring, string id, string cron, Expression<Func<TJob, Task>> run, TimeZoneInfo? zone,
+        bool enabled) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            recurring.AddOrUpdate(id, run, cron, new RecurringJobOptions { TimeZone = zone ?? TimeZoneInfo.Utc });
+            if (enabled) recurring.AddOrUpdate(id, run, cron, new RecurringJobOptions { TimeZone = zone ?? TimeZoneInfo.Utc });
+            else recurring.RemoveIfExists(id);
             return Task.CompletedTask;
         }
 

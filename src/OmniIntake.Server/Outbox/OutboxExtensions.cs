@@ -1,5 +1,5 @@
-using Hangfire;
 using OmniIntake.Data.Outbox;
+using OmniIntake.Server.Infrastructure;
 using OmniIntake.Server.Live;
 
 namespace OmniIntake.Server.Outbox;
@@ -14,21 +14,10 @@ public static class OutboxExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddSingleton<OutboxDispatcher>();
-        builder.Services.AddHostedService<OutboxStartup>();
+        // The recurring dispatch also retries and takes back expired leases.
+        builder.Services.AddRecurringJob<OutboxDispatcher>(OutboxDispatcher.RecurringId, "* * * * *", d => d.RunAsync(CancellationToken.None));
         builder.Services.AddHostedService<OutboxWatcher>();
     }
-}
-
-/// <summary>Registers the recurring dispatch (which also retries and takes back expired leases).</summary>
-public sealed class OutboxStartup(IRecurringJobManager recurring) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        recurring.AddOrUpdate<OutboxDispatcher>(OutboxDispatcher.RecurringId, d => d.RunAsync(CancellationToken.None), "* * * * *");
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Sends a reply as soon as this process queued it, and retries due rows between the minutely runs.</summary>

@@ -54,8 +54,9 @@ public sealed class TwoNodeTests
             {
                 await supervisorOnA.StartAsync(Ct);
                 using var boardReader = await nodes[1].Host.ClientAsync(Roles.Supervisor);
-                var board = (await boardReader.GetFromJsonAsync<OmniIntake.Server.Supervision.BoardView>("/api/board", Ct))!;
-                Assert.Contains("only-supervisor", board.Online);
+                await TestCalls.WithinAsync(TimeSpan.FromSeconds(10), async () =>
+                    (await boardReader.GetFromJsonAsync<OmniIntake.Server.Supervision.BoardView>("/api/board", Ct))!.Online.Contains("only-supervisor")
+                        ? "listed" : null, "the supervisor on A listed on B");
             }
 
             // The pushing node stops; the other goes on from the recorded position, and its agents still see new cases.
