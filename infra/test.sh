@@ -27,25 +27,33 @@ export OMNIINTAKE_TEST_SMTP=$("$root/infra/postfix/start.sh" "$run/postfix" "$ru
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 status=0
-dotnet test --solution OmniIntake.sln -c Release --report-xunit-trx --results-directory "$results" "$@" || status=$?
+# The output is kept too: TRX file names are start times, and two test projects starting in the same microsecond
+# write one file (seen in CI), so the count comes from dotnet test's own summary.
+dotnet test --solution OmniIntake.sln -c Release --report-xunit-trx --results-directory "$results" "$@" 2>&1 | tee "$run/test-output.log" \
+  || status=${PIPESTATUS[0]}
 
-# dotnet test prints no single closing count; CI reads one line "N passed, N failed".
-python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
-passed = failed = skipped = 0
-for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
-    counters = ET.parse(path).getroot().find(".//{*}Counters")
-    if counters is None:
-        continue
-    passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
-    skipped += int(counters.get("notExecuted", 0))
-    # Name each failure with the first lines of its message: a long log must not hide which test failed.
+# dotnet test prints no single closing line; CI reads one line "N passed, N failed".
+python3 - "$run/test-output.log" "$results" <<'PY'
+import glob, re, sys, xml.etree.ElementTree as ET
+log = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+# Every failed test by name (the console says "failed <name> (<duration>)"), with the first lines of its message
+# from the TRX results where one is there: a long log must not hide which test failed.
+messages = {}
+for path in glob.glob(sys.argv[2] + "/**/*.trx", recursive=True):
     for result in ET.parse(path).getroot().iter("{*}UnitTestResult"):
         if result.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
             message = result.find(".//{*}ErrorInfo/{*}Message")
-            text = (message.text or "").strip().splitlines() if message is not None else []
-            print(f"FAILED {result.get('testName')}: " + " | ".join(text[:6]))
+            messages[result.get("testName")] = " | ".join(((message.text or "").strip().splitlines() if message is not None else [])[:6])
+names = list(dict.fromkeys(re.findall(r"^failed (.+?) \(\d", log, re.MULTILINE))) or list(messages)
+for name in names:
+    print(f"FAILED {name}: {messages.get(name, '')}")
+summary = log[log.rfind("Test run summary"):] if "Test run summary" in log else ""
+def count(label):
+    found = re.search(rf"^\s*{label}: (\d+)", summary, re.MULTILINE)
+    return int(found.group(1)) if found else 0
+passed, failed, skipped = count("succeeded"), count("failed"), count("skipped")
+if not summary:
+    failed = max(1, len(names)) # no summary: the run itself broke (a build error); never report it as clean
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
