@@ -125,15 +125,6 @@ static double PeakMemoryMiB(int pid)
     return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 }
 
-async Task Psql(string sql)
-{
-    var parts = pg.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-    var info = new ProcessStartInfo("psql", ["-h", parts["Host"], "-p", parts["Port"], "-U", parts["Username"], "-d", "postgres", "-qc", sql])
-    {
-        Environment = { ["PGPASSWORD"] = parts["Password"] }, UseShellExecute = false,
-    };
-    using var process = Process.Start(info)!;
-    await process.WaitForExitAsync();
-}
+Task Psql(string sql) => BenchPostgres.RunAsync(pg, sql);
 
 internal sealed record Run(List<double> Latencies, int Completed, TimeSpan Wall);

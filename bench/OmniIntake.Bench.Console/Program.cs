@@ -180,13 +180,4 @@ static async Task<string> SignInAsync(string url)
     return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("omniintake.auth=", StringComparison.Ordinal)).Split(';')[0];
 }
 
-async Task Psql(string sql)
-{
-    var parts = pg.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-    var info = new ProcessStartInfo("psql", ["-h", parts["Host"], "-p", parts["Port"], "-U", parts["Username"], "-d", "postgres", "-qc", sql])
-    {
-        Environment = { ["PGPASSWORD"] = parts["Password"] }, UseShellExecute = false,
-    };
-    using var process = Process.Start(info)!;
-    await process.WaitForExitAsync();
-}
+Task Psql(string sql) => BenchPostgres.RunAsync(pg, sql);
