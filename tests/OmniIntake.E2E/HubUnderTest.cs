@@ -11,6 +11,9 @@ public sealed class HubUnderTest : IDisposable
 {
     public const string AdminPassword = "admin-password-for-e2e";
 
+    /// <summary>The organisation's SMS number in the browser tests.</summary>
+    public const string OurNumber = "+8610010010000";
+
     private readonly ServerProcess _server;
     private readonly string? _sqliteFile;
 
@@ -39,6 +42,27 @@ public sealed class HubUnderTest : IDisposable
         var server = ServerProcess.Start(all, url);
         await server.WaitReadyAsync(url, TimeSpan.FromSeconds(60));
         return new HubUnderTest(server, url, file);
+    }
+
+    /// <summary>The SMS channel on the Twilio stand-in; <paramref name="url"/> is the hub's own address (webhook signatures).</summary>
+    public static Dictionary<string, string?> SmsSettings(TwilioStandIn twilio, string url) => new()
+    {
+        ["Channels:Sms:AccountSid"] = TwilioStandIn.AccountSid, ["Channels:Sms:AuthToken"] = TwilioStandIn.AuthToken,
+        ["Channels:Sms:From"] = OurNumber, ["Channels:Sms:PublicUrl"] = url, ["Channels:Sms:ApiBaseUrl"] = twilio.BaseUrl,
+    };
+
+    /// <summary>Twilio's incoming-message webhook, signed as Twilio signs it, from <paramref name="from"/> to our number.</summary>
+    public async Task SendSmsAsync(string from, string body, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = from, ["To"] = OurNumber,
+            ["Body"] = body, ["NumMedia"] = "0",
+        };
+        using var webhook = new HttpRequestMessage(HttpMethod.Post, Url + "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
+        webhook.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(Url + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        using var client = new HttpClient();
+        (await client.SendAsync(webhook, cancellationToken)).EnsureSuccessStatusCode();
     }
 
     /// <summary>Signs the page in as the admin through the sign-in page; it lands on the console.</summary>

@@ -136,12 +136,10 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
             if (found.CurrentStatus is not (CaseStatus.Forwarded or CaseStatus.Answered))
                 return CommandResult.Conflict($"Case {found.Number} is {found.Status}; only a forwarded case is sent back.");
-            await c.ExecAsync("UPDATE cases SET status = 'received', updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
             await c.ExecAsync(
                 "UPDATE deadlines SET state = 'cancelled', closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND kind IN ('ownerAnswer', 'publicReply')",
                 new { now, caseId }, tx, ct);
-            var forward = policy.Forwarding(ChannelNames.Parse(found.Channel), now);
-            await ScheduleAsync(c, tx, caseId, forward, now, ct);
+            var forward = await BackToQueueAsync(c, tx, policy, caseId, ChannelNames.Parse(found.Channel), now, ct);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.sent-back",
                 new { reason, departmentId = found.DepartmentId, forwardDueAt = forward.DueAt }, CaseEventKinds.SentBack, new { reason }, ct);
             return CommandResult.Done;
@@ -260,13 +258,21 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     internal static async Task ReopenAsync(DbConnection c, DbTransaction tx, IDeadlinePolicy policy, long caseId, string number, Channel channel,
         string fromStatus, DateTimeOffset now, string actor, string reason, CancellationToken ct)
     {
-        await c.ExecAsync("UPDATE cases SET status = 'received', resolved_at = NULL, closed_at = NULL, updated_at = @now WHERE id = @caseId",
-            new { now, caseId }, tx, ct);
-        // Forwarded again within the window that applies now, like a complaint received now.
-        var forward = policy.Forwarding(channel, now);
-        await ScheduleAsync(c, tx, caseId, forward, now, ct);
+        var forward = await BackToQueueAsync(c, tx, policy, caseId, channel, now, ct);
         await CaseJournal.RecordAsync(c, tx, caseId, number, now, actor, "case.reopened", new { fromStatus, reason, forwardDueAt = forward.DueAt },
             CaseEventKinds.Reopened, new { reason }, ct);
+    }
+
+    /// <summary>Back in the centre's queue (reopened, or sent back by an owner): to be forwarded again within the window that
+    /// applies now, like a complaint received now.</summary>
+    private static async Task<DueTime> BackToQueueAsync(DbConnection c, DbTransaction tx, IDeadlinePolicy policy, long caseId, Channel channel,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        await c.ExecAsync("UPDATE cases SET status = 'received', resolved_at = NULL, closed_at = NULL, updated_at = @now WHERE id = @caseId",
+            new { now, caseId }, tx, ct);
+        var forward = policy.Forwarding(channel, now);
+        await ScheduleAsync(c, tx, caseId, forward, now, ct);
+        return forward;
     }
 
     /// <summary>

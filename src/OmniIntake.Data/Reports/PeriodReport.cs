@@ -78,10 +78,10 @@ public sealed class ReportQueries(Database database)
             cancellationToken);
         var satisfaction = await connection.OneAsync<double?>(
             $"""
-             SELECT AVG(CAST(f.satisfaction AS double precision)) FROM follow_ups f JOIN cases c ON c.id = f.case_id
+             SELECT AVG(CAST(f.satisfaction AS REAL)) FROM follow_ups f JOIN cases c ON c.id = f.case_id
              WHERE {InPeriod} AND f.satisfaction IS NOT NULL
                AND f.id = (SELECT MAX(l.id) FROM follow_ups l WHERE l.case_id = f.case_id AND l.satisfaction IS NOT NULL)
-             """.Replace("double precision", database.IsPostgres ? "double precision" : "real", StringComparison.Ordinal), p, null, cancellationToken);
+             """, p, null, cancellationToken);
         var classCases = await connection.ListAsync<ReportedCase>(
             $"""
              SELECT c.number, c.class, c.status, c.channel, c.category, d.code AS department, c.received_at, c.subject

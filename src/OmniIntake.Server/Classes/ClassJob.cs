@@ -10,6 +10,10 @@ public sealed class ClassJob(ClassSweep sweep, ComplaintSimilarity similarity, C
 {
     public const string RecurringId = "classes-sweep";
 
+    // Each complaint's terms, computed once per process: the window's complaints are compared every minute, and cutting
+    // and tagging their texts again each time would be most of the job's work.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, IReadOnlyDictionary<string, double>> _terms = new();
+
     public async Task<ClassSweepResult> RunAsync(CancellationToken cancellationToken)
     {
         var byAge = await sweep.RaiseByAgeAsync(cancellationToken);
@@ -27,11 +31,14 @@ public sealed class ClassJob(ClassSweep sweep, ComplaintSimilarity similarity, C
         if (fresh.Count == 0) return (0, 0);
         var earliest = fresh.Min(f => f.ReceivedAt) - rules.SimilarWithin;
         // The window's complaints, their terms computed once for the whole batch.
-        var known = (await sweep.ComparedSinceAsync(earliest, cancellationToken)).Select(k => (Complaint: k, Terms: similarity.Terms(k.Text))).ToList();
+        var window = await sweep.ComparedSinceAsync(earliest, cancellationToken);
+        var inWindow = window.Select(k => k.CaseId).ToHashSet();
+        foreach (var gone in _terms.Keys.Where(id => !inWindow.Contains(id))) _terms.TryRemove(gone, out _);
+        var known = window.Select(k => (Complaint: k, Terms: TermsOf(k))).ToList();
         var raised = 0;
         foreach (var complaint in fresh)
         {
-            var terms = similarity.Terms(complaint.Text);
+            var terms = TermsOf(complaint);
             var similar = known
                 .Where(k => k.Complaint.ContactId != complaint.ContactId // the same person again is a repeat, not another complainant
                             && Math.Abs((k.Complaint.ReceivedAt - complaint.ReceivedAt).TotalDays) <= rules.SimilarWithin.TotalDays
@@ -44,6 +51,8 @@ public sealed class ClassJob(ClassSweep sweep, ComplaintSimilarity similarity, C
         }
         return (fresh.Count, raised);
     }
+
+    private IReadOnlyDictionary<string, double> TermsOf(ComplaintText complaint) => _terms.GetOrAdd(complaint.CaseId, _ => similarity.Terms(complaint.Text));
 }
 
 public sealed record ClassSweepResult(int RaisedByAge, int RaisedBySimilarity, int MajorReminders, int Compared);

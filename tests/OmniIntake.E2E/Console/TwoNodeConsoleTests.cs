@@ -8,7 +8,6 @@ namespace OmniIntake.E2E.Console;
 public sealed class TwoNodeConsoleTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private const string OurNumber = "+8610010010000";
 
     [Fact]
     public async Task AnSmsTakenInByOneNode_SlidesIntoAConsoleOnTheOther()
@@ -19,16 +18,12 @@ public sealed class TwoNodeConsoleTests
         {
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = database.Options.ConnectionString,
-            ["Channels:Sms:AccountSid"] = TwilioStandIn.AccountSid,
-            ["Channels:Sms:AuthToken"] = TwilioStandIn.AuthToken,
-            ["Channels:Sms:From"] = OurNumber,
-            ["Channels:Sms:ApiBaseUrl"] = twilio.BaseUrl,
         };
         var urlA = ServerProcess.FreeUrl();
         var urlB = ServerProcess.FreeUrl();
         // One after the other: the first migrates the database.
-        using var nodeA = await HubUnderTest.StartAsync(new Dictionary<string, string?>(settings) { ["Channels:Sms:PublicUrl"] = urlA }, urlA);
-        using var nodeB = await HubUnderTest.StartAsync(new Dictionary<string, string?>(settings) { ["Channels:Sms:PublicUrl"] = urlB }, urlB);
+        using var nodeA = await HubUnderTest.StartAsync(new Dictionary<string, string?>(settings.Concat(HubUnderTest.SmsSettings(twilio, urlA))), urlA);
+        using var nodeB = await HubUnderTest.StartAsync(new Dictionary<string, string?>(settings.Concat(HubUnderTest.SmsSettings(twilio, urlB))), urlB);
         var (playwright, browser) = await Browser.LaunchAsync();
         try
         {
@@ -36,15 +31,7 @@ public sealed class TwoNodeConsoleTests
             await nodeB.SignInAsync(page);
             await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("在线");
 
-            var form = new Dictionary<string, string>
-            {
-                ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000",
-                ["To"] = OurNumber, ["Body"] = "两个节点：小区停水", ["NumMedia"] = "0",
-            };
-            using var webhook = new HttpRequestMessage(HttpMethod.Post, urlA + "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-            webhook.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(urlA + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
-            using var plain = new HttpClient();
-            (await plain.SendAsync(webhook, Ct)).EnsureSuccessStatusCode();
+            await nodeA.SendSmsAsync("+8613800138000", "两个节点：小区停水", Ct);
 
             var item = page.Locator("#queue li").First;
             await Assertions.Expect(item).ToContainTextAsync("sms", new LocatorAssertionsToContainTextOptions { Timeout = 3000 });
