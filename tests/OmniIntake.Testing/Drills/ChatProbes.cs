@@ -54,12 +54,14 @@ public static class ChatProbes
             await call(await target.Chat.OpenAsync(CancellationToken.None));
             return new ProbeAnswer(200);
         }
-        catch (HubException ex) when (!ex.Message.Contains("HubException:", StringComparison.Ordinal))
+        catch (HubException ex) when (!ex.Message.Contains("HubException:", StringComparison.Ordinal)
+            && !ex.Message.StartsWith("The server closed the connection", StringComparison.Ordinal))
         {
             return new ProbeAnswer(500, ex.Message);
         }
         catch (HubException ex)
         {
+            // A reason given, or the connection closed on a message over the hub's size limit: refused.
             return new ProbeAnswer(400, ex.Message);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or TaskCanceledException or HttpRequestException)

@@ -321,9 +321,11 @@ public static class HostileCatalogue
                 var detail = status >= 500 ? Truncate(await response.Content.ReadAsStringAsync(ct)) : null;
                 return new ProbeAnswer(status, detail);
             }
-            catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse)
+            catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse
+                || ex.InnerException is IOException)
             {
-                // The server closed the connection on a request it refused to read (e.g. over a size limit): a refusal.
+                // The server closed the connection on a request it refused to read (e.g. over a size limit, while it was still
+                // being sent): a refusal. A dead server is told apart by the drill, which watches the process.
                 return new ProbeAnswer(499, ex.HttpRequestError.ToString());
             }
         }
