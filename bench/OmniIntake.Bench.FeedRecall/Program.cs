@@ -17,7 +17,7 @@ foreach (var file in reference)
         var reading = FeedParser.Read(stream, new Uri("http://feed.example.test/" + file.Path));
         rows.Add((category, false, reading.Posts.Count, reading.SetAside.Count, file.Entries, file.Path, null));
         if (Environment.GetEnvironmentVariable("FEEDS_VERBOSE") == "1")
-            foreach (var aside in reading.SetAside) Console.WriteLine($"set aside: {file.Path} #{aside.Position}: {aside.Reason} {aside.Xml[..Math.Min(aside.Xml.Length, 160)]}");
+            foreach (var aside in reading.SetAside) Console.WriteLine($"set aside: {file.Path} #{aside.Position}: {aside.Reason} {aside.Content[..Math.Min(aside.Content.Length, 160)]}");
     }
     catch (InvalidFeedException ex)
     {

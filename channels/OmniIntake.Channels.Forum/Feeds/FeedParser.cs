@@ -9,9 +9,9 @@ namespace OmniIntake.Channels.Forum.Feeds;
 public sealed record FeedPost(string Id, string Title, string Text, string? Html, string? Link, string? Author, IReadOnlyList<string> Categories,
     DateTimeOffset? Published, string ThreadKey);
 
-/// <summary>An item of a feed that could not become a post, kept with its reason and its XML (issue 12: nothing dropped without trace).</summary>
+/// <summary>An item of a feed that could not become a post, kept with its reason and its content as it came, XML or JSON (issue 12: nothing dropped without trace).</summary>
 /// <param name="Position">Its place in the feed, from 1.</param>
-public sealed record SetAsideItem(int Position, string Reason, string Xml);
+public sealed record SetAsideItem(int Position, string Reason, string Content);
 
 /// <summary>What a feed held: its format ("rss 2.0", "rss 1.0", "atom 0.3"...), its posts and the items set aside; a warning
 /// when the XML was not well-formed and only what came before the fault could be read.</summary>
@@ -108,7 +108,9 @@ internal static class FeedItems
         var titleElement = Child(item, "title");
         var (titleHtml, titleText) = titleElement is null ? (null, "") : Content(titleElement, html: !atom);
         var title = (titleHtml is null ? titleText : HtmlCleaner.ToPlainText(titleHtml)).Trim();
-        var body = atom ? Child(item, "content", "summary") : Child(item, "encoded", "description", "summary", "body", "fullitem", "abstract", "content", "subtitle");
+        string[] bodies = atom ? ["content", "summary"] : ["encoded", "description", "summary", "body", "fullitem", "abstract", "content", "subtitle"];
+        // The first that says something: an empty <content src="..."/> leaves the summary to speak.
+        var body = bodies.SelectMany(n => item.Elements().Where(e => Is(e, n))).FirstOrDefault(e => e.HasElements || !string.IsNullOrWhiteSpace(e.Value));
         var (html, plain) = body is null ? (null, "") : Content(body, html: !atom);
         var text = (html is null ? plain : HtmlCleaner.ToPlainText(html)).Trim();
         var link = Link(item, feedUrl);

@@ -83,9 +83,7 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
             try
             {
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                reading = source.Kind == SourceKind.Discourse
-                    ? new FeedReading("discourse", DiscourseParser.Parse(body, new Uri(source.Url)), [])
-                    : FeedParser.Read(body, new Uri(source.Url));
+                reading = source.Kind == SourceKind.Discourse ? DiscourseParser.Read(body, new Uri(source.Url)) : FeedParser.Read(body, new Uri(source.Url));
             }
             catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException)
             {
@@ -104,7 +102,8 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
                 var result = await intake.AcceptAsync(Message(source, post), cancellationToken);
                 if (result.Outcome != IntakeOutcome.Duplicate) taken++;
             }
-            var next = Serialize(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
+            // A feed read only up to a fault keeps no validators: the next poll fetches it whole instead of hearing 304.
+            var next = reading.Warning is null ? Serialize(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R")) : Serialize(null, null);
             await state.TryLeaseAsync(name, _holder, TimeSpan.FromMinutes(2), cancellationToken);
             await state.AdvanceAsync(name, _holder, new PollerCursor(next, posts.Count), taken, cancellationToken);
             // The count of the feed as it stands now (a feed carries its recent posts again and again).
@@ -117,12 +116,13 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
         }
     }
 
-    /// <summary>Keeps the item's XML as a failed forum raw message with its reason; the same item polled again is kept once.</summary>
+    /// <summary>Keeps the item as it came as a failed forum raw message with its reason; the same item polled again is kept once.</summary>
     private async Task SetAsideAsync(FeedSourceOptions source, SetAsideItem item, CancellationToken cancellationToken)
     {
-        var content = Encoding.UTF8.GetBytes(item.Xml);
+        var content = Encoding.UTF8.GetBytes(item.Content);
         var externalId = $"{source.Name}:item:{Convert.ToHexStringLower(SHA256.HashData(content))[..32]}";
-        var id = await raw.KeepAsync(new RawMessage(Channel.Forum, externalId, content, "application/xml", clock.GetUtcNow()), cancellationToken);
+        var id = await raw.KeepAsync(new RawMessage(Channel.Forum, externalId, content,
+            source.Kind == SourceKind.Discourse ? "application/json" : "application/xml", clock.GetUtcNow()), cancellationToken);
         await raw.SettleAsync(id, RawDisposition.Failed, null, $"Feed item {item.Position}: {item.Reason}", cancellationToken);
         logger.LogDebug("Forum source {Source}: item {Position} set aside as raw message {RawId}: {Reason}", source.Name, item.Position, id, item.Reason);
     }

@@ -26,7 +26,7 @@ public sealed class FeedReadingTests
         var aside = Assert.Single(reading.SetAside);
         Assert.Equal(2, aside.Position);
         Assert.Contains("nothing to take", aside.Reason, StringComparison.Ordinal);
-        Assert.Contains("<category>物业</category>", aside.Xml, StringComparison.Ordinal);
+        Assert.Contains("<category>物业</category>", aside.Content, StringComparison.Ordinal);
         Assert.Null(reading.Warning);
     }
 
@@ -47,4 +47,17 @@ public sealed class FeedReadingTests
     [InlineData("<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"/>", "atom 0.3")]
     [InlineData("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>", "atom 1.0")]
     public void TheFormatIsNamed(string xml, string format) => Assert.Equal(format, Read(xml).Format);
+
+    [Fact]
+    public void ADiscoursePostWithoutAnId_IsSetAside_AndTheOthersAreRead()
+    {
+        var json = """{"latest_posts":[{"id":7,"topic_id":3,"topic_slug":"lift","post_number":1,"cooked":"<p>电梯坏了</p>"},{"topic_id":3,"cooked":"<p>我家也是</p>"}]}""";
+
+        var reading = DiscourseParser.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), Source);
+
+        Assert.Equal(["post:7"], reading.Posts.Select(p => p.Id));
+        var aside = Assert.Single(reading.SetAside);
+        Assert.Equal(2, aside.Position);
+        Assert.Contains("我家也是", aside.Content, StringComparison.Ordinal);
+    }
 }
