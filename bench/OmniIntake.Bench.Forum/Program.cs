@@ -54,7 +54,8 @@ var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
 var clock = TimeProvider.System;
 var intake = new SqlIntakePipeline(db, new IntakeOptions(), new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault()), clock, NoEventLogSignal.Instance,
     NullLogger<SqlIntakePipeline>.Instance);
-var poller = new FeedPoller(services.GetRequiredService<IHttpClientFactory>(), intake, new SqlPollerStateStore(db, clock), clock, NullLogger<FeedPoller>.Instance);
+var poller = new FeedPoller(services.GetRequiredService<IHttpClientFactory>(), intake, new SqlPollerStateStore(db, clock), new OmniIntake.Data.Raw.SqlRawMessageStore(db), clock,
+    NullLogger<FeedPoller>.Instance);
 var source = new FeedSourceOptions { Name = "bench", Url = server.Url };
 var hubAllocated = GC.GetTotalAllocatedBytes(true);
 var hubWatch = Stopwatch.StartNew();

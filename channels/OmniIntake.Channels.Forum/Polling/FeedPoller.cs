@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Xml;
 using Microsoft.Extensions.Logging;
 using OmniIntake.Channels.Forum.Feeds;
@@ -10,25 +12,30 @@ using OmniIntake.Core.Polling;
 
 namespace OmniIntake.Channels.Forum.Polling;
 
-public sealed record FeedPollResult(bool NotModified, int Items, int Taken, int Ignored, string? Error = null);
+/// <summary>One poll's outcome: the items the feed held, taken, ignored by the filters, set aside (kept with their reason in
+/// the raw messages as failed, issue 12), the error that failed the poll, and a warning when the feed had to be repaired.</summary>
+public sealed record FeedPollResult(bool NotModified, int Items, int Taken, int Ignored, string? Error = null, int SetAside = 0, string? Warning = null);
 
 /// <summary>
 /// One poll of one source (run by its Hangfire recurring job): a conditional GET (If-None-Match / If-Modified-Since
 /// from the source's cursor), the feed parsed, each post that passes the filters taken in through the intake (which
 /// dedupes on the post's id, so a restart or an overlapping poll repeats nothing), the rest ignored and counted. A
-/// failing source backs off (1, 2, 4... minutes, at most an hour) and shows as failing to supervisors.
+/// failing source backs off (1, 2, 4... minutes, at most an hour) and shows as failing to supervisors. An item that
+/// cannot become a post is kept as a failed raw message with its reason (the supervisors' list), never dropped.
 /// </summary>
-public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerStateStore state, TimeProvider clock, ILogger<FeedPoller> logger)
+public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerStateStore state, IRawMessageStore raw, TimeProvider clock,
+    ILogger<FeedPoller> logger)
 {
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public static string PollerName(FeedSourceOptions source) => "forum:" + source.Name;
 
-    public async Task<FeedPollResult> PollAsync(FeedSourceOptions source, CancellationToken cancellationToken)
+    /// <param name="now">A supervisor's "poll now" (issue 12): no back-off, the source is read at once.</param>
+    public async Task<FeedPollResult> PollAsync(FeedSourceOptions source, CancellationToken cancellationToken, bool now = false)
     {
         var name = PollerName(source);
         var known = await state.FindAsync(name, cancellationToken);
-        if (known is { Failures: > 0, LastAttemptAt: { } last }
+        if (!now && known is { Failures: > 0, LastAttemptAt: { } last }
             && clock.GetUtcNow() - last < TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, known.Failures - 1))))
             return new FeedPollResult(false, 0, 0, 0, "backing off");
         if (!await state.TryLeaseAsync(name, _holder, TimeSpan.FromMinutes(2), cancellationToken)) return new FeedPollResult(false, 0, 0, 0, "polled elsewhere");
@@ -72,17 +79,19 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
             if (!response.IsSuccessStatusCode) return Failed(source, $"The source answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             if (response.Content.Headers.ContentLength > source.MaxFeedBytes)
                 return Failed(source, $"The feed is {response.Content.Headers.ContentLength} bytes, above MaxFeedBytes ({source.MaxFeedBytes}).");
-            IReadOnlyList<FeedPost> posts;
+            FeedReading reading;
             try
             {
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                posts = source.Kind == SourceKind.Discourse ? DiscourseParser.Parse(body, new Uri(source.Url)) : FeedParser.Parse(body, new Uri(source.Url));
+                reading = source.Kind == SourceKind.Discourse ? DiscourseParser.Read(body, new Uri(source.Url)) : FeedParser.Read(body, new Uri(source.Url));
             }
             catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException)
             {
                 return Failed(source, $"The feed could not be read: {ex.Message}");
             }
+            var posts = reading.Posts;
             int taken = 0, ignored = 0;
+            foreach (var item in reading.SetAside) await SetAsideAsync(source, item, cancellationToken);
             foreach (var post in posts)
             {
                 if (!Filters.Pass(source, post))
@@ -93,14 +102,29 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
                 var result = await intake.AcceptAsync(Message(source, post), cancellationToken);
                 if (result.Outcome != IntakeOutcome.Duplicate) taken++;
             }
-            var next = Serialize(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
+            // A feed read only up to a fault keeps no validators: the next poll fetches it whole instead of hearing 304.
+            var next = reading.Warning is null ? Serialize(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R")) : Serialize(null, null);
             await state.TryLeaseAsync(name, _holder, TimeSpan.FromMinutes(2), cancellationToken);
             await state.AdvanceAsync(name, _holder, new PollerCursor(next, posts.Count), taken, cancellationToken);
             // The count of the feed as it stands now (a feed carries its recent posts again and again).
             await state.RecordIgnoredAsync(name, ignored, cancellationToken);
-            if (taken > 0 || ignored > 0) logger.LogInformation("Forum source {Source}: {Taken} taken, {Ignored} ignored by the filters.", source.Name, taken, ignored);
-            return new FeedPollResult(false, posts.Count, taken, ignored);
+            if (taken > 0 || ignored > 0 || reading.SetAside.Count > 0)
+                logger.LogInformation("Forum source {Source}: {Taken} taken, {Ignored} ignored by the filters, {SetAside} set aside.", source.Name, taken, ignored,
+                    reading.SetAside.Count);
+            if (reading.Warning is not null) logger.LogInformation("Forum source {Source}: {Warning}", source.Name, reading.Warning);
+            return new FeedPollResult(false, posts.Count + reading.SetAside.Count, taken, ignored, null, reading.SetAside.Count, reading.Warning);
         }
+    }
+
+    /// <summary>Keeps the item as it came as a failed forum raw message with its reason; the same item polled again is kept once.</summary>
+    private async Task SetAsideAsync(FeedSourceOptions source, SetAsideItem item, CancellationToken cancellationToken)
+    {
+        var content = Encoding.UTF8.GetBytes(item.Content);
+        var externalId = $"{source.Name}:item:{Convert.ToHexStringLower(SHA256.HashData(content))[..32]}";
+        var id = await raw.KeepAsync(new RawMessage(Channel.Forum, externalId, content,
+            source.Kind == SourceKind.Discourse ? "application/json" : "application/xml", clock.GetUtcNow()), cancellationToken);
+        await raw.SettleAsync(id, RawDisposition.Failed, null, $"Feed item {item.Position}: {item.Reason}", cancellationToken);
+        logger.LogDebug("Forum source {Source}: item {Position} set aside as raw message {RawId}: {Reason}", source.Name, item.Position, id, item.Reason);
     }
 
     private InboundMessage Message(FeedSourceOptions source, FeedPost post)

@@ -41,8 +41,8 @@ public sealed class FeedSourceOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>false: no recurring poll; the source is read only when its job is run by hand (from /jobs, or a test
-    /// that must not race the schedule).</summary>
+    /// <summary>false: no recurring poll; the source is read only when a supervisor polls it now (POST
+    /// /api/channels/forum/{name}/poll, the button on /channels.html) or a test runs its job.</summary>
     public bool Scheduled { get; set; } = true;
 
     /// <summary>Only posts in these categories (any, when empty); Discourse categories by their numeric id.</summary>

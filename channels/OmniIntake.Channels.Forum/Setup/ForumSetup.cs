@@ -58,4 +58,9 @@ public sealed class ForumPollJob(ForumOptions options, FeedPoller poller)
         var found = options.Sources.FirstOrDefault(s => s.Name == source) ?? throw new InvalidOperationException($"No forum source named '{source}'.");
         return await poller.PollAsync(found, cancellationToken);
     }
+
+    /// <summary>A supervisor's "poll now": any source, scheduled or polled only by hand, without waiting out a back-off.</summary>
+    /// <returns>Null when there is no source of that name.</returns>
+    public async Task<FeedPollResult?> PollNowAsync(string source, CancellationToken cancellationToken) =>
+        options.Sources.FirstOrDefault(s => s.Name == source) is { } found ? await poller.PollAsync(found, cancellationToken, now: true) : null;
 }

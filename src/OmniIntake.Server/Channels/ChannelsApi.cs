@@ -25,6 +25,7 @@ public static class ChannelsApi
         api.MapGet("/raw/{id:long}/content", RawContentAsync);
         api.MapPost("/raw/{id:long}/reprocess", ReprocessAsync);
         api.MapGet("/outbox", OutboxProblemsAsync);
+        api.MapForumPollApi();
         // Numbers that sent STOP: agents see them (a reply to them is refused, visibly, on the case).
         app.MapGet("/api/channels/sms/opt-outs", async (OmniIntake.Core.Sms.IOptOutStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithTags("Channels").RequireAuthorization(Policies.Agents);

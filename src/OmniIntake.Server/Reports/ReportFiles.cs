@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using MiniExcelLibs;
 using OmniIntake.Data.Reports;
 
 namespace OmniIntake.Server.Reports;
@@ -19,56 +18,70 @@ public static class ReportFiles
     {
         var csv = new StringBuilder("section,key,value\r\n");
         foreach (var (section, key, value) in Rows(report))
-            csv.Append(section).Append(',').Append(Quote(key)).Append(',').Append(Number(value) is double ? value : Quote(value)).Append("\r\n");
+            csv.Append(section).Append(',').Append(Quote(key)).Append(',').Append(value switch
+            {
+                long count => count.ToString(CultureInfo.InvariantCulture),
+                double number => number.ToString("0.####", CultureInfo.InvariantCulture),
+                null => "",
+                _ => Quote(value.ToString()!),
+            }).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    /// <summary>One sheet for the summary and indicators, one per breakdown, one listing the important, hot and major cases.</summary>
-    public static async Task<byte[]> ToXlsxAsync(PeriodReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// One sheet for the summary and indicators, one per breakdown, one listing the important, hot and major cases; times
+    /// in the organisation's zone (<paramref name="zone"/>) as dates, rates as percentages, headers even when empty.
+    /// </summary>
+    public static Task<byte[]> ToXlsxAsync(PeriodReport report, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        static IEnumerable<Dictionary<string, object?>> Counts(IEnumerable<ReportCount> counts, string name) =>
-            counts.Select(c => new Dictionary<string, object?> { [name] = c.Key, ["cases 案件数"] = c.Count });
-        var sheets = new Dictionary<string, object>
+        cancellationToken.ThrowIfCancellationRequested();
+        static SheetTable Counts(string sheet, string name, IEnumerable<ReportCount> counts) =>
+            new(sheet, [name, "cases 案件数"], [.. counts.Select(c => (IReadOnlyList<object?>)[c.Key, c.Count])]);
+        var i = report.Indicators;
+        List<IReadOnlyList<object?>> summary =
+        [
+            ["from", report.From], ["to", report.To.AddDays(-1)], ["cases", report.Cases],
+            ["on-time forwarding rate", Percent(i.OnTimeForwardingRate)], ["delay rate", Percent(i.DelayRate)],
+            ["re-dispatch rate", Percent(i.RedispatchRate)], ["repeat-complaint rate", Percent(i.RepeatComplaintRate)],
+            ["closure rate", Percent(i.ClosureRate)], ["satisfaction", i.Satisfaction],
+            ["forwards met", i.ForwardsMet], ["forwards breached", i.ForwardsBreached], ["forwards pending", i.ForwardsPending],
+        ];
+        var sheets = new List<SheetTable>
         {
-            ["Summary 汇总"] = Rows(report).Where(r => r.Section is "period" or "total" or "indicator")
-                .Select(r => new Dictionary<string, object?> { ["item 项目"] = r.Key, ["value 数值"] = Number(r.Value) }).ToList(),
-            ["Category 分类"] = Counts(report.ByCategory, "category 分类").ToList(),
-            ["Channel 渠道"] = Counts(report.ByChannel, "channel 渠道").ToList(),
-            ["Class 等级"] = Counts(report.ByClass, "class 等级").ToList(),
-            ["Department 部门"] = Counts(report.ByDepartment, "department 部门").ToList(),
-            ["Cases by class 重要案件"] = report.ClassCases.Select(c => new Dictionary<string, object?>
-            {
-                ["number 编号"] = c.Number, ["class 等级"] = c.Class, ["status 状态"] = c.Status, ["channel 渠道"] = c.Channel,
-                ["category 分类"] = c.Category, ["department 部门"] = c.Department,
-                ["received 受理时间"] = c.ReceivedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), ["subject 主题"] = c.Subject,
-            }).ToList(),
+            new("Summary 汇总", ["item 项目", "value 数值"], summary),
+            Counts("Category 分类", "category 分类", report.ByCategory),
+            Counts("Channel 渠道", "channel 渠道", report.ByChannel),
+            Counts("Class 等级", "class 等级", report.ByClass),
+            Counts("Department 部门", "department 部门", report.ByDepartment),
+            new("Cases by class 重要案件",
+                ["number 编号", "class 等级", "status 状态", "channel 渠道", "category 分类", "department 部门", "received 受理时间", "subject 主题"],
+                [.. report.ClassCases.Select(c => (IReadOnlyList<object?>)
+                    [c.Number, c.Class, c.Status, c.Channel, c.Category, c.Department, TimeZoneInfo.ConvertTime(c.ReceivedAt, zone).DateTime, c.Subject])]),
         };
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: cancellationToken);
-        return stream.ToArray();
+        return Task.FromResult(XlsxWriter.Write(sheets));
     }
 
-    private static IEnumerable<(string Section, string Key, string Value)> Rows(PeriodReport report)
+    private static Rate? Percent(double? fraction) => fraction is { } f ? new Rate(f) : null;
+
+    private static IEnumerable<(string Section, string Key, object? Value)> Rows(PeriodReport report)
     {
         yield return ("period", "from", report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         yield return ("period", "to", report.To.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        yield return ("total", "cases", report.Cases.ToString(CultureInfo.InvariantCulture));
+        yield return ("total", "cases", report.Cases);
         foreach (var (section, counts) in new[] { ("category", report.ByCategory), ("channel", report.ByChannel), ("class", report.ByClass), ("department", report.ByDepartment) })
-            foreach (var count in counts) yield return (section, count.Key, count.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var count in counts) yield return (section, count.Key, count.Count);
         var i = report.Indicators;
         foreach (var (key, value) in new[]
                  {
                      ("on-time forwarding rate", i.OnTimeForwardingRate), ("delay rate", i.DelayRate), ("re-dispatch rate", i.RedispatchRate),
                      ("repeat-complaint rate", i.RepeatComplaintRate), ("closure rate", i.ClosureRate), ("satisfaction", i.Satisfaction),
                  })
-            yield return ("indicator", key, value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "");
+            yield return ("indicator", key, value);
         foreach (var c in report.ClassCases) yield return ("case " + c.Class, c.Number, c.Subject ?? "");
     }
 
-    /// <summary>Numbers stay numbers in the spreadsheet; everything else is text.</summary>
-    private static object Number(string value) => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : value;
-
-    // Formula characters are quoted away too, so a category name or a subject cannot become a spreadsheet formula.
+    // Formula characters are quoted away (OWASP CSV injection: = + - @ TAB CR), so a category name or a subject cannot
+    // become a spreadsheet formula; TAB and CR were missed before (issue 12, item 13).
     private static string Quote(string value) =>
-        "\"" + (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        "\"" + (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -38,23 +38,23 @@ public static class ReportsApi
     {
         if (!TryRange(period, from, to, out var start, out var endExclusive, out var error)) return TypedResults.Problem(error, statusCode: 400);
         if (!KnownFormat(format)) return BadFormat();
-        return await AnswerAsync(await reports.PeriodAsync(start, endExclusive, intake.Zone, ct), format, ct);
+        return await AnswerAsync(await reports.PeriodAsync(start, endExclusive, intake.Zone, ct), format, intake.Zone, ct);
     }
 
     private static async Task<Results<Ok<PeriodReport>, FileContentHttpResult, ProblemHttpResult>> GeneratedAsync(long id, string? format,
-        GeneratedReportStore store, CancellationToken ct)
+        GeneratedReportStore store, IntakeOptions intake, CancellationToken ct)
     {
         if (!KnownFormat(format)) return BadFormat();
         return await store.ContentAsync(id, ct) is { } report
-            ? await AnswerAsync(report, format, ct)
+            ? await AnswerAsync(report, format, intake.Zone, ct)
             : TypedResults.Problem($"There is no generated report {id}.", statusCode: 404, title: "Not found");
     }
 
     private static async Task<Results<Ok<PeriodReport>, FileContentHttpResult, ProblemHttpResult>> AnswerAsync(PeriodReport report, string? format,
-        CancellationToken ct) => format switch
+        TimeZoneInfo zone, CancellationToken ct) => format switch
     {
         ReportFiles.Csv => TypedResults.File(ReportFiles.ToCsv(report), "text/csv; charset=utf-8", ReportFiles.FileName(report, format)),
-        ReportFiles.Xlsx => TypedResults.File(await ReportFiles.ToXlsxAsync(report, ct), ReportFiles.XlsxType, ReportFiles.FileName(report, format)),
+        ReportFiles.Xlsx => TypedResults.File(await ReportFiles.ToXlsxAsync(report, zone, ct), ReportFiles.XlsxType, ReportFiles.FileName(report, format)),
         _ => TypedResults.Ok(report),
     };
 

@@ -77,11 +77,65 @@ public sealed class FeedParserTests
     }
 
     [Fact]
-    public void AMalformedFeed_IsAClearError()
+    public void NotAFeed_IsAClearError()
     {
-        Assert.IsType<XmlException>(Assert.Throws<InvalidFeedException>(() =>
-            FeedParser.Parse(new MemoryStream("<rss version=\"2.0\"><channel><item>"u8.ToArray()), Source)).InnerException);
         Assert.Throws<InvalidFeedException>(() => FeedParser.Parse(new MemoryStream("<html><body>Not found</body></html>"u8.ToArray()), Source));
+        Assert.IsType<XmlException>(Assert.Throws<InvalidFeedException>(() => FeedParser.Parse(new MemoryStream("Not found"u8.ToArray()), Source)).InnerException);
+    }
+
+    private static IReadOnlyList<FeedPost> ParseText(string xml, Encoding? encoding = null) =>
+        FeedParser.Parse(new MemoryStream((encoding ?? Encoding.UTF8).GetBytes(xml)), Source);
+
+    // Issue 12: each of these was refused whole.
+    [Theory]
+    [InlineData("<rss version=\"0.91\"><channel><title>t</title><item><title>电梯坏了</title><link>https://f.test/t/1</link><description>三天了</description></item></channel></rss>")]
+    [InlineData("<rss version=\"0.92\"><channel><item><title>电梯坏了</title><link>https://f.test/t/1</link></item></channel></rss>")]
+    [InlineData("<rss version=\"0.94\"><channel><item><title>电梯坏了</title><link>https://f.test/t/1</link></item></channel></rss>")]
+    [InlineData("<rss><channel><item><title>电梯坏了</title><link>https://f.test/t/1</link></item></channel></rss>")]
+    [InlineData("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><channel><title>t</title></channel><item><title>电梯坏了</title><link>https://f.test/t/1</link></item></rdf:RDF>")]
+    [InlineData("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"><channel rdf:about=\"https://f.test/\"><title>t</title></channel><item rdf:about=\"https://f.test/t/1\"><title>电梯坏了</title><link>https://f.test/t/1</link></item></rdf:RDF>")]
+    [InlineData("<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>t</title><entry><title>电梯坏了</title><link rel=\"alternate\" type=\"text/html\" href=\"https://f.test/t/1\"/><id>tag:f.test,2004:1</id><issued>2004-01-01T00:00:00Z</issued><content type=\"text/html\" mode=\"escaped\">&lt;p&gt;三天了&lt;/p&gt;</content></entry></feed>")]
+    [InlineData("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><entry><id>tag:f.test,2004:1</id><title type=\"text/plain\">电梯坏了</title><link href=\"https://f.test/t/1\"/><content type=\"text/x-unknown\">三天了</content></entry></feed>")]
+    public void OlderAndLooserFormats_AreRead(string xml)
+    {
+        var post = Assert.Single(ParseText(xml));
+
+        Assert.Equal("电梯坏了", post.Title);
+        Assert.Equal("https://f.test/t/1", post.Link);
+    }
+
+    [Fact]
+    public void AnEncodingNamedTheWayFeedsSpellIt_IsRead()
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf16\"?><rss version=\"2.0\"><channel><item><title>电梯坏了</title><guid>p1</guid></item></channel></rss>";
+
+        Assert.Equal("电梯坏了", Assert.Single(ParseText(xml, Encoding.Unicode)).Title);
+        Assert.Equal("电梯坏了", Assert.Single(ParseText(xml.Replace("utf16", "gb_2312", StringComparison.Ordinal), Encoding.GetEncoding("GBK"))).Title);
+    }
+
+    [Fact]
+    public void AnEmptyRss_IsAFeedWithoutItems() => Assert.Empty(ParseText("<rss version=\"2.0\"></rss>"));
+
+    [Fact]
+    public void AnItemWithoutGuidLinkOrId_IsTaken_UnderAnIdFromWhatItSays_TheSameNextTime()
+    {
+        const string Xml = "<rss version=\"2.0\"><channel><item><title>电梯坏了</title><description>三天了</description></item><item><title>停车费</title></item></channel></rss>";
+
+        var first = ParseText(Xml);
+        var again = ParseText(Xml);
+
+        Assert.Equal(2, first.Count);
+        Assert.Equal(first.Select(p => p.Id), again.Select(p => p.Id));
+        Assert.NotEqual(first[0].Id, first[1].Id);
+    }
+
+    [Fact]
+    public void HtmlEntitiesAndBareAmpersands_DoNotRejectTheFeed()
+    {
+        var post = Assert.Single(ParseText("<rss version=\"2.0\"><channel><item><title>A&nbsp;&amp;&nbsp;B & C</title><link>https://f.test/t?a=1&b=2</link></item></channel></rss>"));
+
+        Assert.Equal("A\u00a0&\u00a0B & C", post.Title);
+        Assert.Equal("https://f.test/t?a=1&b=2", post.Link);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 "use strict";
 // Supervisors and admins: are the channels working? Pollers with their last success and error, replies that are not
-// going out, messages set aside (with a link to the raw message and a button to process it again), SMS opt-outs.
+// going out, messages set aside (with a link to the raw message and a button to process it again), SMS opt-outs; the
+// forum sources with a "poll now" button each.
 function el(tag, value, cls) { const e = document.createElement(tag); if (value != null) e.textContent = value; if (cls) e.className = cls; return e; }
 const when = v => v ? new Date(v).toLocaleString() : "—";
 
@@ -21,12 +22,34 @@ function fill(id, headers, rows) {
   }));
 }
 
+// Issue 12: every forum source can be polled by a supervisor, a source polled only by hand included; the outcome stays
+// shown (taken, ignored, set aside, error) until the next poll now.
+const pollResults = new Map();
+async function pollNow(source, button) {
+  button.disabled = true;
+  try {
+    const r = await api(`/api/channels/forum/${encodeURIComponent(source)}/poll`, "POST");
+    pollResults.set(source, r.notModified ? "not modified 无更新"
+      : `taken 收取 ${r.taken} · ignored 忽略 ${r.ignored} · set aside 搁置 ${r.setAside}` + (r.error ? ` · error 错误: ${r.error}` : "")
+        + (r.warning ? ` · ${r.warning}` : ""));
+  } catch (e) {
+    pollResults.set(source, "error 错误: " + e.message);
+  }
+  await load().catch(() => {});
+}
+
 async function load() {
   const health = await fetch("/health").then(r => r.text()).catch(() => "?");
   document.getElementById("health").textContent = "health: " + health;
   const pollers = await api("/api/channels/pollers");
   fill("pollers", ["name", "last success", "last attempt", "failures", "last error", "taken", "ignored", "lease"],
     pollers.map(p => [p.name, when(p.lastSuccessAt), when(p.lastAttemptAt), p.failures, p.lastError, p.taken, p.ignored, p.leaseHolder]));
+  const sources = await api("/api/channels/forum");
+  fill("forumSources", ["source", "kind", "scheduled", "", "last poll now"], sources.map(s => {
+    const poll = el("button", "立即收取 Poll now"); poll.type = "button"; poll.dataset.source = s.name;
+    poll.addEventListener("click", () => pollNow(s.name, poll));
+    return [s.name, s.kind, s.scheduled ? "yes" : "by hand", poll, pollResults.get(s.name) ?? ""];
+  }));
   const outbox = await api("/api/channels/outbox");
   fill("outbox", ["case", "channel", "recipient", "status", "attempts", "error", "provider"],
     outbox.map(o => [o.caseNumber, o.channel, o.recipient, o.status, o.attempts, o.lastError, o.providerStatus]));
