@@ -22,6 +22,9 @@ public sealed class CrashPoints
     /// <summary>The intake commits, then the process dies before what follows the intake (the dialog, the receipt).</summary>
     public static string AfterIntake(string externalId) => "after-intake:" + externalId;
 
+    /// <summary>The same after whichever message is taken next (its external id is not known beforehand: a piped mail).</summary>
+    public const string AfterNextIntake = "after-intake:*";
+
     /// <summary>The dialog stored the customer's message, then the process dies before the turn is saved.</summary>
     public const string BeforeDialogTurn = "before-dialog-turn";
 
@@ -44,6 +47,7 @@ public sealed class CrashPoints
         {
             var result = await inner.AcceptAsync(message, cancellationToken);
             crashes.Pass(AfterIntake(message.ExternalId));
+            crashes.Pass(AfterNextIntake);
             return result;
         }
     }

@@ -1,5 +1,11 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using Dapper;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using OmniIntake.Channels.WebChat.Hub;
+using OmniIntake.Core.Conversations;
 using OmniIntake.Data;
 using OmniIntake.Testing;
 
@@ -94,5 +100,72 @@ public sealed class StepsAfterIntakeTests
         await using var database = new Database(host.Database.Options);
         await using var connection = await database.OpenAsync(Ct);
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql, cancellationToken: Ct));
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AMailReadAgainAfterACrash_IsAcknowledgedWithItsNumberAndQuestionsOnce(DatabaseProvider provider)
+    {
+        var crashes = new CrashPoints();
+        // Acknowledgements need SMTP configured; mail comes in through the pipe only.
+        var settings = TestMailServers.HubSettings("INBOX");
+        foreach (var key in settings.Keys.Where(k => k.StartsWith("Channels:Email:Imap:", StringComparison.Ordinal)).ToList()) settings.Remove(key);
+        settings["Channels:Email:PipeApiKey"] = PipeKey;
+        await using var host = await HubHost.StartAsync(provider, settings, crashes.AddTo);
+        using var mta = host.Anonymous();
+        var mail = Encoding.UTF8.GetBytes(
+            "From: Wang <wang@example.com>\r\nTo: complaints@omniintake.invalid\r\nSubject: =?UTF-8?B?55S15qKv5Z2P5LqG?=\r\n"
+            + $"Message-ID: <{Guid.NewGuid():N}@example.test>\r\nDate: Tue, 24 Nov 2026 10:00:00 +0800\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n3号楼电梯坏了三天了，没人来修。\r\n");
+        crashes.Arm(CrashPoints.AfterNextIntake);
+
+        Assert.NotEqual(HttpStatusCode.OK, (await mta.SendAsync(Pipe(mail), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mta.SendAsync(Pipe(mail), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mta.SendAsync(Pipe(mail), Ct)).StatusCode);
+
+        Assert.Equal(1, await ScalarAsync(host, "SELECT COUNT(*) FROM cases"));
+        Assert.Equal(1, await ScalarAsync(host, "SELECT COUNT(*) FROM outbox WHERE automatic = @yes", new { yes = true }));
+        var number = await ScalarTextAsync(host, "SELECT number FROM cases");
+        var acknowledgement = await ScalarTextAsync(host, "SELECT body_text FROM messages WHERE direction = 'outbound'");
+        Assert.Contains(number!, acknowledgement, StringComparison.Ordinal);
+        Assert.Contains("怎么称呼", acknowledgement, StringComparison.Ordinal);
+    }
+
+    private const string PipeKey = "pipe-key-for-tests-0123456789";
+
+    private static HttpRequestMessage Pipe(byte[] raw)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/channels/email/inbound") { Content = new ByteArrayContent(raw) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        request.Headers.Add("X-Api-Key", PipeKey);
+        return request;
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AChatConfirmationSentAgainAfterACrash_GetsTheCaseNumberOnce_AndOneCase(DatabaseProvider provider)
+    {
+        var crashes = new CrashPoints();
+        await using var host = await HubHost.StartAsync(provider, services: crashes.AddTo);
+        await using var chat = host.ChatHub();
+        await chat.StartAsync(Ct);
+        var session = await chat.InvokeAsync<ChatSession>("Start", "zh-CN", Ct);
+        foreach (var (text, i) in new[] { "3号楼电梯坏了三天，我叫王芳", "13800138000", "昨天下午三点", "3号楼", "尽快修好" }.Select((t, i) => (t, i)))
+            await chat.InvokeAsync<ChatTurn>("Send", session.Token, $"m{i}", text, Ct);
+
+        // The registration commits the case, then the process dies before the conversation's turn is saved; the widget
+        // sends the same message (client id) again after reconnecting.
+        crashes.Arm(CrashPoints.AfterIntake("dialog:" + session.ConversationId));
+        await Assert.ThrowsAsync<HubException>(() => chat.InvokeAsync<ChatTurn>("Send", session.Token, "confirm", "确认", Ct));
+        var retried = await chat.InvokeAsync<ChatTurn>("Send", session.Token, "confirm", "确认", Ct);
+        var again = await chat.InvokeAsync<ChatTurn>("Send", session.Token, "confirm", "确认", Ct);
+
+        Assert.Equal(ConversationStatus.Registered, retried.Status);
+        var number = Assert.IsType<string>(retried.CaseNumber);
+        Assert.Contains(number, Assert.Single(retried.Messages).Text, StringComparison.Ordinal);
+        Assert.Equal((retried.Messages.Single().Id, number), (Assert.Single(again.Messages).Id, again.CaseNumber)); // the same answer, not a new one
+        Assert.Equal(1, await ScalarAsync(host, "SELECT COUNT(*) FROM cases"));
+        Assert.Equal(1, await ScalarAsync(host, "SELECT COUNT(*) FROM conversation_messages WHERE conversation_id = @id AND text LIKE @like",
+            new { id = session.ConversationId, like = "%" + number + "%" }));
     }
 }
