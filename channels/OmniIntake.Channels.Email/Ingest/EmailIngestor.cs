@@ -18,7 +18,10 @@ public sealed record IngestedEmail(long RawId, RawDisposition Disposition, Email
 /// <summary>
 /// The one path every mail takes, piped or fetched over IMAP: its raw bytes are kept first; then it is read, and taken
 /// into a case, set aside (bounces, reports) or kept as failed with the reason, never lost; a new case from a person is
-/// acknowledged with its number. Each mail stands alone: a poisonous one is set aside and the caller goes on.
+/// acknowledged with its number. Each mail stands alone: a poisonous one is set aside and the caller goes on. What follows
+/// the intake happens once per mail (issue 12 item 3): a mail read again (Duplicate) completes it if a crash cut it short
+/// (the dialog answers a message once; the acknowledgement is queued under a once-key), and the raw message is settled
+/// only after it.
 /// </summary>
 public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IIntake intake, IAutomaticReplies replies,
     EmailChannelOptions options, ILogger<EmailIngestor> logger, IDialogService? dialogs = null)
@@ -64,17 +67,18 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
         {
             return await FailAsync(rawId, parsed.Kind, ex.Message, cancellationToken);
         }
-        await raw.SettleAsync(rawId, RawDisposition.Taken, result.CaseId, null, cancellationToken);
         AutomaticReplyOutcome? acknowledgement = null;
         if (ShouldAcknowledge(parsed, result))
         {
             var text = await OpeningAsync(result, parsed.Message, cancellationToken);
-            acknowledgement = await replies.QueueAsync(result.CaseId, text, Limit, cancellationToken);
+            acknowledgement = await replies.QueueOnceAsync(result.CaseId, $"email:{parsed.Message.ExternalId}:acknowledgement", text, Limit,
+                cancellationToken);
         }
-        else if (result.Outcome == IntakeOutcome.Threaded && parsed.Kind == EmailKind.Personal && IsAnswerable(parsed.Message))
+        else if (result.Taken == IntakeOutcome.Threaded && parsed.Kind == EmailKind.Personal && IsAnswerable(parsed.Message))
         {
             acknowledgement = await ContinueDialogAsync(result, parsed.Message, cancellationToken);
         }
+        await raw.SettleAsync(rawId, RawDisposition.Taken, result.CaseId, null, cancellationToken);
         return new IngestedEmail(rawId, RawDisposition.Taken, parsed.Kind, result, null, acknowledgement);
     }
 
@@ -91,7 +95,7 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
     private AutomaticReplyLimit Limit => new(options.AutomaticRepliesPerWindow, options.AutomaticReplyWindow);
 
     private bool ShouldAcknowledge(ParsedEmail parsed, IntakeResult result) =>
-        options.Acknowledge && result.Outcome == IntakeOutcome.NewCase && parsed.Kind == EmailKind.Personal && IsAnswerable(parsed.Message!);
+        options.Acknowledge && result.Taken == IntakeOutcome.NewCase && parsed.Kind == EmailKind.Personal && IsAnswerable(parsed.Message!);
 
     // Never answer ourselves: that is how two robots start a loop.
     private bool IsAnswerable(InboundMessage message) =>
@@ -123,7 +127,9 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
         var reply = await dialogs.ContinueForCaseAsync(Channel.Email, result.CaseId, message.Sender, Fresh(message.Text), message.ExternalId,
             cancellationToken);
         var questions = string.Join("\n\n", reply?.Messages.Select(m => m.Text) ?? []);
-        return questions.Length == 0 ? null : await replies.QueueAsync(result.CaseId, questions, Limit, cancellationToken);
+        return questions.Length == 0
+            ? null
+            : await replies.QueueOnceAsync(result.CaseId, $"email:{message.ExternalId}:reply", questions, Limit, cancellationToken);
     }
 
     private async Task<IngestedEmail> FailAsync(long rawId, EmailKind? kind, string error, CancellationToken cancellationToken)

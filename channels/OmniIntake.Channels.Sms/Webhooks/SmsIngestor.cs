@@ -28,7 +28,10 @@ public sealed record IngestedSms(SmsDisposition Disposition, IntakeResult? Intak
 /// <summary>
 /// The one path of an inbound SMS, from the webhook or the reconciliation: raw kept first, keywords (STOP/退订,
 /// START, HELP) handled, then the intake; a new case gets its number and the dialog's first question in one short
-/// message, and the customer's next messages fill the case's fields (the dialog's SMS style).
+/// message, and the customer's next messages fill the case's fields (the dialog's SMS style). What follows the intake
+/// happens once per message (issue 12 item 3): a message delivered again (Duplicate) completes it if a crash cut it short
+/// (the dialog answers a message once, each reply is queued under a once-key), and the raw message is settled only after
+/// it, so a crash leaves it unsettled for the reconciliation to deliver again.
 /// </summary>
 public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutStore optOuts, IAutomaticReplies replies, IDialogService dialogs,
     ILogger<SmsIngestor> logger)
@@ -77,10 +80,13 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
             await raw.SettleAsync(rawId, RawDisposition.Failed, null, ex.Message, cancellationToken);
             return new IngestedSms(SmsDisposition.Refused, null, null, ex.Message);
         }
+        if (!await optOuts.IsOptedOutAsync(sender.Value, cancellationToken))
+        {
+            // Taken: what the message did when first taken, also for a Duplicate (a delivery again, perhaps after a crash).
+            if (result.Taken == IntakeOutcome.NewCase) await OpenDialogAsync(result, message, cancellationToken);
+            else await ContinueDialogAsync(result, message, cancellationToken);
+        }
         await raw.SettleAsync(rawId, RawDisposition.Taken, result.CaseId, null, cancellationToken);
-        if (await optOuts.IsOptedOutAsync(sender.Value, cancellationToken)) return new IngestedSms(SmsDisposition.Taken, result, null, null);
-        if (result.Outcome == IntakeOutcome.NewCase) await OpenDialogAsync(result, message, cancellationToken);
-        else if (result.Outcome == IntakeOutcome.Threaded) await ContinueDialogAsync(result, message, cancellationToken);
         return new IngestedSms(SmsDisposition.Taken, result, null, null);
     }
 
@@ -89,17 +95,19 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
         var language = Languages.Of(message.Text);
         var reply = await dialogs.OpenForCaseAsync(new CaseDialog(Channel.Sms, result.CaseId, result.CaseNumber, language, DialogStyle.Sms, message.Sender,
             new Dictionary<string, string> { ["phone"] = message.Sender.Value }), message.Text, message.ExternalId, cancellationToken);
-        if (reply is null) return;
+        // No question: a dialog opened before issue 12's fix, whose answer is not linked to the message (sent then, if at all).
+        if (reply is null || reply.Messages.Count == 0) return;
         // One short message: the number, then the first question (fits one UCS-2 segment for the shipped prompts).
         var receipt = language == Languages.Chinese ? $"已受理，编号{result.CaseNumber}。" : $"Received: case {result.CaseNumber}. ";
-        var question = reply.Messages.Count > 0 ? reply.Messages[0].Text : "";
-        await replies.QueueAsync(result.CaseId, receipt + question, Limit, cancellationToken);
+        await replies.QueueOnceAsync(result.CaseId, $"sms:{message.ExternalId}:opening", receipt + reply.Messages[0].Text, Limit, cancellationToken);
     }
 
     private async Task ContinueDialogAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
     {
         var reply = await dialogs.ContinueForCaseAsync(Channel.Sms, result.CaseId, message.Sender, message.Text, message.ExternalId, cancellationToken);
-        foreach (var text in reply?.Messages.Select(m => m.Text) ?? []) await replies.QueueAsync(result.CaseId, text, Limit, cancellationToken);
+        var texts = reply?.Messages.Select(m => m.Text).ToList() ?? [];
+        for (var i = 0; i < texts.Count; i++)
+            await replies.QueueOnceAsync(result.CaseId, $"sms:{message.ExternalId}:reply:{i}", texts[i], Limit, cancellationToken);
     }
 
     public static byte[] FormBytes(IEnumerable<KeyValuePair<string, string>> fields) =>

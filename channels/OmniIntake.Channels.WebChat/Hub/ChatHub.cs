@@ -33,7 +33,7 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
         var id = "chat-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var now = clock.GetUtcNow();
         var conversation = new Conversation(id, Channel.Chat, Hash(token), Languages.FromTag(language), null, ConversationStatus.Dialog, null, null, now, now, 0);
-        await store.CreateAsync(conversation, Context.ConnectionAborted);
+        // Created with its first state in one write (issue 12 item 2).
         var reply = await dialogs.StartAsync(conversation, DialogStyle.Chat, Customer(id), new Dictionary<string, string>(), null, null,
             Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(id), Context.ConnectionAborted);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
@@ -11,9 +12,11 @@ namespace OmniIntake.Dialogs.Running;
 
 /// <summary>
 /// Runs the engine over a stored conversation, for any channel: each customer message is stored once (its client id),
-/// the dialog takes its turn, the new state is saved with an optimistic version (another node's concurrent turn makes
-/// this one read again), and the case is registered through the intake spine when the dialog ends: confirmed,
-/// handed off, or abandoned. After the dialog, the customer's messages go to the case like any other.
+/// the dialog takes its turn, and the new state is saved with the bot's replies and the message marked answered in one
+/// write with an optimistic version (another node's concurrent turn makes this one read again). A message delivered
+/// again finds its answer, or takes its turn if a crash came first: each message is answered exactly once (issue 12
+/// item 3). The case is registered through the intake spine when the dialog ends: confirmed, handed off, or abandoned.
+/// After the dialog, the customer's messages go to the case like any other.
 /// </summary>
 public sealed class DialogRunner(DialogEngine engine, IConversationStore store, IIntake intake, ICaseFieldsWriter fieldsWriter, TimeProvider clock,
     ILogger<DialogRunner> logger) : IDialogService
@@ -22,52 +25,58 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
 
     public DialogEngine Engine => engine;
 
-    /// <summary>Opens the dialog of a new conversation (already created) and stores its first bot message(s).</summary>
+    /// <summary>
+    /// Creates the conversation and opens its dialog in one write (issue 12 item 2: never a conversation without a state).
+    /// Opened before (the same first message delivered again): the same answer.
+    /// </summary>
     public async Task<DialogReply> StartAsync(Conversation conversation, DialogStyle style, ContactHandle customer,
         IReadOnlyDictionary<string, string> known, string? firstText, string? firstClientId, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        if (firstText is not null) await store.AppendAsync(conversation.Id, MessageDirections.Customer, firstText, firstClientId, cancellationToken);
-        var turn = engine.Start(conversation.Language, style, known, now, firstText);
-        return await FinishTurnAsync(conversation, turn, customer, cancellationToken)
-               ?? throw new InvalidOperationException($"Conversation {conversation.Id} changed while it was being started.");
+        var turn = engine.Start(conversation.Language, style, known, clock.GetUtcNow(), firstText);
+        var next = await ApplyAsync(conversation, turn, customer, cancellationToken);
+        var replies = await store.CreateAsync(next, new DialogOpening(firstText, firstClientId, Replies(turn, next)), cancellationToken);
+        if (replies is not null) return new DialogReply(replies, next.Status, next.CaseNumber);
+        return await OpeningOfAsync(conversation.Id, customer, firstText, firstClientId, cancellationToken)
+               ?? throw new InvalidOperationException($"Conversation {conversation.Id} exists already.");
     }
 
     public async Task<DialogReply> HandleAsync(string conversationId, ContactHandle customer, string text, string? clientId,
         CancellationToken cancellationToken = default)
     {
-        var (stored, isNew) = await store.AppendAsync(conversationId, MessageDirections.Customer, text, clientId, cancellationToken);
-        if (!isNew)
-        {
-            // Sent again after a reconnect: it was handled; what followed it is the answer.
-            var conversation = await store.FindAsync(conversationId, cancellationToken);
-            var after = await store.MessagesAsync(conversationId, stored.Id, cancellationToken);
-            return new DialogReply(after, conversation?.Status ?? "", conversation?.CaseNumber);
-        }
+        var (stored, _) = await store.AppendAsync(conversationId, MessageDirections.Customer, text, clientId, cancellationToken);
         for (var attempt = 0; attempt < 5; attempt++)
         {
+            if (stored.AnsweredAt is not null)
+            {
+                // Delivered again (a reconnect, a retried webhook): it was answered; the same answer, nothing new.
+                var answered = await store.FindAsync(conversationId, cancellationToken);
+                return new DialogReply(await store.RepliesToAsync(stored.Id, cancellationToken), answered?.Status ?? "", answered?.CaseNumber);
+            }
             var conversation = await store.FindAsync(conversationId, cancellationToken)
                                ?? throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
             if (conversation.Status != ConversationStatus.Dialog)
             {
                 await ToCaseAsync(conversation, customer, stored, cancellationToken);
+                await store.MarkAnsweredAsync(stored.Id, cancellationToken);
                 return new DialogReply([], conversation.Status, conversation.CaseNumber);
             }
-            var state = JsonSerializer.Deserialize<DialogState>(conversation.DialogState!, Json)!;
-            var turn = engine.Handle(state, text, clock.GetUtcNow());
-            if (await FinishTurnAsync(conversation, turn, customer, cancellationToken) is { } reply) return reply;
+            var current = await StateAsync(conversation, customer, stored.Id, cancellationToken);
+            var turn = engine.Handle(current.State, text, clock.GetUtcNow());
+            if (await FinishTurnAsync(conversation, turn, customer, [.. current.Unanswered, stored.Id], stored.Id, cancellationToken) is { } reply)
+                return reply;
+            stored = await store.FindMessageAsync(stored.Id, cancellationToken) ?? stored;
         }
         throw new InvalidOperationException($"Conversation {conversationId} kept changing under this turn.");
     }
 
+    /// <returns>The opening (the case number's question); the same one when opened before, so a caller that died before sending it can send it now.</returns>
     public async Task<DialogReply?> OpenForCaseAsync(CaseDialog dialog, string firstText, string? clientId, CancellationToken cancellationToken = default)
     {
         var id = CaseConversationId(dialog.Channel, dialog.CaseId);
-        if (await store.FindAsync(id, cancellationToken) is not null) return null;
+        if (await OpeningOfAsync(id, dialog.Customer, firstText, clientId, cancellationToken) is { } before) return before;
         var now = clock.GetUtcNow();
         var conversation = new Conversation(id, dialog.Channel, null, dialog.Language, null, ConversationStatus.Dialog, dialog.CaseId, dialog.CaseNumber,
             now, now, 0);
-        await store.CreateAsync(conversation, cancellationToken);
         return await StartAsync(conversation, dialog.Style, dialog.Customer, dialog.Known, firstText, clientId, cancellationToken);
     }
 
@@ -75,14 +84,50 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
         CancellationToken cancellationToken = default)
     {
         var conversation = await store.FindAsync(CaseConversationId(channel, caseId), cancellationToken);
-        if (conversation is null || conversation.Status != ConversationStatus.Dialog) return null;
+        if (conversation is null) return null;
+        // A message this dialog took before (delivered again after a crash) gets its answer even if it ended the dialog.
+        if (conversation.Status != ConversationStatus.Dialog && !await HasAnsweredAsync(conversation.Id, clientId, cancellationToken)) return null;
         return await HandleAsync(conversation.Id, customer, text, clientId, cancellationToken);
+    }
+
+    private async Task<bool> HasAnsweredAsync(string conversationId, string? clientId, CancellationToken cancellationToken) =>
+        clientId is not null
+        && (await store.MessagesAsync(conversationId, 0, cancellationToken))
+            .Any(m => m.Direction == MessageDirections.Customer && m.ClientId == clientId && m.AnsweredAt is not null);
+
+    /// <summary>
+    /// The answer a conversation's opening got, when it exists; a conversation a crash left without a state (before issue
+    /// 12 item 2) is repaired here and answered as if it opened now.
+    /// </summary>
+    private async Task<DialogReply?> OpeningOfAsync(string id, ContactHandle customer, string? firstText, string? clientId,
+        CancellationToken cancellationToken)
+    {
+        var conversation = await store.FindAsync(id, cancellationToken);
+        if (conversation is null) return null;
+        var messages = await store.MessagesAsync(id, 0, cancellationToken);
+        var first = clientId is null ? null : messages.FirstOrDefault(m => m.Direction == MessageDirections.Customer && m.ClientId == clientId);
+        if (conversation.DialogState is null && conversation.Status == ConversationStatus.Dialog && first is not null)
+        {
+            for (var attempt = 0; attempt < 5 && conversation is not null; attempt++)
+            {
+                var rebuilt = await StateAsync(conversation, customer, null, cancellationToken);
+                var turn = new DialogTurn(rebuilt.State, rebuilt.LastReplies, DialogAction.None);
+                if (await FinishTurnAsync(conversation, turn, customer, rebuilt.Unanswered, first.Id, cancellationToken) is { } repaired) return repaired;
+                conversation = await store.FindAsync(id, cancellationToken);
+            }
+        }
+        var replies = first is null ? [] : await store.RepliesToAsync(first.Id, cancellationToken);
+        return new DialogReply(replies, conversation?.Status ?? "", conversation?.CaseNumber);
     }
 
     private static string CaseConversationId(Channel channel, long caseId) =>
         $"{channel.ToName()}-case-{caseId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    /// <summary>Dialogs untouched for the definition's time-out: registered as they stand (incomplete), never lost.</summary>
+    /// <summary>
+    /// Dialogs untouched for the definition's time-out: registered as they stand (incomplete), never lost. One that cannot
+    /// be handled is set aside with the reason and the others go on (issue 12 item 2); a database failure stops the run
+    /// (the job runs again next minute).
+    /// </summary>
     public async Task<int> ExpireIdleAsync(Func<Conversation, ContactHandle> customerOf, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -90,15 +135,66 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
         var expired = 0;
         foreach (var conversation in idle)
         {
-            var state = JsonSerializer.Deserialize<DialogState>(conversation.DialogState!, Json)!;
-            var turn = engine.Expire(state, now);
-            if (await FinishTurnAsync(conversation, turn, customerOf(conversation), cancellationToken) is not null) expired++;
+            try
+            {
+                var customer = customerOf(conversation);
+                var current = await StateAsync(conversation, customer, null, cancellationToken);
+                var turn = engine.Expire(current.State, now);
+                if (await FinishTurnAsync(conversation, turn, customer, current.Unanswered, null, cancellationToken) is not null) expired++;
+            }
+            catch (Exception ex) when (ex is not (OperationCanceledException or DbException or TimeoutException))
+            {
+                var reason = $"The dialog-expiry job could not handle it: {ex.GetType().Name}: {ex.Message}";
+                await store.SetAsideAsync(conversation.Id, reason, cancellationToken);
+                logger.LogWarning("Dialog {Conversation} was set aside by the expiry job ({Error}); the others go on.", conversation.Id, ex.GetType().Name);
+                logger.LogDebug(ex, "Dialog {Conversation} set aside.", conversation.Id);
+            }
         }
         return expired;
     }
 
+    /// <summary>
+    /// The conversation's dialog state; one a crash left without a state (before issue 12 item 2) is rebuilt by taking the
+    /// customer's stored messages again (all but <paramref name="except"/>, the one being handled now).
+    /// </summary>
+    private async Task<CurrentState> StateAsync(Conversation conversation, ContactHandle customer, long? except,
+        CancellationToken cancellationToken)
+    {
+        if (conversation.DialogState is { } json)
+            return new CurrentState(JsonSerializer.Deserialize<DialogState>(json, Json) ?? throw new JsonException("The dialog state is null."), [], []);
+        var said = (await store.MessagesAsync(conversation.Id, 0, cancellationToken))
+            .Where(m => m.Direction == MessageDirections.Customer && m.Id != except).ToList();
+        var style = conversation.Channel switch { Channel.Sms => DialogStyle.Sms, Channel.Email => DialogStyle.Email, _ => DialogStyle.Chat };
+        var turn = engine.Start(conversation.Language, style, Known(customer), conversation.CreatedAt, said.FirstOrDefault()?.Text);
+        foreach (var message in said.Skip(1)) turn = engine.Handle(turn.State, message.Text, message.CreatedAt);
+        logger.LogInformation("Dialog {Conversation} had no state (left by a crash): rebuilt from its {Count} customer messages.", conversation.Id,
+            said.Count);
+        return new CurrentState(turn.State, said.Where(m => m.AnsweredAt is null).Select(m => m.Id).ToList(), turn.Replies);
+    }
+
+    /// <param name="Unanswered">The stored messages a rebuild took that were never answered (this turn answers them).</param>
+    /// <param name="LastReplies">What the rebuild's last turn would have answered.</param>
+    private sealed record CurrentState(DialogState State, IReadOnlyList<long> Unanswered, IReadOnlyList<string> LastReplies);
+
+    /// <summary>What the channel knows of the customer (the dialog does not ask it), as the channels pass it when they open.</summary>
+    private static Dictionary<string, string> Known(ContactHandle customer) => customer.Kind switch
+    {
+        ContactHandleKind.Phone => new Dictionary<string, string> { ["phone"] = customer.Value },
+        ContactHandleKind.Email => new Dictionary<string, string> { ["email"] = customer.Value },
+        _ => [],
+    };
+
     /// <returns>Null when the conversation was saved by someone else meanwhile (the caller reads again).</returns>
-    private async Task<DialogReply?> FinishTurnAsync(Conversation conversation, DialogTurn turn, ContactHandle customer, CancellationToken cancellationToken)
+    private async Task<DialogReply?> FinishTurnAsync(Conversation conversation, DialogTurn turn, ContactHandle customer, IReadOnlyList<long> answered,
+        long? replyTo, CancellationToken cancellationToken)
+    {
+        var next = await ApplyAsync(conversation, turn, customer, cancellationToken);
+        var replies = await store.SaveAsync(next, new DialogTurnWrite(answered, replyTo, Replies(turn, next)), cancellationToken);
+        return replies is null ? null : new DialogReply(replies, next.Status, next.CaseNumber);
+    }
+
+    /// <summary>What the turn does outside the conversation (the case's fields, the registration), and the conversation it leaves.</summary>
+    private async Task<Conversation> ApplyAsync(Conversation conversation, DialogTurn turn, ContactHandle customer, CancellationToken cancellationToken)
     {
         var state = turn.State;
         var status = state.Phase switch
@@ -125,21 +221,14 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
             logger.LogInformation("Dialog {Conversation} registered case {CaseNumber} ({Outcome}, incomplete: {Incomplete}).", conversation.Id,
                 caseNumber, result.Outcome, state.Incomplete);
         }
-        var saved = await store.SaveAsync(conversation with
+        return conversation with
         {
             DialogState = JsonSerializer.Serialize(state, Json), Status = status, CaseId = caseId, CaseNumber = caseNumber, UpdatedAt = clock.GetUtcNow(),
-        }, cancellationToken);
-        if (!saved) return null;
-        var messages = new List<ConversationMessage>();
-        foreach (var text in turn.Replies)
-        {
-            var (message, _) = await store.AppendAsync(conversation.Id, MessageDirections.Bot, text.Replace("{number}", caseNumber ?? "", StringComparison.Ordinal),
-                null, cancellationToken);
-            messages.Add(message);
-        }
-        return new DialogReply(messages, status, caseNumber);
+        };
     }
 
+    private static List<string> Replies(DialogTurn turn, Conversation next) =>
+        turn.Replies.Select(text => text.Replace("{number}", next.CaseNumber ?? "", StringComparison.Ordinal)).ToList();
     private bool HasComplaint(DialogState state) =>
         engine.Definition.Fields.Where(f => f.Target == "text").Any(f => state.Values.ContainsKey(f.Name));
 

@@ -8,14 +8,26 @@ namespace OmniIntake.Core.Conversations;
 /// </summary>
 public interface IConversationStore
 {
-    Task CreateAsync(Conversation conversation, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates the conversation with its first dialog state, the customer's first message and the bot's first replies in
+    /// ONE transaction: a crash leaves either all of it or nothing (issue 12 item 2).
+    /// </summary>
+    /// <returns>The stored replies; null when a conversation with that id exists already (a message delivered again).</returns>
+    Task<IReadOnlyList<ConversationMessage>?> CreateAsync(Conversation conversation, DialogOpening opening, CancellationToken cancellationToken = default);
 
     Task<Conversation?> FindAsync(string id, CancellationToken cancellationToken = default);
 
     Task<Conversation?> FindByTokenAsync(string tokenSha256, CancellationToken cancellationToken = default);
 
-    /// <returns>False when someone saved it since it was read (<see cref="Conversation.Version"/>): read again and retry.</returns>
-    Task<bool> SaveAsync(Conversation conversation, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Saves a turn in ONE transaction: the new state, the customer messages it answered (marked answered) and the bot's
+    /// replies, so a message is answered exactly once even when the process dies in between (issue 12 item 3).
+    /// </summary>
+    /// <returns>
+    /// The stored replies; null when someone saved the conversation since it was read (<see cref="Conversation.Version"/>) or
+    /// answered one of the messages meanwhile: read again and retry.
+    /// </returns>
+    Task<IReadOnlyList<ConversationMessage>?> SaveAsync(Conversation conversation, DialogTurnWrite turn, CancellationToken cancellationToken = default);
 
     /// <returns>The stored message, or the one stored before with the same client id (a message sent twice is one).</returns>
     Task<(ConversationMessage Message, bool IsNew)> AppendAsync(string conversationId, string direction, string text, string? clientId,
@@ -23,14 +35,41 @@ public interface IConversationStore
 
     Task<IReadOnlyList<ConversationMessage>> MessagesAsync(string conversationId, long afterId, CancellationToken cancellationToken = default);
 
-    /// <summary>Conversations still in a dialog and untouched since <paramref name="before"/>: abandoned.</summary>
+    Task<ConversationMessage?> FindMessageAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>The bot's replies to a customer message, in order (what a message delivered again is answered with).</summary>
+    Task<IReadOnlyList<ConversationMessage>> RepliesToAsync(long messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>A customer message handled without a dialog turn (after the dialog it joins the case).</summary>
+    Task MarkAnsweredAsync(long messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Conversations still in a dialog and untouched since <paramref name="before"/>: abandoned (set-aside ones left out).</summary>
     Task<IReadOnlyList<Conversation>> IdleDialogsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes a conversation out of the dialog-expiry job's work, with the reason, for supervisors to look at (issue 12
+    /// item 2: one bad row never stops the job for everyone).
+    /// </summary>
+    Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<SetAsideConversation>> SetAsideListAsync(int limit, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What opens a conversation: the customer's first message (if any, with its client id) and the bot's replies to it.</summary>
+public sealed record DialogOpening(string? CustomerText, string? ClientId, IReadOnlyList<string> Replies);
+
+/// <summary>What a turn writes besides the state: the customer messages it answered, the one its replies answer, the replies.</summary>
+public sealed record DialogTurnWrite(IReadOnlyList<long> Answered, long? ReplyTo, IReadOnlyList<string> Replies);
+
+public sealed record SetAsideConversation(string Id, Channel Channel, long? CaseId, string? CaseNumber, string Reason, DateTimeOffset SetAsideAt);
 
 public sealed record Conversation(string Id, Channel Channel, string? TokenSha256, string Language, string? DialogState, string Status,
     long? CaseId, string? CaseNumber, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version);
 
-public sealed record ConversationMessage(long Id, string ConversationId, string Direction, string Text, string? ClientId, DateTimeOffset CreatedAt);
+/// <param name="AnsweredAt">A customer message: when the turn that answered it was saved (null: not yet).</param>
+/// <param name="ReplyTo">A bot message: the customer message it answers.</param>
+public sealed record ConversationMessage(long Id, string ConversationId, string Direction, string Text, string? ClientId, DateTimeOffset CreatedAt,
+    DateTimeOffset? AnsweredAt = null, long? ReplyTo = null);
 
 public static class ConversationStatus
 {

@@ -9,6 +9,13 @@ public interface IAutomaticReplies
 {
     Task<AutomaticReplyOutcome> QueueAsync(long caseId, string text, AutomaticReplyLimit limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same, at most once per <paramref name="onceKey"/> (e.g. the inbound message it follows and the step): a message
+    /// delivered again after a crash completes what followed it without sending it twice (issue 12 item 3).
+    /// </summary>
+    Task<AutomaticReplyOutcome> QueueOnceAsync(long caseId, string onceKey, string text, AutomaticReplyLimit limit,
+        CancellationToken cancellationToken = default);
+
     /// <summary>The same, to another channel and address than the case's own (a chat transcript sent by e-mail).</summary>
     Task<AutomaticReplyOutcome> QueueToAsync(long caseId, Cases.Channel channel, string recipient, string text, AutomaticReplyLimit limit,
         CancellationToken cancellationToken = default);
@@ -26,4 +33,7 @@ public enum AutomaticReplyOutcome
 
     /// <summary>The case has no address to write to (an anonymous sender).</summary>
     NoRecipient,
+
+    /// <summary>Queued before under the same once-key: nothing new.</summary>
+    AlreadyQueued,
 }

@@ -6,15 +6,36 @@ namespace OmniIntake.Data.Conversations;
 public sealed class SqlConversationStore(Database database, TimeProvider clock) : IConversationStore
 {
     private const string Columns = "id, channel, token_sha256, language, dialog_state, status, case_id, case_number, created_at, updated_at, version";
+    private const string MessageColumns = "id, conversation_id, direction, text, client_id, created_at, answered_at, reply_to";
 
-    public async Task CreateAsync(Conversation conversation, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ConversationMessage>?> CreateAsync(Conversation conversation, DialogOpening opening,
+        CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecAsync(
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        // One transaction (issue 12 item 2): a crash never leaves a conversation without its state or its first answer.
+        var created = await connection.ExecAsync(
             $"""
              INSERT INTO conversations ({Columns})
              VALUES (@Id, @channel, @TokenSha256, @Language, @DialogState, @Status, @CaseId, @CaseNumber, @CreatedAt, @UpdatedAt, @Version)
-             """, Parameters(conversation), null, cancellationToken);
+             ON CONFLICT (id) DO NOTHING
+             """, Parameters(conversation), transaction, cancellationToken);
+        if (created == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+        long? replyTo = null;
+        if (opening.CustomerText is { } text)
+            replyTo = await connection.OneAsync<long>(
+                """
+                INSERT INTO conversation_messages (conversation_id, direction, text, client_id, created_at, answered_at)
+                VALUES (@Id, 'customer', @text, @ClientId, @now, @now) RETURNING id
+                """, new { conversation.Id, text, opening.ClientId, now }, transaction, cancellationToken);
+        var replies = await InsertRepliesAsync(connection, transaction, conversation.Id, replyTo, opening.Replies, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return replies;
     }
 
     public async Task<Conversation?> FindAsync(string id, CancellationToken cancellationToken = default)
@@ -30,16 +51,52 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
             null, cancellationToken))?.ToRecord();
     }
 
-    public async Task<bool> SaveAsync(Conversation conversation, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ConversationMessage>?> SaveAsync(Conversation conversation, DialogTurnWrite turn,
+        CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         var changed = await connection.ExecAsync(
             """
             UPDATE conversations SET language = @Language, dialog_state = @DialogState, status = @Status, case_id = @CaseId,
                    case_number = @CaseNumber, updated_at = @UpdatedAt, version = version + 1
             WHERE id = @Id AND version = @Version
-            """, Parameters(conversation), null, cancellationToken);
-        return changed == 1;
+            """, Parameters(conversation), transaction, cancellationToken);
+        // The turn answers its messages once (issue 12 item 3): one answered meanwhile (the same message delivered twice at
+        // once) makes this turn the loser, whatever the version says.
+        foreach (var id in turn.Answered)
+        {
+            if (changed != 1) break;
+            changed = await connection.ExecAsync(
+                "UPDATE conversation_messages SET answered_at = @now WHERE id = @id AND conversation_id = @conversationId AND answered_at IS NULL",
+                new { now, id, conversationId = conversation.Id }, transaction, cancellationToken);
+        }
+        if (changed != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+        var replies = await InsertRepliesAsync(connection, transaction, conversation.Id, turn.ReplyTo, turn.Replies, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return replies;
+    }
+
+    private static async Task<IReadOnlyList<ConversationMessage>> InsertRepliesAsync(System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction transaction, string conversationId, long? replyTo, IReadOnlyList<string> texts, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var stored = new List<ConversationMessage>();
+        foreach (var text in texts)
+        {
+            var id = await connection.OneAsync<long>(
+                """
+                INSERT INTO conversation_messages (conversation_id, direction, text, client_id, created_at, reply_to)
+                VALUES (@conversationId, 'bot', @text, NULL, @now, @replyTo) RETURNING id
+                """, new { conversationId, text, now, replyTo }, transaction, cancellationToken);
+            stored.Add(new ConversationMessage(id, conversationId, MessageDirections.Bot, text, null, now, null, replyTo));
+        }
+        return stored;
     }
 
     public async Task<(ConversationMessage Message, bool IsNew)> AppendAsync(string conversationId, string direction, string text, string? clientId,
@@ -56,7 +113,7 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
             """, new { conversationId, direction, text, clientId, now }, null, cancellationToken);
         if (id is { } newId) return (new ConversationMessage(newId, conversationId, direction, text, clientId, now), true);
         var existing = await connection.OneAsync<MessageRow>(
-            "SELECT id, conversation_id, direction, text, client_id, created_at FROM conversation_messages WHERE conversation_id = @conversationId AND client_id = @clientId",
+            $"SELECT {MessageColumns} FROM conversation_messages WHERE conversation_id = @conversationId AND client_id = @clientId",
             new { conversationId, clientId }, null, cancellationToken);
         return (existing.ToRecord(), false);
     }
@@ -65,18 +122,61 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.ListAsync<MessageRow>(
-            "SELECT id, conversation_id, direction, text, client_id, created_at FROM conversation_messages WHERE conversation_id = @conversationId AND id > @afterId ORDER BY id",
+            $"SELECT {MessageColumns} FROM conversation_messages WHERE conversation_id = @conversationId AND id > @afterId ORDER BY id",
             new { conversationId, afterId }, null, cancellationToken);
         return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<ConversationMessage?> FindMessageAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.OneOrDefaultAsync<MessageRow>($"SELECT {MessageColumns} FROM conversation_messages WHERE id = @id", new { id }, null,
+            cancellationToken))?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<ConversationMessage>> RepliesToAsync(long messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.ListAsync<MessageRow>(
+            $"SELECT {MessageColumns} FROM conversation_messages WHERE reply_to = @messageId ORDER BY id", new { messageId }, null, cancellationToken);
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task MarkAnsweredAsync(long messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecAsync("UPDATE conversation_messages SET answered_at = @now WHERE id = @messageId AND answered_at IS NULL",
+            new { now = clock.GetUtcNow(), messageId }, null, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Conversation>> IdleDialogsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.ListAsync<Row>(
-            $"SELECT {Columns} FROM conversations WHERE status = 'dialog' AND updated_at < @before ORDER BY updated_at LIMIT @limit",
-            new { before, limit }, null, cancellationToken);
+            $"""
+             SELECT {Columns} FROM conversations WHERE status = 'dialog' AND updated_at < @before AND set_aside_at IS NULL
+             ORDER BY updated_at LIMIT @limit
+             """, new { before, limit }, null, cancellationToken);
         return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecAsync("UPDATE conversations SET set_aside_reason = @reason, set_aside_at = @now WHERE id = @id",
+            new { id, reason, now = clock.GetUtcNow() }, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SetAsideConversation>> SetAsideListAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.ListAsync<SetAsideRow>(
+            """
+            SELECT id, channel, case_id, case_number, set_aside_reason, set_aside_at FROM conversations
+            WHERE set_aside_at IS NOT NULL ORDER BY set_aside_at DESC LIMIT @limit
+            """, new { limit }, null, cancellationToken);
+        return rows.Select(r => new SetAsideConversation(r.Id, ChannelNames.Parse(r.Channel), r.CaseId, r.CaseNumber, r.SetAsideReason, r.SetAsideAt))
+            .ToList();
     }
 
     private static object Parameters(Conversation c) => new
@@ -103,6 +203,16 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
             UpdatedAt, Version);
     }
 
+    private sealed class SetAsideRow
+    {
+        public string Id { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public long? CaseId { get; init; }
+        public string? CaseNumber { get; init; }
+        public string SetAsideReason { get; init; } = "";
+        public DateTimeOffset SetAsideAt { get; init; }
+    }
+
     private sealed class MessageRow
     {
         public long Id { get; init; }
@@ -111,7 +221,9 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
         public string Text { get; init; } = "";
         public string? ClientId { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? AnsweredAt { get; init; }
+        public long? ReplyTo { get; init; }
 
-        public ConversationMessage ToRecord() => new(Id, ConversationId, Direction, Text, ClientId, CreatedAt);
+        public ConversationMessage ToRecord() => new(Id, ConversationId, Direction, Text, ClientId, CreatedAt, AnsweredAt, ReplyTo);
     }
 }

@@ -69,7 +69,9 @@ internal sealed class IntakeLookup
                 """);
         if (parts.Count == 0) parts.Add($"{Columns}, '' AS rule FROM cases WHERE 1 = 0");
         var sql = $"""
-            SELECT m.id AS MessageId, m.case_id AS CaseId, c.number AS Number FROM messages m JOIN cases c ON c.id = m.case_id
+            SELECT m.id AS MessageId, m.case_id AS CaseId, c.number AS Number,
+                   (SELECT MIN(f.id) FROM messages f WHERE f.case_id = m.case_id AND f.direction = 'inbound') AS FirstMessageId
+            FROM messages m JOIN cases c ON c.id = m.case_id
             WHERE m.channel = @channel AND m.external_id = @externalId AND m.direction = 'inbound';
             SELECT h.contact_id AS ContactId, p.name AS Name FROM contact_handles h JOIN contacts p ON p.id = h.contact_id
             WHERE h.kind = @kind AND h.value = @value;
@@ -88,7 +90,12 @@ internal sealed class IntakeLookup
         var candidates = (await results.ReadAsync<CandidateCase>()).AsList();
         return new IntakeLookup
         {
-            Duplicate = duplicate is null ? null : new IntakeResult(duplicate.CaseId, duplicate.Number, duplicate.MessageId, IntakeOutcome.Duplicate),
+            Duplicate = duplicate is null
+                ? null
+                : new IntakeResult(duplicate.CaseId, duplicate.Number, duplicate.MessageId, IntakeOutcome.Duplicate)
+                {
+                    Taken = duplicate.FirstMessageId == duplicate.MessageId ? IntakeOutcome.NewCase : IntakeOutcome.Threaded,
+                },
             ContactId = contact?.ContactId,
             ContactHasName = contact?.Name is not null,
             CategoryKnown = category is not null,
@@ -101,6 +108,7 @@ internal sealed class IntakeLookup
         public long MessageId { get; init; }
         public long CaseId { get; init; }
         public string Number { get; init; } = "";
+        public long FirstMessageId { get; init; }
     }
 
     private sealed class ContactRow

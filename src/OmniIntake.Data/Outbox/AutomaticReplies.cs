@@ -13,13 +13,20 @@ namespace OmniIntake.Data.Outbox;
 public sealed class AutomaticReplies(Database database, TimeProvider clock, IEventLogSignal signal) : IAutomaticReplies
 {
     public Task<AutomaticReplyOutcome> QueueAsync(long caseId, string text, AutomaticReplyLimit limit, CancellationToken cancellationToken = default) =>
-        QueueCoreAsync(caseId, null, null, text, limit, cancellationToken);
+        QueueCoreAsync(caseId, null, null, null, text, limit, cancellationToken);
+
+    public Task<AutomaticReplyOutcome> QueueOnceAsync(long caseId, string onceKey, string text, AutomaticReplyLimit limit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(onceKey);
+        return QueueCoreAsync(caseId, onceKey, null, null, text, limit, cancellationToken);
+    }
 
     public Task<AutomaticReplyOutcome> QueueToAsync(long caseId, Channel channel, string recipient, string text, AutomaticReplyLimit limit,
         CancellationToken cancellationToken = default) =>
-        QueueCoreAsync(caseId, channel, recipient, text, limit, cancellationToken);
+        QueueCoreAsync(caseId, null, channel, recipient, text, limit, cancellationToken);
 
-    private async Task<AutomaticReplyOutcome> QueueCoreAsync(long caseId, Channel? channelOverride, string? recipientOverride, string text,
+    private async Task<AutomaticReplyOutcome> QueueCoreAsync(long caseId, string? onceKey, Channel? channelOverride, string? recipientOverride, string text,
         AutomaticReplyLimit limit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
@@ -40,6 +47,13 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
         if (database.IsPostgres)
             await connection.ExecAsync("SELECT pg_advisory_xact_lock(hashtext('auto-reply:' || @recipient))", new { recipient }, transaction,
                 cancellationToken);
+        // Inside the recipient's lock (SQLite: the write transaction), so two deliveries of one message queue one reply.
+        if (onceKey is not null
+            && await connection.OneAsync<long>("SELECT COUNT(*) FROM outbox WHERE once_key = @onceKey", new { onceKey }, transaction, cancellationToken) > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return AutomaticReplyOutcome.AlreadyQueued;
+        }
         var recent = await connection.OneAsync<long>(
             $"SELECT COUNT(*) FROM outbox WHERE recipient = @recipient AND automatic = {database.True} AND created_at > @since",
             new { recipient, since = now - limit.Window }, transaction, cancellationToken);
@@ -51,6 +65,9 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
             return AutomaticReplyOutcome.RateLimited;
         }
         var messageId = await HubMessages.QueueAsync(connection, transaction, database, caseId, "outbound", channel, recipient, null, text, now, cancellationToken);
+        if (onceKey is not null)
+            await connection.ExecAsync("UPDATE outbox SET once_key = @onceKey WHERE message_id = @messageId", new { onceKey, messageId }, transaction,
+                cancellationToken);
         await CaseJournal.RecordAsync(connection, transaction, caseId, found.Number, now, AuditActors.System, "auto-reply.queued",
             new { messageId, channel }, CaseEventKinds.ReplyQueued, new { messageId, channel, automatic = true },
             cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OmniIntake.Core.Cases;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Polling;
 using OmniIntake.Data.Outbox;
@@ -26,6 +27,7 @@ public static class ChannelsApi
         api.MapPost("/raw/{id:long}/reprocess", ReprocessAsync);
         api.MapGet("/outbox", OutboxProblemsAsync);
         api.MapForumPollApi();
+        api.MapGet("/dialogs/set-aside", SetAsideDialogsAsync);
         // Numbers that sent STOP: agents see them (a reply to them is refused, visibly, on the case).
         app.MapGet("/api/channels/sms/opt-outs", async (OmniIntake.Core.Sms.IOptOutStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithTags("Channels").RequireAuthorization(Policies.Agents);
@@ -51,6 +53,12 @@ public static class ChannelsApi
             return TypedResults.Problem("status must be retrying, failed, manual, sending, pending or sent.", statusCode: 400);
         return TypedResults.Ok(await outbox.ProblemsAsync(status, Math.Clamp(limit ?? 100, 1, 1000), ct));
     }
+
+    /// <summary>Conversations the dialog-expiry job set aside, with the reason (issue 12 item 2).</summary>
+    private static async Task<Ok<List<SetAsideDialogView>>> SetAsideDialogsAsync(OmniIntake.Core.Conversations.IConversationStore conversations,
+        int? limit, CancellationToken ct) =>
+        TypedResults.Ok((await conversations.SetAsideListAsync(Math.Clamp(limit ?? 100, 1, 1000), ct))
+            .Select(c => new SetAsideDialogView(c.Id, c.Channel.ToName(), c.CaseNumber, c.Reason, c.SetAsideAt)).ToList());
 
     private static async Task<Results<Ok<IReadOnlyList<StoredRawMessage>>, ProblemHttpResult>> ListRawAsync(IRawMessageStore raw,
         string? disposition, int? limit, CancellationToken ct)

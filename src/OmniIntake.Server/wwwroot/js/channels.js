@@ -62,6 +62,10 @@ async function load() {
     actions.append(link, " ", again);
     return [m.id, m.channel, when(m.receivedAt), m.error, actions];
   }));
+  // Conversations the dialog-expiry job could not handle (issue 12 item 2), with the reason.
+  const setAside = await api("/api/channels/dialogs/set-aside");
+  fill("setAsideDialogs", ["conversation", "channel", "case", "since", "reason"],
+    setAside.map(d => [d.id, d.channel, d.caseNumber, when(d.setAsideAt), d.reason]));
   const optOuts = await api("/api/channels/sms/opt-outs");
   fill("optOuts", ["phone", "keyword", "since"], optOuts.map(o => [o.phone, o.keyword, when(o.optedOutAt)]));
 }
