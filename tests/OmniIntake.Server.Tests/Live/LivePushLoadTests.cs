@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using OmniIntake.Data;
+using OmniIntake.Testing;
+
+namespace OmniIntake.Server.Tests.Live;
+
+/// <summary>
+/// Two server processes behind Redis under a steady stream of complaints (issue 12, item 4): the pusher's recorded
+/// position keeps up with the event log and no console receives an event twice. 100 a second for 20 s by default;
+/// OMNIINTAKE_LIVE_LOAD_SECONDS / OMNIINTAKE_LIVE_LOAD_RATE set another figure (bench/run-live-push.sh runs 60 s).
+/// </summary>
+public sealed class LivePushLoadTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static int Setting(string variable, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+
+    [Fact]
+    public async Task TwoNodesUnderSteadyLoad_TheCursorKeepsUp_AndNoConsoleReceivesAnEventTwice()
+    {
+        var seconds = Setting("OMNIINTAKE_LIVE_LOAD_SECONDS", 20);
+        var rate = Setting("OMNIINTAKE_LIVE_LOAD_RATE", 100);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var settings = new Dictionary<string, string?>(TestRedis.Settings("load" + Guid.NewGuid().ToString("N")))
+        {
+            ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = database.Options.ConnectionString,
+            // A short lease (3 s, TestRedis's): a pass that outlasts it is what stuck the cursor.
+        };
+        await using var a = await LiveNode.StartAsync(settings, Ct);
+        await using var b = await LiveNode.StartAsync(settings, Ct);
+        LiveNode[] nodes = [a, b];
+
+        var load = new SteadyLoad();
+        using var stopLoad = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var loading = load.RunAsync(nodes, rate, stopLoad.Token);
+        long worstLag = 0;
+        while (!loading.IsCompleted)
+        {
+            var head = await a.HeadAsync(Ct);
+            var cursor = await a.PushCursorAsync(Ct);
+            if (cursor >= 0) worstLag = Math.Max(worstLag, head - cursor);
+            await Task.WhenAny(loading, Task.Delay(TimeSpan.FromSeconds(1), Ct));
+        }
+        await loading;
+
+        // After the load the pusher reaches the head of the log, and both consoles have every complaint.
+        var end = await a.HeadAsync(Ct);
+        var drained = Stopwatch.StartNew();
+        await TestCalls.WithinAsync(TimeSpan.FromSeconds(30), async () => await a.PushCursorAsync(Ct) >= end ? "caught up" : null,
+            $"the push cursor reaching position {end} (it is at {await a.PushCursorAsync(Ct)})");
+        var catchUp = drained.Elapsed;
+        foreach (var (node, name) in nodes.Zip(["A", "B"]))
+            await TestCalls.WithinAsync(TimeSpan.FromSeconds(30), () => Task.FromResult(load.Registered.All(node.Saw) ? "all" : null),
+                $"every complaint on the console of node {name} ({load.Registered.Count(node.Saw)} of {load.Registered.Count})");
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct); // time for a repeat to arrive, were there one
+
+        var repeats = nodes.Select(n => n.Seen.GroupBy(e => e.Position).Sum(g => g.Count() - 1)).ToList();
+        var figures = string.Create(CultureInfo.InvariantCulture,
+            $"live push: {load.Registered.Count} complaints in {load.Elapsed.TotalSeconds:F1} s ({load.Registered.Count / load.Elapsed.TotalSeconds:F1}/s asked {rate}/s, "
+            + $"{load.Refused} refused), {end} events; worst cursor lag {worstLag} events; caught up {catchUp.TotalSeconds:F1} s after the load; "
+            + $"repeated events per console: A {repeats[0]}, B {repeats[1]}");
+        TestContext.Current.SendDiagnosticMessage(figures);
+        System.Console.WriteLine(figures);
+        Assert.True(load.Registered.Count >= rate * seconds / 4, $"the load did not run: {figures}");
+        Assert.Equal([0, 0], repeats);
+    }
+}
