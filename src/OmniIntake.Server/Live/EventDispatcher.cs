@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Polling;
+using OmniIntake.Core.Resilience;
 using OmniIntake.Data.Events;
 
 namespace OmniIntake.Server.Live;
@@ -10,6 +11,9 @@ namespace OmniIntake.Server.Live;
 /// process tails the log itself and pushes to its own agents. With Redis (a shared backplane) one process at a time
 /// pushes, to everyone: the holder of the "live-dispatch" lease, which records how far it got, so a successor goes on
 /// from there (an event is never skipped; one may be pushed twice at a hand-over, and clients drop what they have).
+/// A backlog is pushed in bounded batches, each recorded as soon as it is pushed, and the lease is renewed between
+/// batches, so no pass outlasts the lease and leaves the recorded position behind (issue 12, item 4). A failure of the
+/// database or of Redis is logged and retried with back-off; it never stops the process (issue 12, item 1).
 /// </summary>
 public sealed class EventDispatcher(
     EventSequencer sequencer,
@@ -22,8 +26,11 @@ public sealed class EventDispatcher(
 {
     public const string LeaseName = "live-dispatch";
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-    private bool _leading;
+    private volatile bool _leading;
     private DateTimeOffset _renewedAt = DateTimeOffset.MinValue;
+
+    /// <summary>The position of the last event pushed by this process (-1: not known yet, read it first).</summary>
+    private long _last = -1;
 
     private bool Shared => options.Redis is { Length: > 0 };
 
@@ -33,67 +40,76 @@ public sealed class EventDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var wake = signal.Subscribe();
-        long last = -1;
-        while (!stoppingToken.IsCancellationRequested)
+        var loop = new ResilientLoop("Live event push", logger, options.RetryDelay, options.MaxRetryDelay);
+        await loop.RunAsync(async ct =>
+        {
+            await PassAsync(ct);
+            await wake.WaitAsync(options.PollInterval, ct);
+        }, stoppingToken);
+        // Hand over at once rather than after the lease runs out.
+        if (Shared && _leading)
         {
             try
             {
-                await sequencer.StampAsync(stoppingToken);
-                if (Shared)
-                {
-                    var was = _leading;
-                    await RenewAsync(stoppingToken);
-                    if (!_leading)
-                    {
-                        last = -1;
-                        await wake.WaitAsync(options.PollInterval, stoppingToken);
-                        continue;
-                    }
-                    if (!was)
-                    {
-                        last = (await leases.CursorAsync(LeaseName, stoppingToken))?.Position ?? await reader.LastPositionAsync(stoppingToken);
-                        logger.LogInformation("This process now pushes live events (from position {Position}).", last);
-                    }
-                }
-                // Start from the head: clients that connected earlier catch up themselves.
-                else if (last < 0) last = await reader.LastPositionAsync(stoppingToken);
-                var pushed = 0;
-                while (true)
-                {
-                    var events = await reader.ReadAfterAsync(last, 500, stoppingToken);
-                    foreach (var e in events)
-                    {
-                        await hub.Clients.Group(AgentHub.Group).SendAsync(AgentHub.EventMethod, e, stoppingToken);
-                        last = e.Position;
-                        pushed++;
-                    }
-                    if (events.Count < 500) break;
-                }
-                if (Shared && pushed > 0 && !await leases.AdvanceAsync(LeaseName, _holder, new PollerCursor("events", last), pushed, stoppingToken))
-                    _leading = false; // another process took over; it goes on from the recorded position
-                await wake.WaitAsync(options.PollInterval, stoppingToken);
+                await leases.ReleaseAsync(LeaseName, _holder, CancellationToken.None);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (TransientFailure.Is(ex))
             {
-                break;
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Event dispatch failed; retrying in {Delay}.", options.RetryDelay);
-                await Task.Delay(options.RetryDelay, stoppingToken);
+                logger.LogInformation("The live-dispatch lease was not released ({Error}); it runs out by itself.", TransientFailure.Describe(ex));
             }
         }
-        // Hand over at once rather than after the lease runs out.
-        if (Shared && _leading) await leases.ReleaseAsync(LeaseName, _holder, CancellationToken.None);
     }
 
-    /// <summary>Takes or renews the lease, renewing a held one only every third of its length (not on every poll).</summary>
-    private async Task RenewAsync(CancellationToken cancellationToken)
+    private async Task PassAsync(CancellationToken cancellationToken)
+    {
+        await sequencer.StampAsync(cancellationToken);
+        if (Shared && !await LeadAsync(cancellationToken)) return;
+        // Alone, start from the head: clients that connected earlier catch up themselves.
+        if (_last < 0) _last = await reader.LastPositionAsync(cancellationToken);
+        while (true)
+        {
+            var events = await reader.ReadAfterAsync(_last, options.PushBatchSize, cancellationToken);
+            if (events.Count == 0) return;
+            foreach (var e in events)
+            {
+                await hub.Clients.Group(AgentHub.Group).SendAsync(AgentHub.EventMethod, e, cancellationToken);
+                _last = e.Position;
+            }
+            if (Shared && !await leases.AdvanceAsync(LeaseName, _holder, new PollerCursor("events", _last), events.Count, cancellationToken))
+            {
+                // Another process took over; it goes on from the recorded position.
+                logger.LogInformation("This process no longer pushes live events (the lease was taken over at position {Position}).", _last);
+                (_leading, _last) = (false, -1);
+                return;
+            }
+            if (events.Count < options.PushBatchSize) return;
+            if (Shared && !await LeadAsync(cancellationToken)) return;
+        }
+    }
+
+    /// <summary>
+    /// Takes or renews the lease, renewing a held one only every third of its length (not on every batch). A process
+    /// that takes it, or whose hold lapsed (it could not renew in time, and another may have pushed meanwhile), goes on
+    /// from the recorded position.
+    /// </summary>
+    private async Task<bool> LeadAsync(CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        if (_leading && now - _renewedAt < options.LeaderLease / 3) return;
+        if (_leading && now - _renewedAt < options.LeaderLease / 3) return true;
+        var held = _leading && now - _renewedAt < options.LeaderLease;
         _leading = await leases.TryLeaseAsync(LeaseName, _holder, options.LeaderLease, cancellationToken);
-        if (_leading) _renewedAt = now;
+        if (!_leading)
+        {
+            _last = -1;
+            return false;
+        }
+        _renewedAt = now;
+        if (!held)
+        {
+            _last = (await leases.CursorAsync(LeaseName, cancellationToken))?.Position ?? await reader.LastPositionAsync(cancellationToken);
+            logger.LogInformation("This process now pushes live events (from position {Position}).", _last);
+        }
+        return true;
     }
 }
 
@@ -105,7 +121,13 @@ public sealed class LiveOptions
     /// <summary>How often the event log is read for events other processes committed.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The first wait after a failure (the database or Redis away); doubled on each failure in a row up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many events are pushed before the position is recorded (and the lease renewed when due).</summary>
+    public int PushBatchSize { get; set; } = 100;
 
     /// <summary>A Redis connection string ("host:port"): two or more server processes share SignalR through it, and
     /// one of them at a time (the holder of the "live-dispatch" lease) pushes the events.</summary>

@@ -32,6 +32,11 @@ internal sealed class LiveNode : IAsyncDisposable
     /// <summary>Every event the console received, in arrival order, duplicates kept.</summary>
     public ConcurrentQueue<CaseEvent> Seen { get; } = new();
 
+    /// <summary>How often the console lost its connection (pushes meanwhile are missed: a real console catches up).</summary>
+    public int Reconnects => Volatile.Read(ref _reconnects);
+
+    private int _reconnects;
+
     public static async Task<LiveNode> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
     {
         var url = ServerProcess.FreeUrl();
@@ -59,6 +64,11 @@ internal sealed class LiveNode : IAsyncDisposable
             .Build();
         var node = new LiveNode(process, url, http, console);
         console.On<CaseEvent>(AgentHub.EventMethod, node.Seen.Enqueue);
+        console.Reconnecting += _ =>
+        {
+            Interlocked.Increment(ref node._reconnects);
+            return Task.CompletedTask;
+        };
         await console.StartAsync(ct);
         return node;
     }

@@ -53,7 +53,8 @@ public sealed class LivePushLoadTests
         var catchUp = drained.Elapsed;
         foreach (var (node, name) in nodes.Zip(["A", "B"]))
             await TestCalls.WithinAsync(TimeSpan.FromSeconds(30), () => Task.FromResult(load.Registered.All(node.Saw) ? "all" : null),
-                $"every complaint on the console of node {name} ({load.Registered.Count(node.Saw)} of {load.Registered.Count})");
+                $"every complaint on the console of node {name} ({load.Registered.Count(node.Saw)} of {load.Registered.Count}; console reconnects: "
+                + $"A {a.Reconnects}, B {b.Reconnects}; missed on A {load.Registered.Count(n => !a.Saw(n))}, on B {load.Registered.Count(n => !b.Saw(n))})");
         await Task.Delay(TimeSpan.FromSeconds(2), Ct); // time for a repeat to arrive, were there one
 
         var repeats = nodes.Select(n => n.Seen.GroupBy(e => e.Position).Sum(g => g.Count() - 1)).ToList();
