@@ -63,17 +63,24 @@ public sealed class PrivateRedis : IDisposable
         throw new TimeoutException($"redis-server on port {Port} did not answer PING.");
     }
 
+    /// <summary>Sends one inline command ("PUBSUB NUMSUB channel") and returns the raw reply, for a failure's message.</summary>
+    public async Task<string> CommandAsync(string command)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(command + "\r\n"));
+        var buffer = new byte[8192];
+        await Task.Delay(100);
+        var read = await stream.ReadAsync(buffer);
+        return Encoding.UTF8.GetString(buffer, 0, read).ReplaceLineEndings(" ");
+    }
+
     private async Task<bool> PingsAsync()
     {
         try
         {
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", Port);
-            var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray());
-            var buffer = new byte[16];
-            var read = await stream.ReadAsync(buffer);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+            return (await CommandAsync("PING")).StartsWith("+PONG", StringComparison.Ordinal);
         }
         catch (SocketException)
         {

@@ -9,11 +9,12 @@ namespace OmniIntake.Server.Live;
 /// <summary>
 /// Stamps committed events with their position, then pushes every newly positioned event to the agents. Alone, each
 /// process tails the log itself and pushes to its own agents. With Redis (a shared backplane) one process at a time
-/// pushes, to everyone: the holder of the "live-dispatch" lease, which records how far it got, so a successor goes on
-/// from there (an event is never skipped; one may be pushed twice at a hand-over, and clients drop what they have).
-/// A backlog is pushed in bounded batches, each recorded as soon as it is pushed, and the lease is renewed between
-/// batches, so no pass outlasts the lease and leaves the recorded position behind (issue 12, item 4). A failure of the
-/// database or of Redis is logged and retried with back-off; it never stops the process (issue 12, item 1).
+/// pushes, to everyone: the holder of the "live-dispatch" lease. It pushes in bounded batches and records each batch's
+/// end as the lease's cursor BEFORE pushing it (which succeeds only while it holds the lease), renewing the lease
+/// between batches; a successor goes on after the recorded position. So a long backlog never outlasts the lease and
+/// no hand-over pushes an event twice (issue 12, item 4); a batch a dying pusher recorded but did not finish is a gap
+/// that consoles fill with CatchUp (positions are dense). A failure of the database or of Redis is logged and retried
+/// with back-off, never the end of the process (issue 12, item 1).
 /// </summary>
 public sealed class EventDispatcher(
     EventSequencer sequencer,
@@ -25,12 +26,16 @@ public sealed class EventDispatcher(
     ILogger<EventDispatcher> logger) : BackgroundService
 {
     public const string LeaseName = "live-dispatch";
+    private const string Epoch = "events";
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private volatile bool _leading;
     private DateTimeOffset _renewedAt = DateTimeOffset.MinValue;
 
-    /// <summary>The position of the last event pushed by this process (-1: not known yet, read it first).</summary>
+    /// <summary>The position of the last event this process pushed (-1: not known yet, read it first).</summary>
     private long _last = -1;
+
+    /// <summary>How far this process recorded it would push, while it holds the lease (at least <see cref="_last"/>).</summary>
+    private long _claimed = -1;
 
     private bool Shared => options.Redis is { Length: > 0 };
 
@@ -65,50 +70,69 @@ public sealed class EventDispatcher(
         await sequencer.StampAsync(cancellationToken);
         if (Shared && !await LeadAsync(cancellationToken)) return;
         // Alone, start from the head: clients that connected earlier catch up themselves.
-        if (_last < 0) _last = await reader.LastPositionAsync(cancellationToken);
+        if (_last < 0) _last = _claimed = await reader.LastPositionAsync(cancellationToken);
         while (true)
         {
+            // After a failed pass this re-reads what was recorded but not pushed yet.
             var events = await reader.ReadAfterAsync(_last, options.PushBatchSize, cancellationToken);
             if (events.Count == 0) return;
+            var end = events[^1].Position;
+            if (Shared && end > _claimed)
+            {
+                if (!await leases.AdvanceAsync(LeaseName, _holder, new PollerCursor(Epoch, end), events.Count(e => e.Position > _claimed), cancellationToken))
+                {
+                    // Another process took over; it goes on after the recorded position.
+                    logger.LogInformation("This process no longer pushes live events (the lease was taken over at position {Position}).", _last);
+                    Resign();
+                    return;
+                }
+                _claimed = end;
+            }
             foreach (var e in events)
             {
                 await hub.Clients.Group(AgentHub.Group).SendAsync(AgentHub.EventMethod, e, cancellationToken);
                 _last = e.Position;
-            }
-            if (Shared && !await leases.AdvanceAsync(LeaseName, _holder, new PollerCursor("events", _last), events.Count, cancellationToken))
-            {
-                // Another process took over; it goes on from the recorded position.
-                logger.LogInformation("This process no longer pushes live events (the lease was taken over at position {Position}).", _last);
-                (_leading, _last) = (false, -1);
-                return;
             }
             if (events.Count < options.PushBatchSize) return;
             if (Shared && !await LeadAsync(cancellationToken)) return;
         }
     }
 
+    private void Resign() => (_leading, _last, _claimed) = (false, -1, -1);
+
     /// <summary>
     /// Takes or renews the lease, renewing a held one only every third of its length (not on every batch). A process
     /// that takes it, or whose hold lapsed (it could not renew in time, and another may have pushed meanwhile), goes on
-    /// from the recorded position.
+    /// after the recorded position; the first one ever records the head at once, so a successor never starts later.
     /// </summary>
     private async Task<bool> LeadAsync(CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         if (_leading && now - _renewedAt < options.LeaderLease / 3) return true;
         var held = _leading && now - _renewedAt < options.LeaderLease;
-        _leading = await leases.TryLeaseAsync(LeaseName, _holder, options.LeaderLease, cancellationToken);
-        if (!_leading)
+        if (!await leases.TryLeaseAsync(LeaseName, _holder, options.LeaderLease, cancellationToken))
         {
-            _last = -1;
+            Resign();
             return false;
         }
-        _renewedAt = now;
-        if (!held)
+        (_leading, _renewedAt) = (true, now);
+        if (held) return true;
+        if ((await leases.CursorAsync(LeaseName, cancellationToken))?.Position is { } recorded)
         {
-            _last = (await leases.CursorAsync(LeaseName, cancellationToken))?.Position ?? await reader.LastPositionAsync(cancellationToken);
-            logger.LogInformation("This process now pushes live events (from position {Position}).", _last);
+            // Its own record (its hold lapsed, nobody else pushed): what it recorded but did not push yet is still to push.
+            if (!(recorded == _claimed && _last >= 0)) _last = recorded;
+            _claimed = recorded;
         }
+        else
+        {
+            _last = _claimed = await reader.LastPositionAsync(cancellationToken);
+            if (!await leases.AdvanceAsync(LeaseName, _holder, new PollerCursor(Epoch, _claimed), 0, cancellationToken))
+            {
+                Resign();
+                return false;
+            }
+        }
+        logger.LogInformation("This process now pushes live events (from position {Position}).", _last);
         return true;
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
+using OmniIntake.Channels.WebChat.Hub;
 using OmniIntake.Core.Accounts;
 using OmniIntake.Data;
 using OmniIntake.Testing;
@@ -9,7 +12,8 @@ namespace OmniIntake.Server.Tests.Resilience;
 
 /// <summary>
 /// The PostgreSQL goes away under a running hub (issue 12, item 5): requests are refused 503 with Retry-After, as
-/// ProblemDetails (Twilio and MTAs retry on that), never 500; once it is back the same requests work.
+/// ProblemDetails (Twilio and MTAs retry on that), never 500; a chat message is refused with a message saying to try
+/// again; once it is back the same requests work.
 /// </summary>
 public sealed class DatabaseOutageTests
 {
@@ -40,7 +44,7 @@ public sealed class DatabaseOutageTests
     }
 
     [Fact]
-    public async Task WhileThePostgresIsUnreachable_SmsAndApiAre503WithRetryAfter_AndWorkAgainOnceItIsBack()
+    public async Task WhileThePostgresIsUnreachable_SmsAndApiAre503WithRetryAfter_ChatSaysTryAgain_AndAllWorkAgainOnceItIsBack()
     {
         await using var twilio = new TwilioStandIn();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
@@ -58,6 +62,9 @@ public sealed class DatabaseOutageTests
         using var agent = await host.ClientAsync(Roles.Agent);
         using var twilioClient = host.Anonymous();
         (await agent.SendAsync(Register("停电之前"), Ct)).EnsureSuccessStatusCode();
+        await using var chat = host.ChatHub();
+        await chat.StartAsync(Ct);
+        var session = await chat.InvokeAsync<ChatSession>("Start", "zh-CN", Ct);
 
         await relay.CutAsync();
         foreach (var (what, response) in new[]
@@ -75,11 +82,15 @@ public sealed class DatabaseOutageTests
             Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
             Assert.DoesNotContain("Host=", body, StringComparison.OrdinalIgnoreCase); // no connection details to the caller
         }
+        var refused = await Assert.ThrowsAsync<HubException>(() => chat.InvokeAsync<ChatTurn>("Send", session.Token, "c1", "数据库不在", Ct));
+        Assert.Contains("try again", refused.Message, StringComparison.Ordinal);
 
         relay.Start();
         await TestCalls.WithinAsync(TimeSpan.FromSeconds(30), async () =>
             (await twilioClient.SendAsync(Sms("恢复之后"), Ct)).StatusCode == HttpStatusCode.OK ? "ok" : null, "the SMS webhook after the outage");
         await TestCalls.WithinAsync(TimeSpan.FromSeconds(30), async () =>
             (await agent.SendAsync(Register("恢复之后"), Ct)).IsSuccessStatusCode ? "ok" : null, "POST /api/cases after the outage");
+        var turn = await chat.InvokeAsync<ChatTurn>("Send", session.Token, "c2", "恢复之后", Ct);
+        Assert.NotEmpty(turn.Messages);
     }
 }
