@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using Npgsql;
 using OmniIntake.Data;
+using OmniIntake.Testing;
 
 namespace OmniIntake.Server.Tests.Health;
 
@@ -65,6 +67,46 @@ public sealed class ReadinessTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Run("umount", "-l", mount);
             Directory.Delete(mount, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Readyz_Is503_WhileThePostgresDatabaseIsReadOnly_And200OnceItTakesWritesAgain()
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Postgres);
+        using var probe = host.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await probe.GetAsync(new Uri("/readyz", UriKind.Relative), Ct)).StatusCode);
+        var name = new NpgsqlConnectionStringBuilder(host.Database.Options.ConnectionString).Database!;
+
+        // Reads still work (the old check, SELECT 1, said ready); every write is refused.
+        await ReadOnlyAsync(name, true);
+        var answer = await TestCalls.WithinAsync(TimeSpan.FromSeconds(15), async () =>
+        {
+            var response = await probe.GetAsync(new Uri("/readyz", UriKind.Relative), Ct);
+            var body = await response.Content.ReadAsStringAsync(Ct);
+            // The first probe may meet a pooled connection the server just closed: also 503, for another reason.
+            return response.StatusCode != HttpStatusCode.OK && body.Contains("read-only", StringComparison.Ordinal) ? $"{(int)response.StatusCode}" : null;
+        }, "/readyz not ready because the database is read-only");
+        Assert.Equal("503", answer);
+
+        await ReadOnlyAsync(name, false);
+        await TestCalls.WithinAsync(TimeSpan.FromSeconds(15), async () =>
+            (await probe.GetAsync(new Uri("/readyz", UriKind.Relative), Ct)).StatusCode == HttpStatusCode.OK ? "ready" : null, "/readyz ready again");
+    }
+
+    /// <summary>Makes new sessions on the database read-only (or not), and ends the current ones so the hub reconnects.</summary>
+    private static async Task ReadOnlyAsync(string database, bool readOnly)
+    {
+        await using var admin = new NpgsqlConnection(TestDatabase.PostgresServer);
+        await admin.OpenAsync(Ct);
+        foreach (var sql in new[]
+                 {
+                     readOnly ? $"ALTER DATABASE {database} SET default_transaction_read_only = on" : $"ALTER DATABASE {database} RESET default_transaction_read_only",
+                     $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()",
+                 })
+        {
+            await using var command = new NpgsqlCommand(sql, admin);
+            await command.ExecuteNonQueryAsync(Ct);
         }
     }
 }
