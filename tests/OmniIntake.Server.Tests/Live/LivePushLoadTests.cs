@@ -63,7 +63,8 @@ public sealed class LivePushLoadTests
         var repeats = nodes.Select(n => n.Seen.GroupBy(e => e.Position).Sum(g => g.Count() - 1)).ToList();
         var figures = string.Create(CultureInfo.InvariantCulture,
             $"live push: {load.Registered.Count} complaints in {load.Elapsed.TotalSeconds:F1} s ({load.Registered.Count / load.Elapsed.TotalSeconds:F1}/s asked {rate}/s, "
-            + $"{load.Refused} refused), {end} events; worst cursor lag {worstLag} events; caught up {catchUp.TotalSeconds:F1} s after the load; "
+            + $"{load.Refused} refused); head {end} when the load stopped, {nodes.Max(n => n.Seen.Max(e => e.Position))} events pushed in all; "
+            + $"worst cursor lag behind the head {worstLag} events; caught up {catchUp.TotalSeconds:F1} s after the load; "
             + $"repeated events per console: A {repeats[0]}, B {repeats[1]}");
         TestContext.Current.TestOutputHelper?.WriteLine(figures);
         // Also beside the test's binaries, where bench/run-live-push.sh prints it from.
