@@ -16,6 +16,7 @@ using OmniIntake.Server.Live;
 using OmniIntake.Server.Outbox;
 using OmniIntake.Server.Policy;
 using OmniIntake.Server.Reports;
+using OmniIntake.Server.Resilience;
 using OmniIntake.Server.Supervision;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ builder.AddWebChat();
 builder.AddSmsChannel();
 builder.AddForumChannel();
 builder.Services.AddHealthChecks();
+builder.Services.AddDatabaseUnavailableAnswers();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

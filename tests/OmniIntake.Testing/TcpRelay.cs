@@ -5,13 +5,15 @@ namespace OmniIntake.Testing;
 
 /// <summary>
 /// A port that relays to a real server once started: before that nothing listens there, so a client sees the server
-/// as down, and then sees it come back (the same port, the real server behind it).
+/// as down, and then sees it come back (the same port, the real server behind it). <see cref="CutAsync"/> takes it
+/// down again, dropping every relayed connection (an outage in the middle of the work).
 /// </summary>
 public sealed class TcpRelay : IAsyncDisposable
 {
     private readonly string _targetHost;
     private readonly int _targetPort;
     private readonly CancellationTokenSource _stop = new();
+    private CancellationTokenSource? _period;
     private TcpListener? _listener;
     private Task? _accepting;
 
@@ -26,9 +28,22 @@ public sealed class TcpRelay : IAsyncDisposable
 
     public void Start()
     {
+        // One listening period: cutting it ends the connections relayed during it too.
+        _period = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         _listener = new TcpListener(IPAddress.Loopback, Port);
         _listener.Start();
-        _accepting = AcceptAsync(_listener, _stop.Token);
+        _accepting = AcceptAsync(_listener, _period.Token);
+    }
+
+    /// <summary>Stops listening and drops every relayed connection: the server looks gone until <see cref="Start"/> again.</summary>
+    public async Task CutAsync()
+    {
+        if (_period is null) return;
+        await _period.CancelAsync();
+        _listener?.Stop();
+        if (_accepting is not null) await _accepting;
+        _period.Dispose();
+        (_period, _listener, _accepting) = (null, null, null);
     }
 
     private async Task AcceptAsync(TcpListener listener, CancellationToken ct)
@@ -69,9 +84,8 @@ public sealed class TcpRelay : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await CutAsync();
         await _stop.CancelAsync();
-        _listener?.Stop();
-        if (_accepting is not null) await _accepting;
         _stop.Dispose();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OmniIntake.Channels.Email.Setup;
 using OmniIntake.Core.Polling;
+using OmniIntake.Core.Resilience;
 
 namespace OmniIntake.Channels.Email.Imap;
 
@@ -35,9 +36,15 @@ public sealed class MailboxWatcher(ImapMailboxOptions mailbox, MailboxSweep swee
                 logger.LogWarning("Mailbox {Mailbox}: {Error}; trying again in {Delay}.", mailbox.PollerName, error, backoff);
                 await RecordQuietlyAsync(error, stoppingToken);
             }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            catch (Exception ex) when (TransientFailure.Is(ex))
             {
-                logger.LogWarning(ex, "Mailbox {Mailbox}: the sweep failed; trying again in {Delay}.", mailbox.PollerName, backoff);
+                logger.LogWarning("Mailbox {Mailbox}: the sweep failed ({Error}); trying again in {Delay}.", mailbox.PollerName,
+                    TransientFailure.Describe(ex), backoff);
+            }
+            catch (Exception ex)
+            {
+                // Issue 12: not even a bug stops the host; it is logged in full and the watch resumes after the back-off.
+                logger.LogError(ex, "Mailbox {Mailbox}: the watch failed; trying again in {Delay}.", mailbox.PollerName, backoff);
             }
             try
             {
@@ -101,9 +108,9 @@ public sealed class MailboxWatcher(ImapMailboxOptions mailbox, MailboxSweep swee
         {
             await state.RecordAsync(mailbox.PollerName, error, stoppingToken);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception ex) when (TransientFailure.Is(ex) || ex is InvalidOperationException)
         {
-            logger.LogWarning(ex, "Could not record the mailbox failure.");
+            logger.LogWarning("Could not record the mailbox failure ({Error}).", TransientFailure.Describe(ex));
         }
     }
 }

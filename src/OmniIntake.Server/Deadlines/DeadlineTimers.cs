@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OmniIntake.Core.Resilience;
 using OmniIntake.Data.Deadlines;
 
 namespace OmniIntake.Server.Deadlines;
@@ -49,10 +50,14 @@ public sealed class DeadlineTimers(DeadlineStore store, TimeProvider clock, ILog
             if (key.Moment == DeadlineMoment.Breach) await store.TryBreachAsync(key.DeadlineId);
             else await store.TryWarnAsync(key.DeadlineId);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        catch (Exception ex)
         {
-            // The next sweep tries again: the row is unchanged.
-            logger.LogWarning(ex, "Firing deadline {DeadlineId} ({Moment}) failed; the next sweep retries.", key.DeadlineId, key.Moment);
+            // The next sweep tries again: the row is unchanged. A timer's callback has nobody to throw to (issue 12).
+            if (TransientFailure.Is(ex))
+                logger.LogWarning("Firing deadline {DeadlineId} ({Moment}) failed ({Error}); the next sweep retries.", key.DeadlineId, key.Moment,
+                    TransientFailure.Describe(ex));
+            else
+                logger.LogError(ex, "Firing deadline {DeadlineId} ({Moment}) failed; the next sweep retries.", key.DeadlineId, key.Moment);
         }
         finally
         {

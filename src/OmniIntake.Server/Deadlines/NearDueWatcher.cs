@@ -1,3 +1,4 @@
+using OmniIntake.Core.Resilience;
 using OmniIntake.Server.Live;
 
 namespace OmniIntake.Server.Deadlines;
@@ -13,22 +14,12 @@ public sealed class NearDueWatcher(EventLogSignal signal, DeadlineSweepJob sweep
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var wake = signal.Subscribe();
-        while (!stoppingToken.IsCancellationRequested)
+        // A failed check is retried after a back-off; the scheduled sweep covers it meanwhile (issue 12: never stops the host).
+        await new ResilientLoop("Near-due deadline check", logger).RunAsync(async ct =>
         {
-            try
-            {
-                if (!await wake.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken)) continue;
-                await sweep.RunAsync(stoppingToken);
-                await Task.Delay(MinimumGap, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Near-due deadline check failed; the scheduled sweep covers it.");
-            }
-        }
+            if (!await wake.WaitAsync(Timeout.InfiniteTimeSpan, ct)) return;
+            await sweep.RunAsync(ct);
+            await Task.Delay(MinimumGap, ct);
+        }, stoppingToken);
     }
 }

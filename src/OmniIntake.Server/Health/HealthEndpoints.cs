@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Data;
+using OmniIntake.Data.Health;
 
 namespace OmniIntake.Server.Health;
 
@@ -12,7 +12,7 @@ public static class HealthEndpoints
     {
         // Live: the process answers.
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().WithTags("Health");
-        // Ready: the database answers.
+        // Ready: the database answers and takes a write.
         app.MapGet("/readyz", ReadyAsync).AllowAnonymous().WithTags("Health");
         // The channels: a mailbox that cannot be read says so here (JSON per check; 503 when any is unhealthy).
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
@@ -28,20 +28,23 @@ public static class HealthEndpoints
         });
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(Database database, CancellationToken ct)
+    /// <summary>Ready: a complaint can be taken in now, so the database answers AND takes a write (issue 12, item 6).</summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(Database database, TimeProvider clock,
+        ILoggerFactory logs, CancellationToken ct)
     {
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            await using var connection = await database.OpenAsync(timeout.Token);
-            await connection.ExecuteScalarAsync(new CommandDefinition("SELECT 1", cancellationToken: timeout.Token));
+            await ReadinessProbe.WriteAsync(database, clock.GetUtcNow(), timeout.Token);
             return TypedResults.Text("ready");
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or OperationCanceledException or TimeoutException
-                                       or System.Net.Sockets.SocketException)
+                                       or System.Net.Sockets.SocketException or IOException)
         {
-            return TypedResults.Problem($"The database is not reachable: {ex.Message}", statusCode: 503, title: "Not ready");
+            logs.CreateLogger("OmniIntake.Server.Health.Readiness").LogWarning("Not ready: the database cannot take a write ({Error}).",
+                OmniIntake.Core.Resilience.TransientFailure.Describe(ex));
+            return TypedResults.Problem($"The database cannot take a complaint now: {ex.Message}", statusCode: 503, title: "Not ready");
         }
     }
 }

@@ -11,6 +11,11 @@ public static class LivePushExtensions
             throw new InvalidOperationException($"Live:PollInterval must be between 0 and 1 minute (got '{options.PollInterval}').");
         if (options.LeaderLease < TimeSpan.FromSeconds(1))
             throw new InvalidOperationException($"Live:LeaderLease must be at least 1 second (got '{options.LeaderLease}').");
+        if (options.PushBatchSize is < 1 or > 500)
+            throw new InvalidOperationException($"Live:PushBatchSize must be 1-500 (got {options.PushBatchSize}).");
+        if (options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
+            throw new InvalidOperationException(
+                $"Live:RetryDelay must be positive and Live:MaxRetryDelay at least as long (got '{options.RetryDelay}' and '{options.MaxRetryDelay}').");
         builder.Services.AddSingleton(options);
         var signalR = builder.Services.AddSignalR();
         if (options.Redis is { Length: > 0 } redis)

@@ -1,3 +1,4 @@
+using OmniIntake.Core.Resilience;
 using OmniIntake.Data.Outbox;
 using OmniIntake.Server.Infrastructure;
 using OmniIntake.Server.Live;
@@ -27,21 +28,11 @@ public sealed class OutboxWatcher(EventLogSignal signal, OutboxDispatcher dispat
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var wake = signal.Subscribe();
-        while (!stoppingToken.IsCancellationRequested)
+        // Issue 12: whatever fails (the database, a sender) is retried after a back-off; it never stops the host.
+        await new ResilientLoop("Outbox dispatch", logger, options.PollInterval, TimeSpan.FromMinutes(1)).RunAsync(async ct =>
         {
-            try
-            {
-                await wake.WaitAsync(options.PollInterval, stoppingToken);
-                await dispatcher.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Outbox dispatch failed; the next run retries.");
-            }
-        }
+            await wake.WaitAsync(options.PollInterval, ct);
+            await dispatcher.RunAsync(ct);
+        }, stoppingToken);
     }
 }

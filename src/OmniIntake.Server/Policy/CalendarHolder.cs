@@ -1,6 +1,7 @@
 using OmniIntake.Core.Calendar;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Policy;
+using OmniIntake.Core.Resilience;
 using OmniIntake.Data.Calendar;
 
 namespace OmniIntake.Server.Policy;
@@ -58,17 +59,11 @@ public sealed class CalendarRefresher(CalendarHolder holder, CalendarStore store
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // Issue 12: a failed reload keeps the calendar in force and is retried after a back-off; it never stops the host.
+        await new ResilientLoop("Business calendar reload", logger, Interval, TimeSpan.FromMinutes(1)).RunAsync(async ct =>
         {
-            try
-            {
-                if (await store.VersionAsync(stoppingToken) != holder.Version) await holder.ReloadAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
-            {
-                logger.LogWarning(ex, "Reloading the business calendar failed; keeping the one in force.");
-            }
-        }
+            await Task.Delay(Interval, ct);
+            if (await store.VersionAsync(ct) != holder.Version) await holder.ReloadAsync(ct);
+        }, stoppingToken);
     }
 }

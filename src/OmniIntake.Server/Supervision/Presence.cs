@@ -1,3 +1,4 @@
+using OmniIntake.Core.Resilience;
 using OmniIntake.Data.Accounts;
 
 namespace OmniIntake.Server.Supervision;
@@ -18,22 +19,11 @@ public sealed class Presence(PresenceStore store, ILogger<Presence> logger) : Ba
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // Issue 12: a failed refresh is retried after a back-off; it never stops the host.
+        await new ResilientLoop("Presence refresh", logger, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)).RunAsync(async ct =>
         {
-            try
-            {
-                await store.RefreshAsync(_node, stoppingToken);
-                await Task.Delay(TimeSpan.FromSeconds(30), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Presence refresh failed; trying again in 30 s.");
-                await Task.Delay(TimeSpan.FromSeconds(30), stoppingToken);
-            }
-        }
+            await store.RefreshAsync(_node, ct);
+            await Task.Delay(TimeSpan.FromSeconds(30), ct);
+        }, stoppingToken);
     }
 }
