@@ -92,8 +92,25 @@ internal ref struct HtmlScanner
         if (closing) i++;
         var nameStart = i;
         while (i < gt && (char.IsAsciiLetterOrDigit(_html[i]) || _html[i] is '-' or ':')) i++;
-        var name = i - nameStart is > 0 and <= 16 ? _html.Substring(nameStart, i - nameStart).ToLowerInvariant() : "";
+        var name = i == nameStart ? "" : KnownNames.TryGetValue(_html.AsSpan(nameStart, i - nameStart), out var known) ? known : OtherName;
         return (name, closing, _html[gt - 1] == '/');
+    }
+
+    /// <summary>The name of every element no rule here singles out: it nests like any container.</summary>
+    public const string OtherName = "*";
+
+    // Names are looked up, not allocated: a million tags cost no garbage (a hostile mail has that many).
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = CreateKnownNames();
+
+    private static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CreateKnownNames()
+    {
+        string[] names =
+        [
+            "script", "style", "br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "area", "base", "col", "embed", "hr", "img",
+            "input", "link", "meta", "param", "source", "track", "wbr", "dt", "dd", "td", "th", "option", "optgroup", "thead", "tbody",
+            "tfoot", "colgroup", "caption", "rt", "rp", "html", "head", "body",
+        ];
+        return names.ToDictionary(n => n, n => n, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }
 

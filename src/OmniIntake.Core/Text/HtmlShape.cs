@@ -8,7 +8,7 @@ public readonly record struct HtmlShape(int Length, int Tags, int MaxDepth)
 {
     // No end tag, so they never nest.
     private static readonly HashSet<string> Void =
-        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "!doctype", ""];
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", ""];
 
     // An end tag may be left out and a parser closes them at the next sibling: unclosed ones in sloppy mail are not depth.
     private static readonly HashSet<string> OptionalEnd =
