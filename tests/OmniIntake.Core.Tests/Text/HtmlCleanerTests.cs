@@ -4,6 +4,14 @@ using OmniIntake.Core.Text;
 
 namespace OmniIntake.Core.Tests.Text;
 
+/// <summary>Alone, so the process's CPU time is this work's (wall time on a shared two-core box measures the neighbours).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CpuCostCollection
+{
+    public const string Name = "CPU cost";
+}
+
+[Collection(CpuCostCollection.Name)]
 public sealed class HtmlCleanerTests
 {
     // Issue 12 item 9: the bound the issue names, generous for a loaded two-core machine.
@@ -14,9 +22,8 @@ public sealed class HtmlCleanerTests
     {
         var html = new StringBuilder().Insert(0, "<script>", 320 * 1024 / 8).ToString();
 
-        var clock = Stopwatch.StartNew();
+        var clock = CpuClock.Start();
         var text = HtmlCleaner.ToPlainText(html);
-        clock.Stop();
 
         Assert.Equal("", text);
         Assert.True(clock.Elapsed < WellUnderTwoSeconds, $"took {clock.Elapsed}");
@@ -27,7 +34,7 @@ public sealed class HtmlCleanerTests
     {
         var html = new StringBuilder().Insert(0, "<style><!--<b x='", 20_000).Append(new string('\n', 100_000)).Append(" x").ToString();
 
-        var clock = Stopwatch.StartNew();
+        var clock = CpuClock.Start();
         HtmlCleaner.ToPlainText(html);
 
         Assert.True(clock.Elapsed < WellUnderTwoSeconds, $"took {clock.Elapsed}");
@@ -50,7 +57,7 @@ public sealed class HtmlCleanerTests
         const int depth = 500_000;
         var html = Nest("div", depth, "水管爆了");
 
-        var clock = Stopwatch.StartNew();
+        var clock = CpuClock.Start();
         var cleaned = new HtmlCleaner().Clean(html);
 
         Assert.True(cleaned.TooComplex);
@@ -88,11 +95,21 @@ public sealed class HtmlCleanerTests
         var html = new StringBuilder().Insert(0, block, HtmlLimits.Default.MaxTags / (2 * HtmlLimits.Default.MaxDepth)).ToString();
         Assert.True(HtmlLimits.Default.Admit(HtmlShape.Of(html)));
 
-        var clock = Stopwatch.StartNew();
+        var clock = CpuClock.Start();
         var cleaned = new HtmlCleaner().Clean(html);
 
         Assert.False(cleaned.TooComplex);
         Assert.True(clock.Elapsed < WellUnderTwoSeconds, $"took {clock.Elapsed}");
+    }
+
+    /// <summary>The CPU time this process spends from now.</summary>
+    private sealed class CpuClock
+    {
+        private readonly TimeSpan _start = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public static CpuClock Start() => new();
+
+        public TimeSpan Elapsed => Process.GetCurrentProcess().TotalProcessorTime - _start;
     }
 
     private static string Nest(string tag, int depth, string inner) =>

@@ -11,6 +11,7 @@ using OmniIntake.Data.Cases;
 namespace OmniIntake.Server.Tests.Channels;
 
 /// <summary>Issue 12 item 7: one mail of deeply nested HTML froze the hub (SQLite's write lock held while it was sanitised).</summary>
+[Collection(CpuCostCollection.Name)]
 public sealed class HostileEmailTests
 {
     private const string Key = "pipe-key-for-tests-0123456789";
@@ -27,25 +28,35 @@ public sealed class HostileEmailTests
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Channels:Email:PipeApiKey"] = Key });
         using var mta = host.Anonymous();
         using var staff = host.Anonymous();
-        var raw = NestedDivMail(500_000, "楼道的水管爆了，已经三天没人来修。");
         await SignInAsync(staff); // warm: the first sign-in of a process pays for JIT, not for the mail
 
-        var mailClock = Stopwatch.StartNew();
-        var piped = mta.SendAsync(Pipe(raw), Ct);
-        var signIns = new List<(HttpStatusCode Status, TimeSpan Took)>();
-        // Sign in over and over while the mail is being taken, so some sign-in meets whatever the intake holds.
-        while (!piped.IsCompleted && mailClock.Elapsed < MailBound * 3) signIns.Add(await SignInAsync(staff));
-        var response = await piped.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        var mailTook = mailClock.Elapsed;
+        // What the mail costs: the CPU time the hub spends on it. Wall time on a shared two-core box measures the neighbours.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var response = await mta.SendAsync(Pipe(NestedDivMail(500_000, "楼道的水管爆了，已经三天没人来修。")), Ct);
+        var cost = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var took = wall.Elapsed;
 
+        // Staff keep signing in while a second such mail is being taken, so some sign-in meets whatever the intake holds.
+        var second = mta.SendAsync(Pipe(NestedDivMail(500_000, "还是没人来修。")), Ct);
+        var signIns = new List<(HttpStatusCode Status, TimeSpan Took)>();
+        while (!second.IsCompleted)
+        {
+            signIns.Add(await SignInAsync(staff));
+            await Task.Delay(100, Ct);
+        }
+        var seen = $"the mail cost {cost.TotalMilliseconds:F0} ms of CPU ({took.TotalMilliseconds:F0} ms wall); sign-ins during the second: "
+                   + string.Join(", ", signIns.Select(s => $"{(int)s.Status} in {s.Took.TotalMilliseconds:F0} ms"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(mailTook < MailBound, $"the mail took {mailTook}");
+        Assert.Equal(HttpStatusCode.OK, (await second.WaitAsync(TimeSpan.FromSeconds(60), Ct)).StatusCode);
+        Assert.True(cost < MailBound, seen);
         Assert.NotEmpty(signIns);
-        Assert.All(signIns, s => Assert.True(s.Status == HttpStatusCode.OK && s.Took < SignInBound, $"a sign-in answered {s.Status} after {s.Took}"));
+        Assert.True(signIns.TrueForAll(s => s.Status == HttpStatusCode.OK && s.Took < SignInBound), seen);
+        TestContext.Current.SendDiagnosticMessage(seen);
         var taken = (await response.Content.ReadFromJsonAsync<PipedEmail>(Ct))!;
         using var agent = await host.ClientAsync(Roles.Agent);
-        var message = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{taken.CaseNumber}", Ct))!.Messages.Single();
-        Assert.Equal("楼道的水管爆了，已经三天没人来修。", message.BodyText);
+        var detail = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{taken.CaseNumber}", Ct))!;
+        var message = Assert.Single(detail.Messages, m => m.Direction == "inbound" && m.BodyText == "楼道的水管爆了，已经三天没人来修。");
         Assert.Null(message.BodyHtml);
         Assert.Equal([MessageNotices.HtmlTooComplex], System.Text.Json.JsonSerializer.Deserialize<string[]>(message.Notices)!);
     }
