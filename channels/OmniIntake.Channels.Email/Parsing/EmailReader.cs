@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using MimeKit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
@@ -14,20 +13,6 @@ namespace OmniIntake.Channels.Email.Parsing;
 /// </summary>
 public sealed class EmailReader
 {
-    private static readonly Encoding Gb18030;
-
-    // Labels whose senders really mean GB18030, its superset (Zammad #6054 crashed on exactly this).
-    private static readonly HashSet<string> GbFamily = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "gb2312", "gbk", "x-gbk", "cp936", "ms936", "windows-936", "euc-cn", "csgb2312", "gb_2312-80", "gb18030",
-    };
-
-    static EmailReader()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        Gb18030 = Encoding.GetEncoding("GB18030");
-    }
-
     private readonly AttachmentLimits _limits;
 
     public EmailReader(AttachmentLimits? limits = null) => _limits = limits ?? new AttachmentLimits();
@@ -35,7 +20,7 @@ public sealed class EmailReader
     private readonly ParserOptions _parser = new()
     {
         // Raw 8-bit headers from Chinese mailers that declare nothing are GB18030 far more often than Latin-1.
-        CharsetEncoding = Gb18030,
+        CharsetEncoding = Charsets.Gb18030,
     };
 
     /// <param name="externalId">The channel's identity of this message (IMAP account/folder/UIDVALIDITY/UID, or the pipe's hash).</param>
@@ -56,11 +41,12 @@ public sealed class EmailReader
         }
         var kind = Classify(message);
         var messageId = message.MessageId is { Length: > 0 } id ? "<" + id + ">" : null;
-        var subject = message.Subject;
+        var subject = HeaderText.Subject(message);
         if (kind is EmailKind.Bounce or EmailKind.Report)
             return new ParsedEmail(kind, null, messageId, $"{kind}: {subject}");
 
-        var (text, html) = Bodies(message);
+        var notices = new List<string>();
+        var (text, html) = Bodies(message, notices);
         var attachments = Attachments(message);
         // A mail with only a subject ("Water off again in building 3") is still a complaint: the subject is its text.
         if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(html) && attachments.Count == 0) text = subject;
@@ -82,6 +68,7 @@ public sealed class EmailReader
             Text = text ?? string.Empty,
             Html = html,
             Attachments = attachments,
+            Notices = notices,
             ReceivedAt = receivedAt,
             Thread = new ThreadHints { MessageId = messageId, Replies = replies },
         };
@@ -125,19 +112,19 @@ public sealed class EmailReader
         return EmailKind.Personal;
     }
 
-    private static (string? Text, string? Html) Bodies(MimeMessage message, int depth = 0)
+    private static (string? Text, string? Html) Bodies(MimeMessage message, List<string> notices, int depth = 0)
     {
         string? text = null, html = null;
-        foreach (var part in message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment))
+        foreach (var part in message.BodyParts.OfType<MimePart>().Where(p => !p.IsAttachment))
         {
-            if (text is null && part.IsPlain) text = Decode(part);
-            else if (html is null && part.IsHtml) html = Decode(part);
+            if (text is null && (part is TextPart { IsPlain: true } || IsBareText(part))) text = Decode(part, notices);
+            else if (html is null && part is TextPart { IsHtml: true }) html = Decode(part, notices);
         }
         if (text is not null || html is not null || depth > 3) return (text, html);
         // A digest or a bare forward carries its text in embedded messages: read those, each under its subject.
         var embedded = message.BodyParts.OfType<MessagePart>().Where(p => !p.IsAttachment)
             .Select(p => p.Message).OfType<MimeMessage>()
-            .Select(m => (m.Subject, Body: Bodies(m, depth + 1)))
+            .Select(m => (Subject: HeaderText.Subject(m), Body: Bodies(m, notices, depth + 1)))
             .Where(e => e.Body.Text is not null || e.Body.Html is not null)
             .Select(e => $"--- {e.Subject} ---\n{e.Body.Text ?? HtmlText(e.Body.Html!)}")
             .ToList();
@@ -146,8 +133,20 @@ public sealed class EmailReader
 
     private static string HtmlText(string html) => OmniIntake.Core.Text.HtmlCleaner.ToPlainText(html);
 
-    private static string Decode(TextPart part) =>
-        part.ContentType.Charset is { } charset && GbFamily.Contains(charset) ? part.GetText(Gb18030) : part.Text;
+    /// <summary>"Content-Type: text" without a subtype is plain text (RFC 2045 5.2 reads a broken type as text/plain), not an attachment.</summary>
+    private static bool IsBareText(MimePart part) =>
+        part is not TextPart && part.Headers[HeaderId.ContentType] is { } raw && raw.Split(';')[0].Trim() is var type
+        && type.Equals("text", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The part's text under its label, the label corrected from the bytes when it does not fit (issue 12).</summary>
+    private static string Decode(MimePart part, List<string> notices)
+    {
+        using var bytes = new MemoryStream();
+        part.Content?.DecodeTo(bytes);
+        var decoded = Charsets.Decode(bytes.ToArray(), part.ContentType.Charset);
+        if (decoded.Notice is { } notice && !notices.Contains(notice)) notices.Add(notice);
+        return decoded.Text;
+    }
 
     /// <summary>
     /// The parts a case lists as attachments, in a fixed order (their index is their storage key): named attachments,
@@ -158,7 +157,7 @@ public sealed class EmailReader
         {
             MessagePart m => m.IsAttachment,
             TextPart t => t.IsAttachment,
-            MimePart => true,
+            MimePart p => p.IsAttachment || !IsBareText(p),
             _ => false,
         }).ToList();
 

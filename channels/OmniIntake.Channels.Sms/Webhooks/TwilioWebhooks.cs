@@ -4,6 +4,7 @@ using System.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using OmniIntake.Channels.Sms.Setup;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Outbound;
@@ -31,12 +32,14 @@ public static class TwilioWebhooks
     }
 
     private static async Task<IResult> InboundAsync(HttpRequest request, SmsOptions options, SmsIngestor ingestor, FloodGate flood, TimeProvider clock,
-        CancellationToken ct)
+        ILoggerFactory logs, CancellationToken ct)
     {
-        var (form, refused) = await CheckedFormAsync(request, options, ct);
+        var (form, refused) = await CheckedFormAsync(request, options, logs, ct);
         if (refused is not null) return refused;
         var missing = RequiredFields.Where(f => string.IsNullOrWhiteSpace(form![f])).ToList();
         if (missing.Count > 0) return Results.Problem($"Missing fields: {string.Join(", ", missing)}.", statusCode: 400, title: "Not a Twilio message");
+        if (!MessageSids.IsValid(form!["MessageSid"]))
+            return Refused(logs, 400, "MessageSid must be SM or MM followed by 32 lower-case hex digits.", "Not a Twilio message");
         var from = form!["From"]!;
         if (!flood.Allow(from, options.MessagesPerMinutePerNumber))
         {
@@ -61,14 +64,17 @@ public static class TwilioWebhooks
         return Results.Text(EmptyTwiml, "text/xml");
     }
 
-    private static async Task<IResult> StatusAsync(HttpRequest request, SmsOptions options, IDeliveryReports reports, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(HttpRequest request, SmsOptions options, IDeliveryReports reports, ILoggerFactory logs,
+        CancellationToken ct)
     {
-        var (form, refused) = await CheckedFormAsync(request, options, ct);
+        var (form, refused) = await CheckedFormAsync(request, options, logs, ct);
         if (refused is not null) return refused;
         var sid = form!["MessageSid"] ?? form["SmsSid"];
         var status = form["MessageStatus"] ?? form["SmsStatus"];
         if (string.IsNullOrEmpty(sid) || string.IsNullOrEmpty(status))
             return Results.Problem("MessageSid and MessageStatus are required.", statusCode: 400, title: "Not a status report");
+        if (!MessageSids.IsValid(sid))
+            return Refused(logs, 400, "MessageSid must be SM or MM followed by 32 lower-case hex digits.", "Not a status report");
         var error = form["ErrorCode"] is { Length: > 0 } code ? $"{code} {form["ErrorMessage"]}".Trim() : null;
         // An unknown sid is answered 200 too: Twilio would retry nothing useful, and it may be another system's message.
         await reports.RecordAsync(Channel.Sms, sid, status, error, ct);
@@ -76,21 +82,25 @@ public static class TwilioWebhooks
     }
 
     private static async Task<(NameValueCollection? Form, IResult? Refused)> CheckedFormAsync(HttpRequest request, SmsOptions options,
-        CancellationToken ct)
+        ILoggerFactory logs, CancellationToken ct)
     {
         if (!options.IsConfigured) return (null, Results.Problem("The SMS channel is not configured (Channels:Sms).", statusCode: 503));
         if (!request.HasFormContentType) return (null, Results.Problem("Expected application/x-www-form-urlencoded.", statusCode: 415));
-        var fields = await request.ReadFormAsync(ct);
-        var form = new NameValueCollection();
-        foreach (var (key, values) in fields)
-        {
-            foreach (var value in values) form.Add(key, value);
-        }
+        // Read within Twilio-sized limits: the form comes before the signature can be checked (issue 12 item 10).
+        var read = await WebhookForm.ReadAsync(request, ct);
+        if (read.Fields is not { } form) return (null, Refused(logs, read.Status, read.Refusal!, read.Status == 413 ? "Too large" : "Malformed form"));
         var signature = request.Headers["X-Twilio-Signature"].ToString();
         var url = PublicUrl(request, options);
         if (!TwilioSignature.IsValid(url, form, signature, options.AuthToken!))
             return (null, Results.Problem("The X-Twilio-Signature is missing or does not match this request.", statusCode: 403, title: "Bad signature"));
         return (form, null);
+    }
+
+    /// <summary>An expected refusal of a request from outside: one line at Information, no stack trace, nothing from the request's content.</summary>
+    private static IResult Refused(ILoggerFactory logs, int status, string reason, string title)
+    {
+        logs.CreateLogger(typeof(TwilioWebhooks).FullName!).LogInformation("Twilio webhook refused ({Status}): {Reason}", status, reason);
+        return Results.Problem(reason, statusCode: status, title: title);
     }
 
     /// <summary>The URL Twilio called: the configured public URL (behind a proxy), else the request's own (forwarded headers applied).</summary>

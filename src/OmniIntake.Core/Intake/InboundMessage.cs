@@ -29,6 +29,9 @@ public sealed record InboundMessage
 
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
 
+    /// <summary>What the channel had to do to read it (<see cref="MessageNotices"/>), shown to the agent on the message.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public ThreadHints Thread { get; init; } = ThreadHints.None;

@@ -23,10 +23,12 @@ public static partial class QuotedHistory
     }
 
     [GeneratedRegex(@"^[ \t]*(On\s.{1,200}?\swrote:|-{2,}\s*Original Message\s*-{2,}|-{2,}\s*原始邮件\s*-{2,}|在.{1,200}?写道[:：]|(From|发件人)[:：].*\r?\n(.*\r?\n)?[ \t]*(Sent|Date|发送时间|日期)[:：])",
-        RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+        RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Marker();
 
-    // A block of "> " lines that runs (blank lines allowed) to the end of the text.
-    [GeneratedRegex(@"^[ \t]*>.*(\r?\n([ \t]*>.*|[ \t]*))*\s*\z", RegexOptions.Multiline)]
+    // A block of "> " lines that runs (blank lines allowed) to the end of the text. Customer text is untrusted: the
+    // nested loops over blank lines backtracked quadratically when the block did not reach the end (issue 12 item 9),
+    // so both patterns run on the linear-time engine.
+    [GeneratedRegex(@"^[ \t]*>.*(\r?\n([ \t]*>.*|[ \t]*))*\s*\z", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex TrailingQuote();
 }

@@ -65,7 +65,7 @@ public sealed class CaseQueries(Database database)
             p, null, cancellationToken);
         var messages = await connection.ListAsync<MessageView>(
             """
-            SELECT m.id, m.direction, m.channel, m.external_id, m.sender, m.author, m.subject, m.body_text, m.body_html, m.attachments,
+            SELECT m.id, m.direction, m.channel, m.external_id, m.sender, m.author, m.subject, m.body_text, m.body_html, m.attachments, m.notices,
                    m.created_at, o.status AS delivery_status, o.last_error AS delivery_error, o.attempts AS delivery_attempts, o.provider_status, o.segments
             FROM messages m LEFT JOIN outbox o ON o.id = (SELECT MIN(f.id) FROM outbox f WHERE f.message_id = m.id)
             WHERE m.case_id = @caseId ORDER BY m.created_at, m.id

@@ -62,6 +62,10 @@ public sealed class MessageView
     public string BodyText { get; init; } = "";
     public string? BodyHtml { get; init; }
     public string Attachments { get; init; } = "[]";
+
+    /// <summary>A JSON array of <see cref="Core.Intake.MessageNotices"/> codes: what was done to keep the message (issue 12).</summary>
+    public string Notices { get; init; } = "[]";
+
     public DateTimeOffset CreatedAt { get; init; }
     public string? DeliveryStatus { get; init; }
 

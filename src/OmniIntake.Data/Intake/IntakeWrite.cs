@@ -5,7 +5,6 @@ using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Policy;
-using OmniIntake.Core.Text;
 
 namespace OmniIntake.Data.Intake;
 
@@ -15,8 +14,6 @@ namespace OmniIntake.Data.Intake;
 /// </summary>
 internal sealed class IntakeWrite
 {
-    private static readonly HtmlCleaner Html = new();
-
     public required InboundMessage Message { get; init; }
     public required IntakeLookup Lookup { get; init; }
     public required ThreadDecision Thread { get; init; }
@@ -42,13 +39,14 @@ internal sealed class IntakeWrite
     public string? ContactPhone => Message.Fields?.ContactPhone ?? (Message.Sender.Kind == ContactHandleKind.Phone ? Message.Sender.Value : null);
     public string? ContactEmail => Message.Fields?.ContactEmail ?? (Message.Sender.Kind == ContactHandleKind.Email ? Message.Sender.Value : null);
 
-    private string? _html;
-    private string? _text;
+    /// <summary>Prepared before the transaction (<see cref="IntakeBody"/>): nothing CPU-heavy runs while the write lock is held.</summary>
+    public required IntakeBody Body { get; init; }
 
-    public string? SanitisedHtml => Message.Html is null ? null : _html ??= StripNul(Html.Sanitize(Message.Html));
+    public string? SanitisedHtml => Body.SanitisedHtml;
 
-    public string BodyText => _text ??=
-        StripNul(string.IsNullOrWhiteSpace(Message.Text) && SanitisedHtml is { } html ? HtmlCleaner.ToPlainText(html) : Message.Text ?? "")!;
+    public string BodyText => Body.BodyText;
+
+    public string Notices => Body.NoticesJson;
 
     public string AttachmentsJson => JsonSerializer.Serialize(Message.Attachments, Json.Options);
 

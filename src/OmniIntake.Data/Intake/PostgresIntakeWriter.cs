@@ -21,9 +21,9 @@ internal static class PostgresIntakeWriter
     private const string MessagePart =
         """
         m AS (INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
-                                    attachments, email_message_id, created_at)
+                                    attachments, email_message_id, created_at, notices)
               SELECT k.id, 'inbound', @Channel, @externalId, @sender, @author, @subject, @BodyText, @SanitisedHtml,
-                     @AttachmentsJson, @emailId, @receivedAt FROM k
+                     @AttachmentsJson, @emailId, @receivedAt, @Notices FROM k
               ON CONFLICT (channel, external_id) WHERE direction = 'inbound' DO NOTHING
               RETURNING id, case_id),
         a AS (INSERT INTO audit (case_id, at, actor, action, detail)
@@ -71,7 +71,7 @@ internal static class PostgresIntakeWriter
         {
             w.SenderName, w.Now, contactId = w.Lookup.ContactId, kind = message.Sender.KindName, value = message.Sender.Value,
             w.Channel, externalId = message.ExternalId, sender = message.Sender.ToString(), author = message.RegisteredBy,
-            subject = IntakeWrite.StripNul(message.Subject), w.BodyText, w.SanitisedHtml, w.AttachmentsJson,
+            subject = IntakeWrite.StripNul(message.Subject), w.BodyText, w.SanitisedHtml, w.AttachmentsJson, w.Notices,
             emailId = message.Thread.MessageId, receivedAt = message.ReceivedAt, w.Actor, w.AuditAction, w.AuditDetail, w.EventKind,
             w.EventData, w.CaseNumberPrefix, w.CaseDay, w.Category, name = fields?.ComplainantName ?? message.SenderName,
             w.ContactPhone, w.ContactEmail, occurredAt = fields?.OccurredAt, location = fields?.Location,

@@ -55,16 +55,16 @@ internal static class SequentialIntakeWriter
         var messageId = await c.OneOrDefaultAsync<long?>(
             """
             INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
-                                  attachments, email_message_id, created_at)
+                                  attachments, email_message_id, created_at, notices)
             VALUES (@caseId, 'inbound', @Channel, @externalId, @sender, @author, @subject, @BodyText, @SanitisedHtml,
-                    @AttachmentsJson, @emailId, @receivedAt)
+                    @AttachmentsJson, @emailId, @receivedAt, @Notices)
             ON CONFLICT (channel, external_id) WHERE direction = 'inbound' DO NOTHING
             RETURNING id
             """,
             new
             {
                 caseId, w.Channel, externalId = message.ExternalId, sender = message.Sender.ToString(), author = message.RegisteredBy,
-                subject = IntakeWrite.StripNul(message.Subject), w.BodyText, w.SanitisedHtml, w.AttachmentsJson,
+                subject = IntakeWrite.StripNul(message.Subject), w.BodyText, w.SanitisedHtml, w.AttachmentsJson, w.Notices,
                 emailId = message.Thread.MessageId, receivedAt = message.ReceivedAt,
             }, tx, ct);
         if (messageId is null) return null;

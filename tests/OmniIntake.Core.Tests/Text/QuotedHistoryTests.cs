@@ -25,4 +25,17 @@ public sealed class QuotedHistoryTests
     [InlineData("I wrote: the lift is broken. > 3 days now, more below\nsecond line")]
     [InlineData("")]
     public void NoHistory_NoSplit(string text) => Assert.Null(QuotedHistory.Start(text));
+
+    [Fact]
+    public void HostileQuoting_IsSplitInWellUnderTwoSeconds()
+    {
+        // Issue 12 item 9: thousands of quoted lines with blank lines between, not running to the end of the text.
+        var text = "new text\n" + string.Concat(Enumerable.Repeat("> quoted\n\n \n", 20_000)) + "tail";
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var start = QuotedHistory.Start(text);
+
+        Assert.Null(start);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+    }
 }

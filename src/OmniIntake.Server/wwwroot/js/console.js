@@ -108,6 +108,8 @@ function messageView(m) {
   const status = [m.deliveryStatus, m.providerStatus, m.deliveryError].filter(Boolean).join(" · ");
   div.append(el("div", `${m.direction} · ${m.author || m.sender} · ${new Date(m.createdAt).toLocaleString()}${status ? " · " + status : ""}`, "meta"),
     el("div", fresh, "body"));
+  // What the hub had to do to keep the message (HTML too complex, a guessed charset): the text may differ from what was sent.
+  for (const code of JSON.parse(m.notices || "[]")) div.append(el("div", "⚠ " + t("notice." + code), "meta notice"));
   if (m.quoteStart != null) {
     const history = document.createElement("details");
     history.append(el("summary", t("quoted")), el("div", m.bodyText.slice(m.quoteStart), "quoted"));

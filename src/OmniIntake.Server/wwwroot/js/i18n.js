@@ -10,6 +10,8 @@ const I18N = {
     reason: "原因", merge: "合并到", mergeBtn: "合并", complainant: "添加投诉人", addComplainant: "添加", deadlines: "时限", audit: "审计记录",
     timeline: "往来记录", quoted: "引用的历史", html: "显示邮件原文 (HTML)", optedOut: "已退订短信，短信回复不会发出", newCase: "新案件",
     noDepartment: "还没有部门", takeOver: "接管", met: "已转交", breached: "超时", name: "姓名", phone: "电话", email: "邮箱",
+    "notice.html-too-complex": "邮件 HTML 过于复杂，仅显示文字", "notice.charset-detected": "邮件声明的字符集有误，已按内容识别",
+    "notice.undecodable-bytes": "部分字节无法解码，已尽量保留",
   },
   en: {
     title: "OmniIntake agent console", policyLink: "Policy & calendar", boardLink: "Board", ownerLink: "Owners", channelsLink: "Channels", adminLink: "Admin", notify: "Notify me of new cases", searchPlaceholder: "Search: number, phone, e-mail, text",
@@ -21,6 +23,8 @@ const I18N = {
     addComplainant: "Add", deadlines: "Deadlines", audit: "Audit trail", timeline: "Conversation", quoted: "Quoted history", html: "Show the e-mail as sent (HTML)",
     optedOut: "opted out of SMS: SMS replies will not be sent", newCase: "New case", noDepartment: "No departments yet", takeOver: "Take over",
     met: "forwarded", breached: "breached", name: "Name", phone: "Phone", email: "E-mail",
+    "notice.html-too-complex": "HTML too complex, shown as text", "notice.charset-detected": "Wrong charset label; the text was decoded by detecting it",
+    "notice.undecodable-bytes": "Some bytes could not be decoded; kept as readable as possible",
   },
 };
 let lang = localStorage.getItem("omniintake.lang") || (navigator.language.startsWith("zh") ? "zh-CN" : "en");
