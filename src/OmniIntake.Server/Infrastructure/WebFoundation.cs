@@ -9,6 +9,9 @@ public static class WebFoundation
     /// <summary>ProblemDetails for every error, security headers, static UI assets, auth.</summary>
     public static void UseWebFoundation(this WebApplication app)
     {
+        // Issue 12 items 12-13: the client address and scheme from known proxies only (KnownProxies); HSTS on HTTPS requests.
+        app.UseForwardedHeaders();
+        app.UseHsts();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex switch
@@ -31,7 +34,7 @@ public static class WebFoundation
         });
         app.Use(async (context, next) =>
         {
-            if (CrossSiteWrite(context.Request) is { } why)
+            if ((CrossSiteWrite(context.Request) ?? StaffOrigins.ForeignOrigin(context.Request)) is { } why)
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 await context.Response.WriteAsJsonAsync(new { title = "Cross-site request refused", status = 403, detail = why });
@@ -43,6 +46,7 @@ public static class WebFoundation
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
     }
 
     /// <summary>
