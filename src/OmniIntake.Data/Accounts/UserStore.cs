@@ -62,6 +62,9 @@ public sealed class UserStore(Database database, TimeProvider clock)
         CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (unlock)
+            await connection.ExecAsync("DELETE FROM sign_in_failures WHERE username = (SELECT username FROM users WHERE id = @id)", new { id }, null,
+                cancellationToken);
         return await connection.ExecAsync(
             $"""
              UPDATE users SET display_name = @displayName, roles = @roles, department_id = @departmentId
