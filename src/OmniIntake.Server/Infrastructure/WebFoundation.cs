@@ -21,6 +21,7 @@ public static class WebFoundation
             },
         });
         app.UseStatusCodePages();
+        app.Use(ExpectedRefusals.RefuseUnknownCharsetAsync);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -74,6 +75,7 @@ public static class WebFoundation
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<InvalidInboundMessageHandler>();
+        services.AddExceptionHandler<ExpectedRefusals.BadRequestHandler>();
         services.Configure<JsonOptions>(o =>
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
     }
