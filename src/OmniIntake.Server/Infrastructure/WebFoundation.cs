@@ -76,6 +76,7 @@ public static class WebFoundation
         services.AddProblemDetails();
         services.AddExceptionHandler<InvalidInboundMessageHandler>();
         services.AddExceptionHandler<ExpectedRefusals.BadRequestHandler>();
+        HubRefusals.Add(services);
         services.Configure<JsonOptions>(o =>
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
     }

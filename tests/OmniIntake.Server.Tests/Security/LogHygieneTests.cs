@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using OmniIntake.Channels.WebChat.Hub;
 using OmniIntake.Testing;
 
 namespace OmniIntake.Server.Tests.Security;
@@ -43,6 +47,20 @@ public sealed partial class LogHygieneTests
             statuses.Add(await PostAsync(client, "/api/cases", "{}", "application/json", origin: "https://evil.example"));
             statuses.Add((await client.GetAsync("/api/cases", Ct)).StatusCode);
             statuses.Add(await PostAsync(client, "/channels/sms/twilio", "From=x", "application/x-www-form-urlencoded"));
+        }
+        // A chat client guessing conversation tokens.
+        var chat = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/chat"), o =>
+            {
+                o.Transports = HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => RealServer.Handler("127.0.0.1");
+            })
+            .Build();
+        await using (chat)
+        {
+            await chat.StartAsync(Ct);
+            for (var i = 0; i < 20; i++)
+                await Assert.ThrowsAsync<HubException>(() => chat.InvokeAsync<ChatSession>("Resume", "guessed-token-" + i, 0L, Ct));
         }
         // A customer texts STOP: the opt-out is logged without the number.
         var stop = new Dictionary<string, string>
