@@ -98,21 +98,4 @@ public sealed class UserStore(Database database, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
-
-    public async Task RecordLoginAsync(long id, bool success, int lockoutThreshold, TimeSpan lockout, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        if (success)
-        {
-            await connection.ExecAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id }, null, cancellationToken);
-            return;
-        }
-        await connection.ExecAsync(
-            """
-            UPDATE users SET failed_logins = failed_logins + 1,
-                   locked_until = CASE WHEN failed_logins + 1 >= @lockoutThreshold THEN @until ELSE locked_until END
-            WHERE id = @id
-            """, new { id, lockoutThreshold, until = now + lockout }, null, cancellationToken);
-    }
 }
