@@ -21,6 +21,7 @@ using OmniIntake.Server.Supervision;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
+builder.AddKnownProxies();
 builder.AddDeadlinePolicy();
 builder.AddAccounts();
 builder.AddLivePush();

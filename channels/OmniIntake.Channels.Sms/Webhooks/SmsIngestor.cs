@@ -51,7 +51,9 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
             case Keyword.Stop:
                 await optOuts.OptOutAsync(sender.Value, sms.Body.Trim(), cancellationToken);
                 await raw.SettleAsync(rawId, RawDisposition.SetAside, null, "opt-out keyword", cancellationToken);
-                logger.LogInformation("{Phone} opted out of SMS ({Keyword}).", sender.Value, sms.Body.Trim());
+                // No phone number above Debug (STYLE.md habit 8, issue 12 item 13).
+                logger.LogInformation("A sender opted out of SMS; the opt-out is kept with the number.");
+                logger.LogDebug("{Phone} opted out of SMS ({Keyword}).", sender.Value, sms.Body.Trim());
                 return new IngestedSms(SmsDisposition.Keyword, null, null, null);
             case Keyword.Start:
                 await optOuts.OptInAsync(sender.Value, cancellationToken);

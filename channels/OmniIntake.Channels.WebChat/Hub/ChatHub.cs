@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.SignalR;
+using OmniIntake.Channels.WebChat.Limits;
 using OmniIntake.Channels.WebChat.Setup;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
@@ -21,7 +22,8 @@ public sealed record ChatTurn(IReadOnlyList<ChatMessage> Messages, string Status
 /// reads or writes the conversation (it is stored hashed). Each message carries a client id, so a message re-sent
 /// after a reconnect is one message; Resume returns everything after the last message the widget has.
 /// </summary>
-public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IAutomaticReplies replies, WebChatOptions options, TimeProvider clock)
+public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IAutomaticReplies replies, WebChatOptions options, TimeProvider clock,
+    ChatAllowance allowance)
     : Microsoft.AspNetCore.SignalR.Hub
 {
     public static string Group(string conversationId) => "chat:" + conversationId;
@@ -29,6 +31,9 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
     public async Task<ChatSession> Start(string? language)
     {
         Limit("starts", options.StartsPerMinute);
+        // Per client address too, not only per connection (issue 12 item 12).
+        if (allowance.TryStartConversation(Context.GetHttpContext()?.Connection.RemoteIpAddress) is { } wait)
+            throw new HubException(ChatAllowance.Refusal("conversations", wait, Languages.FromTag(language) == Languages.Chinese));
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var id = "chat-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var now = clock.GetUtcNow();
@@ -56,6 +61,9 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
             throw new HubException($"A message is at most {options.MaxMessageLength} characters (this one has {text.Length}).");
         if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64) throw new HubException("Each message needs a client id of 1-64 characters.");
         var conversation = await FindAsync(token);
+        // Per conversation too, however many connections carry it (issue 12 item 12).
+        if (allowance.TrySendMessage(conversation.Id) is { } wait)
+            throw new HubException(ChatAllowance.Refusal("messages", wait, conversation.Language == Languages.Chinese));
         var reply = await dialogs.HandleAsync(conversation.Id, Customer(conversation.Id), text.Trim(), clientId, Context.ConnectionAborted);
         var messages = reply.Messages.Select(View).ToList();
         // The customer's other tabs see the exchange too.

@@ -62,6 +62,9 @@ public sealed class UserStore(Database database, TimeProvider clock)
         CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (unlock)
+            await connection.ExecAsync("DELETE FROM sign_in_failures WHERE username = (SELECT username FROM users WHERE id = @id)", new { id }, null,
+                cancellationToken);
         return await connection.ExecAsync(
             $"""
              UPDATE users SET display_name = @displayName, roles = @roles, department_id = @departmentId
@@ -94,22 +97,5 @@ public sealed class UserStore(Database database, TimeProvider clock)
             transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
-    }
-
-    public async Task RecordLoginAsync(long id, bool success, int lockoutThreshold, TimeSpan lockout, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        if (success)
-        {
-            await connection.ExecAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id }, null, cancellationToken);
-            return;
-        }
-        await connection.ExecAsync(
-            """
-            UPDATE users SET failed_logins = failed_logins + 1,
-                   locked_until = CASE WHEN failed_logins + 1 >= @lockoutThreshold THEN @until ELSE locked_until END
-            WHERE id = @id
-            """, new { id, lockoutThreshold, until = now + lockout }, null, cancellationToken);
     }
 }

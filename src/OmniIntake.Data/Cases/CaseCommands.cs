@@ -128,11 +128,11 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     /// The owner sends a wrongly routed case back to the centre: back in the queue with a forwarding deadline from now,
     /// the owner's answer no longer owed by this department. The centre's next forwarding elsewhere is a re-dispatch.
     /// </summary>
-    public Task<CommandResult> SendBackAsync(long caseId, string reason, string actor, long? ownerDepartmentId, CancellationToken cancellationToken = default) =>
+    public Task<CommandResult> SendBackAsync(long caseId, string reason, string actor, OwnerScope owner, CancellationToken cancellationToken = default) =>
         RunAsync(caseId, async (c, tx, found, now, ct) =>
         {
             if (string.IsNullOrWhiteSpace(reason)) return CommandResult.Invalid("Say why the case is not your department's.");
-            if (ownerDepartmentId is not null && found.DepartmentId != ownerDepartmentId)
+            if (!owner.Covers(found.DepartmentId, found.CurrentStatus))
                 return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
             if (found.CurrentStatus is not (CaseStatus.Forwarded or CaseStatus.Answered))
                 return CommandResult.Conflict($"Case {found.Number} is {found.Status}; only a forwarded case is sent back.");
@@ -146,11 +146,11 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         }, cancellationToken);
 
     /// <summary>The owner asks the centre for help (a note the agents see, and an event that reaches their consoles).</summary>
-    public Task<CommandResult> AskHelpAsync(long caseId, string text, string actor, long? ownerDepartmentId, CancellationToken cancellationToken = default) =>
+    public Task<CommandResult> AskHelpAsync(long caseId, string text, string actor, OwnerScope owner, CancellationToken cancellationToken = default) =>
         RunAsync(caseId, async (c, tx, found, now, ct) =>
         {
             if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("Say what help you need.");
-            if (ownerDepartmentId is not null && found.DepartmentId != ownerDepartmentId)
+            if (!owner.Covers(found.DepartmentId, found.CurrentStatus))
                 return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
             var messageId = await c.OneAsync<long>(
                 """
@@ -332,14 +332,14 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
 
     /// <summary>
     /// The department owner's written answer to the centre (policy 5.2.5): kept on the case as an internal message,
-    /// it stops the owner's clock. <paramref name="ownerDepartmentId"/> limits an owner to cases forwarded to them.
+    /// it stops the owner's clock. <paramref name="owner"/> limits an owner to cases forwarded to them now.
     /// </summary>
-    public Task<CommandResult> AnswerAsync(long caseId, string text, string actor, long? ownerDepartmentId, CancellationToken cancellationToken = default) =>
+    public Task<CommandResult> AnswerAsync(long caseId, string text, string actor, OwnerScope owner, CancellationToken cancellationToken = default) =>
         RunAsync(caseId, async (c, tx, found, now, ct) =>
         {
             if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("A written answer needs text.");
             if (text.Length > 20_000) return CommandResult.Invalid($"A written answer is at most 20000 characters (got {text.Length}).");
-            if (ownerDepartmentId is not null && found.DepartmentId != ownerDepartmentId)
+            if (!owner.Covers(found.DepartmentId, found.CurrentStatus))
                 return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
             if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Answered))
                 return CommandResult.Conflict($"Case {found.Number} is {found.Status}; only a forwarded case can be answered by its owner.");

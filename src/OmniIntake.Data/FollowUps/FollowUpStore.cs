@@ -2,6 +2,7 @@ using System.Data.Common;
 using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
+using OmniIntake.Core.Outbound;
 using OmniIntake.Core.Policy;
 using OmniIntake.Core.Text;
 using OmniIntake.Data.Cases;
@@ -31,14 +32,19 @@ public sealed class FollowUpView
 public sealed record FollowUpAnswer(int Satisfaction, bool Solved, string? Comment);
 
 /// <summary>What a follow-up message needs: the case number, the customer's language, the link to answer.</summary>
-public sealed record FollowUpInvitation(string CaseNumber, string Language, string Link);
+public sealed record FollowUpInvitation(string CaseNumber, string Language, string Link)
+{
+    /// <summary>What the case file shows where the customer's link was (the link itself is the customer's secret).</summary>
+    public static string Withheld(string language) =>
+        language == Languages.Chinese ? "[回访链接仅发送给客户]" : "[follow-up link, sent to the customer only]";
+}
 
 /// <summary>
 /// Follow-ups after resolution (PRODUCT.md "Follow-up and reports"). A sweep asks each resolved case once per
 /// resolution, through the customer's channel, in one transaction with the outbox row, so a crash neither loses nor
 /// repeats it; cases without an address are left to an agent's phone call. The answer is recorded once.
 /// </summary>
-public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal)
+public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal, IOutboundSeal seal)
 {
     private const string Columns =
         "f.id, f.case_id, c.number AS case_number, f.created_at, f.channel, f.answered_at, f.answered_by, f.satisfaction, f.solved, f.comment";
@@ -98,8 +104,12 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
         }
         else
         {
-            var text = compose(new FollowUpInvitation(found.Number, Languages.Of(found.Subject, found.FirstText), linkFor(token)));
-            var messageId = await HubMessages.QueueAsync(c, tx, database, found.Id, "outbound", channel!, recipient, null, text, now, ct);
+            // Issue 12 item 13: the link's token reaches the customer only (sealed in the outbox until sent); the case file
+            // shows the message without it, so nobody reading the case can answer for the customer.
+            var invitation = new FollowUpInvitation(found.Number, Languages.Of(found.Subject, found.FirstText), linkFor(token));
+            var shown = compose(invitation with { Link = FollowUpInvitation.Withheld(invitation.Language) });
+            var messageId = await HubMessages.QueueAsync(c, tx, database, found.Id, "outbound", channel!, recipient, null, shown, now, ct,
+                sealedText: seal.Seal(compose(invitation)));
             await CaseJournal.RecordAsync(c, tx, found.Id, found.Number, now, AuditActors.System, "follow-up.sent",
                 new { followUpId = id, messageId, channel }, CaseEventKinds.FollowUpSent, new { followUpId = id, messageId, channel }, ct);
         }

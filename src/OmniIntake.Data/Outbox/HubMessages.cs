@@ -10,9 +10,10 @@ namespace OmniIntake.Data.Outbox;
 internal static class HubMessages
 {
     /// <param name="direction">"outbound" to the customer, "notification" to a supervisor.</param>
+    /// <param name="sealedText">What to send instead of <paramref name="text"/> (which the case file shows), sealed (<see cref="Core.Outbound.IOutboundSeal"/>).</param>
     /// <returns>The message's id.</returns>
     public static async Task<long> QueueAsync(DbConnection c, DbTransaction tx, Database database, long caseId, string direction, string channel,
-        string recipient, string? subject, string text, DateTimeOffset now, CancellationToken ct)
+        string recipient, string? subject, string text, DateTimeOffset now, CancellationToken ct, string? sealedText = null)
     {
         var messageId = await c.OneAsync<long>(
             """
@@ -22,9 +23,9 @@ internal static class HubMessages
             """, new { caseId, direction, channel, author = AuditActors.System, subject, text, now }, tx, ct);
         await c.ExecAsync(
             $"""
-             INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic)
-             VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {database.True})
-             """, new { caseId, messageId, channel, recipient, now }, tx, ct);
+             INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic, sealed_text)
+             VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now, {database.True}, @sealedText)
+             """, new { caseId, messageId, channel, recipient, now, sealedText }, tx, ct);
         return messageId;
     }
 }

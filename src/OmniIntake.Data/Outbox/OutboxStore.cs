@@ -11,7 +11,7 @@ namespace OmniIntake.Data.Outbox;
 /// the lease's end), so a process that crashes mid-send leaves a row another run takes again, never a lost reply.
 /// Every outcome is kept on the case (audit) and pushed live (event).
 /// </summary>
-public sealed class OutboxStore(Database database, TimeProvider clock, IEventLogSignal signal)
+public sealed class OutboxStore(Database database, TimeProvider clock, IEventLogSignal signal, IOutboundSeal seal)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
@@ -26,7 +26,7 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
             UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = @leaseEnd
             WHERE id = (SELECT id FROM outbox WHERE status IN ('pending', 'sending', 'retrying') AND next_attempt_at <= @now
                         ORDER BY next_attempt_at, id LIMIT 1{(database.IsPostgres ? " FOR UPDATE SKIP LOCKED" : "")})
-            RETURNING id, message_id, case_id, channel, recipient, attempts, automatic
+            RETURNING id, message_id, case_id, channel, recipient, attempts, automatic, sealed_text
             """, new { now, leaseEnd = now + Lease }, transaction, cancellationToken);
         if (row is null)
         {
@@ -44,6 +44,8 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
                 transaction, cancellationToken)
             : [];
         await transaction.CommitAsync(cancellationToken);
+        // The text the case file shows has the secret left out (a follow-up's link); the customer gets the sealed one.
+        if (row.SealedText is { } sealedText) text = seal.Unseal(sealedText) ?? text;
         return new OutboundMessage(row.Id, row.MessageId, row.CaseId, number, ChannelNames.Parse(row.Channel), row.Recipient, text, row.Attempts)
         {
             Automatic = row.Automatic,
@@ -71,6 +73,7 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
         await connection.ExecAsync(
             """
             UPDATE outbox SET status = @name, last_error = @error, sent_at = CASE WHEN @name = 'sent' THEN @now ELSE sent_at END,
+                   sealed_text = CASE WHEN @name IN ('sent', 'failed', 'manual') THEN NULL ELSE sealed_text END,
                    next_attempt_at = COALESCE(@retryAt, next_attempt_at), segments = COALESCE(@segments, segments)
             WHERE id = @OutboxId AND status = 'sending';
             UPDATE messages SET external_id = COALESCE(@providerId, external_id),
@@ -107,6 +110,7 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
         public string Recipient { get; init; } = "";
         public int Attempts { get; init; }
         public bool Automatic { get; init; }
+        public string? SealedText { get; init; }
     }
 }
 

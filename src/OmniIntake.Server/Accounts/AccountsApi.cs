@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Core.Accounts;
 using OmniIntake.Data.Accounts;
+using OmniIntake.Server.Infrastructure;
 
 namespace OmniIntake.Server.Accounts;
 
@@ -71,18 +72,24 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, UserStore users,
-        PasswordHashing hashing, AccountOptions options, TimeProvider clock, HttpContext context, CancellationToken ct)
+        SignInFailures failures, PasswordHashing hashing, AccountOptions options, HttpContext context, CancellationToken ct)
     {
         var refused = TypedResults.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused");
-        if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password)) return refused;
+        if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password) || request.Username.Length > 200) return refused;
+        // Issue 12 item 13: locked per name AND client address, names that exist or not alike, so the answer (and its
+        // time: a password is checked either way) says nothing about the name, and nobody locks a colleague out from elsewhere.
+        var source = ClientAddress.Of(context);
+        if (await failures.LockedUntilAsync(request.Username, source, ct) is { } until)
+            return TypedResults.Problem($"Too many failed sign-ins from your address; try again after {until:u}.",
+                statusCode: StatusCodes.Status423Locked, title: "Sign-in locked");
         var user = await users.FindAsync(request.Username, ct);
-        if (user is null) return refused;
-        if (user.LockedUntil is { } until && until > clock.GetUtcNow())
-            return TypedResults.Problem($"Too many failed sign-ins; the account is locked until {until:u}.",
-                statusCode: StatusCodes.Status423Locked, title: "Account locked");
-        var ok = hashing.Verify(user.PasswordHash, request.Password);
-        await users.RecordLoginAsync(user.Id, ok, options.LockoutThreshold, options.LockoutDuration, ct);
-        if (!ok) return refused;
+        var matches = hashing.Verify(user?.PasswordHash ?? hashing.Decoy, request.Password);
+        if (user is null || !matches)
+        {
+            await failures.RecordFailureAsync(request.Username, source, options.LockoutThreshold, options.LockoutDuration, ct);
+            return refused;
+        }
+        await failures.ClearAsync(request.Username, source, ct);
 
         var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Core.Accounts;
+using OmniIntake.Core.Cases;
 using OmniIntake.Data.Cases;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Infrastructure;
@@ -17,6 +18,12 @@ public sealed record OwnerRequest(string Text);
 /// </summary>
 public static class OwnerApi
 {
+    /// <summary>Who this user acts for as an owner: supervisors and admins for every department, an owner for theirs (none: no case).</summary>
+    public static OwnerScope OwnerScope(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin)
+            ? Core.Cases.OwnerScope.EveryDepartment
+            : Core.Cases.OwnerScope.Department(user.DepartmentId());
+
     public static void MapOwnerApi(this WebApplication app)
     {
         var owner = app.MapGroup("/api/owner/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
@@ -25,24 +32,22 @@ public static class OwnerApi
         var cases = app.MapGroup("/api/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
         cases.MapPost("/{id:long}/answer", AnswerAsync);
         cases.MapPost("/{id:long}/send-back", async (long id, OwnerRequest request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
-            ApiResults.From(await commands.SendBackAsync(id, request.Text ?? "", user.Identity!.Name!, OnlyDepartment(user), ct)));
+            ApiResults.From(await commands.SendBackAsync(id, request.Text ?? "", user.Identity!.Name!, user.OwnerScope(), ct)));
         cases.MapPost("/{id:long}/help", async (long id, OwnerRequest request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
-            ApiResults.From(await commands.AskHelpAsync(id, request.Text ?? "", user.Identity!.Name!, OnlyDepartment(user), ct)));
+            ApiResults.From(await commands.AskHelpAsync(id, request.Text ?? "", user.Identity!.Name!, user.OwnerScope(), ct)));
     }
 
-    /// <summary>An owner acts for their department only (none: -1 matches no case); supervisors for any.</summary>
-    private static long? OnlyDepartment(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin) ? null : user.DepartmentId() ?? -1;
-
     private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> OwnerListAsync(CaseQueries queries,
-        ClaimsPrincipal user, bool? open, long? before, int? limit, CancellationToken ct)
+        ClaimsPrincipal user, long? before, int? limit, CancellationToken ct)
     {
         if (user.DepartmentId() is not { } department)
             return ApiResults.Problem(403, "No department", "Your account is not the complaint owner of any department; ask an admin to set one.");
         if (limit is < 1 or > 500) return ApiResults.Problem(400, "Invalid limit", $"limit is 1-500 (got {limit}).");
+        // Only the cases forwarded to the department now, as OwnerScope.Covers says: no "open=false" listing cases sent back
+        // (issue 12 item 13).
         return TypedResults.Ok(await queries.ListAsync(new CaseFilter
         {
-            DepartmentId = department, WithDepartment = open ?? true, BeforeId = before, Limit = limit ?? 50,
+            DepartmentId = department, WithDepartment = true, BeforeId = before, Limit = limit ?? 50,
         }, ct));
     }
 
@@ -50,13 +55,13 @@ public static class OwnerApi
         CancellationToken ct)
     {
         var detail = await queries.GetAsync(key, ct);
-        // Not forwarded to the owner's department reads as not found: case records are confidential (credit union, 6th article).
-        if (detail is null || (detail.Case.DepartmentId != user.DepartmentId() && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin)))
+        // Not forwarded to the owner's department now reads as not found: case records are confidential (credit union, 6th article).
+        if (detail is null || !user.OwnerScope().Covers(detail.Case.DepartmentId, detail.Case.Status))
             return ApiResults.Problem(404, "No such case", $"Case '{key}' does not exist or is not forwarded to your department.");
         return TypedResults.Ok(detail);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AnswerAsync(long id, AnswerRequest request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct) =>
-        ApiResults.From(await commands.AnswerAsync(id, request.Text ?? "", user.Identity!.Name!, OnlyDepartment(user), ct));
+        ApiResults.From(await commands.AnswerAsync(id, request.Text ?? "", user.Identity!.Name!, user.OwnerScope(), ct));
 }

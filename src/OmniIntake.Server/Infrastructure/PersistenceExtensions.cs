@@ -47,6 +47,7 @@ public static class PersistenceExtensions
         services.AddSingleton<DeadlineStore>();
         services.AddSingleton<DepartmentStore>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<SignInFailures>();
     }
 
     /// <summary>Brings the schema up to date and seeds the categories before the first request is served.</summary>

@@ -9,6 +9,9 @@ public static class WebFoundation
     /// <summary>ProblemDetails for every error, security headers, static UI assets, auth.</summary>
     public static void UseWebFoundation(this WebApplication app)
     {
+        // Issue 12 items 12-13: the client address and scheme from known proxies only (KnownProxies); HSTS on HTTPS requests.
+        app.UseForwardedHeaders();
+        app.UseHsts();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex switch
@@ -18,6 +21,7 @@ public static class WebFoundation
             },
         });
         app.UseStatusCodePages();
+        app.Use(ExpectedRefusals.RefuseUnknownCharsetAsync);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -31,7 +35,7 @@ public static class WebFoundation
         });
         app.Use(async (context, next) =>
         {
-            if (CrossSiteWrite(context.Request) is { } why)
+            if ((CrossSiteWrite(context.Request) ?? StaffOrigins.ForeignOrigin(context.Request)) is { } why)
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 await context.Response.WriteAsJsonAsync(new { title = "Cross-site request refused", status = 403, detail = why });
@@ -43,6 +47,7 @@ public static class WebFoundation
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
     }
 
     /// <summary>
@@ -70,6 +75,8 @@ public static class WebFoundation
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<InvalidInboundMessageHandler>();
+        services.AddExceptionHandler<ExpectedRefusals.BadRequestHandler>();
+        HubRefusals.Add(services);
         services.Configure<JsonOptions>(o =>
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
     }

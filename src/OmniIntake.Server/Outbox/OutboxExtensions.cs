@@ -14,6 +14,7 @@ public static class OutboxExtensions
         if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<OutboxStore>();
+        builder.Services.AddSingleton<Core.Outbound.IOutboundSeal, DataProtectionSeal>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         // The recurring dispatch also retries and takes back expired leases.
         builder.Services.AddRecurringJob<OutboxDispatcher>(OutboxDispatcher.RecurringId, "* * * * *", d => d.RunAsync(CancellationToken.None));

@@ -51,7 +51,7 @@ public sealed class MergeTests
         var second = await h.Departments.CreateAsync("b", "B", Ct);
         await h.Commands.ForwardAsync(opened.CaseId, first!.Id, "agent1", null, Ct);
         await h.Commands.ForwardAsync(opened.CaseId, second!.Id, "agent1", "wrongly routed", Ct);
-        await h.Commands.AnswerAsync(opened.CaseId, "已处理", "owner-b", second.Id, Ct);
+        await h.Commands.AnswerAsync(opened.CaseId, "已处理", "owner-b", OwnerScope.Department(second.Id), Ct);
         await h.Commands.ReplyAsync(opened.CaseId, "已处理完毕", "agent1", Ct);
 
         Assert.Equal(CommandOutcome.Conflict, (await h.Commands.CloseAsync(opened.CaseId, "agent1", null, Ct)).Outcome);

@@ -26,9 +26,9 @@ public sealed class AnswerDeadlineTests
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 11, 0, 0, TimeSpan.FromHours(8)), owed.DueAt); // Monday 11:00
         Assert.Contains("5.2.5", owed.Rule, StringComparison.Ordinal);
 
-        var wrongOwner = await h.Commands.AnswerAsync(opened.CaseId, "不是我们部门", "owner-sales", sales!.Id, Ct);
+        var wrongOwner = await h.Commands.AnswerAsync(opened.CaseId, "不是我们部门", "owner-sales", OwnerScope.Department(sales!.Id), Ct);
         Assert.Equal(CommandOutcome.Conflict, wrongOwner.Outcome);
-        Assert.True((await h.Commands.AnswerAsync(opened.CaseId, "已安排维修，周一完成", "owner-property", property.Id, Ct)).IsDone);
+        Assert.True((await h.Commands.AnswerAsync(opened.CaseId, "已安排维修，周一完成", "owner-property", OwnerScope.Department(property.Id), Ct)).IsDone);
 
         var detail = await h.Queries.GetAsync(opened.CaseNumber, Ct);
         Assert.Equal("answered", detail!.Case.Status);
@@ -46,7 +46,7 @@ public sealed class AnswerDeadlineTests
         var first = await h.Departments.CreateAsync("a", "A", Ct);
         var second = await h.Departments.CreateAsync("b", "B", Ct);
         await h.Commands.ForwardAsync(opened.CaseId, first!.Id, "agent1", null, Ct);
-        await h.Commands.AnswerAsync(opened.CaseId, "wrongly routed", "owner-a", first.Id, Ct);
+        await h.Commands.AnswerAsync(opened.CaseId, "wrongly routed", "owner-a", OwnerScope.Department(first.Id), Ct);
         h.Clock.Advance(TimeSpan.FromMinutes(10));
 
         Assert.True((await h.Commands.ForwardAsync(opened.CaseId, second!.Id, "agent1", "re-dispatch", Ct)).IsDone);

@@ -64,6 +64,59 @@ public sealed partial class RoleMatrixTests
         Assert.True(checkedCalls > 30, $"only {checkedCalls} calls checked");
     }
 
+    /// <summary>Issue 12 item 8: an owner account without a department owns nothing (it once read every case not yet forwarded).</summary>
+    [Fact]
+    public async Task AnOwnerWithoutADepartment_ReadsAndActsOnNoCase()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        using var agent = await host.ClientAsync(Roles.Agent);
+        using var owner = await host.ClientAsync(Roles.Owner); // "only-owner" has no department
+        var opened = await agent.RegisterAsync("物业费多收了", phone: "13800138555");
+
+        var byId = await owner.GetAsync($"/api/owner/cases/{opened.CaseId}", ct);
+        var byNumber = await owner.GetAsync($"/api/owner/cases/{opened.Number}", ct);
+        var list = await owner.GetAsync("/api/owner/cases?open=false", ct);
+        var help = await owner.PostAsJsonAsync($"/api/cases/{opened.CaseId}/help", new { text = "?" }, ct);
+        var answer = await owner.PostAsJsonAsync($"/api/cases/{opened.CaseId}/answer", new { text = "!" }, ct);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.Forbidden), (byId.StatusCode, byNumber.StatusCode, list.StatusCode));
+        Assert.False(help.IsSuccessStatusCode, $"help answered {help.StatusCode}");
+        Assert.False(answer.IsSuccessStatusCode, $"answer answered {answer.StatusCode}");
+        foreach (var response in new[] { byId, byNumber, list, help, answer })
+            Assert.DoesNotContain("13800138555", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 12 item 13: a case sent back to the centre is no longer its former owner's to read or act on.</summary>
+    [Fact]
+    public async Task AFormerOwner_NeitherReadsNorActsOnACaseSentBack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await host.ClientAsync(Roles.Admin);
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var created = await admin.PostAsJsonAsync("/api/departments", new { code = "engineering", name = "工程部" }, ct);
+        var department = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetInt64();
+        (await admin.PostAsJsonAsync("/api/users",
+            new { username = "eng-owner", password = HubHost.UserPassword, roles = new[] { Roles.Owner }, departmentId = department }, ct)).EnsureSuccessStatusCode();
+        using var owner = await host.ClientForUserAsync("eng-owner");
+        var opened = await agent.RegisterAsync("楼上漏水", phone: "13800138556");
+        (await agent.PostAsJsonAsync($"/api/cases/{opened.CaseId}/forward", new { departmentId = department }, ct)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/owner/cases/{opened.CaseId}", ct)).StatusCode); // forwarded: theirs
+        (await owner.PostAsJsonAsync($"/api/cases/{opened.CaseId}/send-back", new { text = "不是工程部的" }, ct)).EnsureSuccessStatusCode();
+
+        var read = await owner.GetAsync($"/api/owner/cases/{opened.CaseId}", ct);
+        var list = await owner.GetAsync("/api/owner/cases?open=false", ct);
+        var help = await owner.PostAsJsonAsync($"/api/cases/{opened.CaseId}/help", new { text = "还在吗？" }, ct);
+        var answer = await owner.PostAsJsonAsync($"/api/cases/{opened.CaseId}/answer", new { text = "已处理" }, ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.DoesNotContain("13800138556", await read.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(opened.Number, await list.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.False(help.IsSuccessStatusCode, $"help answered {help.StatusCode}");
+        Assert.False(answer.IsSuccessStatusCode, $"answer answered {answer.StatusCode}");
+    }
+
     /// <summary>The API and hubs answer with the status; pages (the job dashboard) send the browser to sign in.</summary>
     private static bool IsRefusal(HttpResponseMessage response, HttpStatusCode status)
     {

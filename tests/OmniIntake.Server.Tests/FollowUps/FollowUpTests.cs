@@ -22,7 +22,8 @@ public sealed partial class FollowUpTests
     [ClassData(typeof(OmniIntake.Testing.BothProviders))]
     public async Task AResolvedCase_IsAskedOnce_AndNotSolvedReopensIt(DatabaseProvider provider)
     {
-        await using var host = await HubHost.StartAsync(provider, new Dictionary<string, string?> { ["FollowUp:PublicUrl"] = "https://hub.example.test/" });
+        await using var twilio = new OmniIntake.Testing.TwilioStandIn();
+        await using var host = await HubHost.StartAsync(provider, SmsSettings(twilio));
         using var agent = await host.ClientAsync(Roles.Agent);
         var opened = await agent.RegisterAsync("小区电梯三天没修好", phone: "13800138011");
         (await agent.PostAsJsonAsync($"/api/cases/{opened.CaseId}/resolve", new ResolveRequest("已修复"), Ct)).EnsureSuccessStatusCode();
@@ -31,12 +32,16 @@ public sealed partial class FollowUpTests
         await job.RunAsync(Ct);
         await job.RunAsync(Ct); // a second sweep asks nobody twice
 
+        // The customer's text message holds the link with its token (issue 12 item 13: the case file does not).
+        var delivered = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20),
+            () => Task.FromResult(twilio.Created.FirstOrDefault(m => m["Body"].Contains("followup.html#", StringComparison.Ordinal))), "the follow-up SMS");
+        Assert.StartsWith($"【{opened.Number}】", delivered["Body"], StringComparison.Ordinal);
+        Assert.Contains("https://hub.example.test/followup.html#", delivered["Body"], StringComparison.Ordinal);
+        var token = LinkPattern().Match(delivered["Body"]).Groups[1].Value;
         var detail = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{opened.CaseId}", Ct))!;
-        var asked = Assert.Single(detail.Messages, m => m.BodyText.Contains("followup.html", StringComparison.Ordinal));
+        var asked = Assert.Single(detail.Messages, m => m.BodyText.Contains("[回访链接仅发送给客户]", StringComparison.Ordinal));
         Assert.Equal("sms", asked.Channel); // taken by phone: the follow-up goes by text message to the same number
         Assert.StartsWith($"【{opened.Number}】", asked.BodyText, StringComparison.Ordinal);
-        Assert.Contains("https://hub.example.test/followup.html#", asked.BodyText, StringComparison.Ordinal);
-        var token = LinkPattern().Match(asked.BodyText).Groups[1].Value;
 
         using var customer = host.Anonymous();
         var question = (await customer.GetFromJsonAsync<FollowUpQuestion>($"/api/follow-up/{token}", Ct))!;
@@ -61,6 +66,45 @@ public sealed partial class FollowUpTests
         var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(2.0, (await supervisor.GetFromJsonAsync<PeriodReport>($"/api/reports?period={month}", Ct))!.Indicators.Satisfaction);
     }
+
+    /// <summary>Issue 12 item 13: whoever reads the case (its file, the live events, the queue search) never sees the link's
+    /// token, so no agent can answer for the customer; the customer's text message holds it, and it works.</summary>
+    [Fact]
+    public async Task TheFollowUpToken_ReachesTheCustomersPhone_ButNeverTheCaseFile()
+    {
+        await using var twilio = new OmniIntake.Testing.TwilioStandIn();
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, SmsSettings(twilio));
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var opened = await agent.RegisterAsync("Broken lift for three days", phone: "13800138012");
+        (await agent.PostAsJsonAsync($"/api/cases/{opened.CaseId}/resolve", new ResolveRequest("fixed"), Ct)).EnsureSuccessStatusCode();
+
+        await host.Services.GetRequiredService<FollowUpJob>().RunAsync(Ct);
+
+        var delivered = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20),
+            () => Task.FromResult(twilio.Created.FirstOrDefault(m => m["Body"].Contains("followup.html#", StringComparison.Ordinal))), "the follow-up SMS");
+        var token = LinkPattern().Match(delivered["Body"]).Groups[1].Value;
+        Assert.True(token.Length >= 20, delivered["Body"]);
+        using var customer = host.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync($"/api/follow-up/{token}", Ct)).StatusCode);
+        var caseFile = await agent.GetStringAsync($"/api/cases/{opened.CaseId}", Ct);
+        var events = await agent.GetStringAsync("/api/events?after=0&limit=1000", Ct);
+        var found = await agent.GetStringAsync($"/api/cases?q={Uri.EscapeDataString(token)}", Ct);
+        Assert.DoesNotContain(token, caseFile, StringComparison.Ordinal);
+        Assert.Contains("[follow-up link, sent to the customer only]", caseFile, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, events, StringComparison.Ordinal);
+        Assert.Equal("[]", found);
+    }
+
+    private static Dictionary<string, string?> SmsSettings(OmniIntake.Testing.TwilioStandIn twilio) => new()
+    {
+        ["FollowUp:PublicUrl"] = "https://hub.example.test/",
+        ["Channels:Sms:AccountSid"] = OmniIntake.Testing.TwilioStandIn.AccountSid,
+        ["Channels:Sms:AuthToken"] = OmniIntake.Testing.TwilioStandIn.AuthToken,
+        ["Channels:Sms:From"] = "+8610010010000",
+        ["Channels:Sms:PublicUrl"] = "https://hub.example.test",
+        ["Channels:Sms:ApiBaseUrl"] = twilio.BaseUrl,
+        ["Outbox:PollInterval"] = "00:00:00.200",
+    };
 
     [Fact]
     public async Task ACaseWithoutAnAddress_IsLeftToAnAgentsCall_WhoRecordsTheAnswer()
