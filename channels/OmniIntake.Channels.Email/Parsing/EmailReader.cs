@@ -28,7 +28,7 @@ public sealed class EmailReader
     {
         using var buffer = new MemoryStream();
         raw.CopyTo(buffer);
-        var bytes = buffer.ToArray();
+        var (bytes, headersCut) = HeaderBounds.Apply(buffer.ToArray());
         MimeMessage message;
         try
         {
@@ -46,6 +46,7 @@ public sealed class EmailReader
             return new ParsedEmail(kind, null, messageId, $"{kind}: {subject}");
 
         var notices = new List<string>();
+        if (headersCut) notices.Add(MessageNotices.HeaderTooLong);
         var (text, html) = Bodies(message, notices);
         var attachments = Attachments(message);
         // A mail with only a subject ("Water off again in building 3") is still a complaint: the subject is its text.

@@ -14,4 +14,7 @@ public static class MessageNotices
 
     /// <summary>Some bytes fit no charset; they are shown as U+FFFD or as their nearest readable form.</summary>
     public const string UndecodableBytes = "undecodable-bytes";
+
+    /// <summary>A header field was too long to read whole (e.g. a sender name of a megabyte); it was cut (the raw message is kept).</summary>
+    public const string HeaderTooLong = "header-too-long";
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OmniIntake.Core.Events;
 using OmniIntake.Server.Cases;
@@ -31,6 +32,13 @@ internal sealed class LiveNode : IAsyncDisposable
 
     /// <summary>Every event the console received, in arrival order, duplicates kept.</summary>
     public ConcurrentQueue<CaseEvent> Seen { get; } = new();
+
+    /// <summary>Events the console fetched with CatchUp after it saw a gap in the positions, as the real console does
+    /// (console.js): a push lost on the way (Redis pub/sub drops what a node publishes while another is resubscribing).</summary>
+    public ConcurrentQueue<CaseEvent> CaughtUp { get; } = new();
+
+    private long _lastPosition = -1;
+    private readonly SemaphoreSlim _catchingUp = new(1, 1);
 
     /// <summary>How often the console lost its connection (pushes meanwhile are missed: a real console catches up).</summary>
     public int Reconnects => Volatile.Read(ref _reconnects);
@@ -63,7 +71,11 @@ internal sealed class LiveNode : IAsyncDisposable
             .WithAutomaticReconnect(new Forever())
             .Build();
         var node = new LiveNode(process, url, http, console);
-        console.On<CaseEvent>(AgentHub.EventMethod, node.Seen.Enqueue);
+        console.On<CaseEvent>(AgentHub.EventMethod, e =>
+        {
+            node.Seen.Enqueue(e);
+            _ = node.CatchUpOnGapAsync(e);
+        });
         console.Reconnecting += _ =>
         {
             Interlocked.Increment(ref node._reconnects);
@@ -100,6 +112,32 @@ internal sealed class LiveNode : IAsyncDisposable
 
     public bool Saw(string caseNumber) => Seen.Any(e => e.CaseNumber == caseNumber && e.Kind == CaseEventKinds.CaseOpened);
 
+    /// <summary>Whether the console has the case, pushed or fetched after a gap (what an agent would see).</summary>
+    public bool Has(string caseNumber) => Saw(caseNumber) || CaughtUp.Any(e => e.CaseNumber == caseNumber && e.Kind == CaseEventKinds.CaseOpened);
+
+    private async Task CatchUpOnGapAsync(CaseEvent e)
+    {
+        await _catchingUp.WaitAsync();
+        try
+        {
+            var last = Interlocked.Read(ref _lastPosition);
+            if (last >= 0 && e.Position > last + 1)
+            {
+                var page = await Console.InvokeAsync<CatchUpPage>("CatchUp", last);
+                foreach (var missed in page.Events.Where(m => m.Position < e.Position)) CaughtUp.Enqueue(missed);
+            }
+            if (e.Position > last) Interlocked.Exchange(ref _lastPosition, e.Position);
+        }
+        catch (Exception ex) when (ex is HubException or InvalidOperationException or TaskCanceledException)
+        {
+            // The connection is going; the next event after the reconnect shows the gap again.
+        }
+        finally
+        {
+            _catchingUp.Release();
+        }
+    }
+
     /// <summary>The newest position in the event log.</summary>
     public async Task<long> HeadAsync(CancellationToken ct) =>
         (await Http.GetFromJsonAsync<EventPage>("/api/events?after=0&limit=1", ct))!.Head;
@@ -115,6 +153,7 @@ internal sealed class LiveNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Console.DisposeAsync();
+        _catchingUp.Dispose();
         Http.Dispose();
         Process.Dispose();
     }

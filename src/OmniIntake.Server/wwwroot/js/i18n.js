@@ -10,7 +10,7 @@ const I18N = {
     reason: "原因", merge: "合并到", mergeBtn: "合并", complainant: "添加投诉人", addComplainant: "添加", deadlines: "时限", audit: "审计记录",
     timeline: "往来记录", quoted: "引用的历史", html: "显示邮件原文 (HTML)", optedOut: "已退订短信，短信回复不会发出", newCase: "新案件",
     noDepartment: "还没有部门", takeOver: "接管", met: "已转交", breached: "超时", name: "姓名", phone: "电话", email: "邮箱",
-    "notice.html-too-complex": "邮件 HTML 过于复杂，仅显示文字", "notice.charset-detected": "邮件声明的字符集有误，已按内容识别",
+    "notice.html-too-complex": "邮件 HTML 过于复杂，仅显示文字", "notice.header-too-long": "邮件头过长，已截断（原始邮件已保留）", "notice.charset-detected": "邮件声明的字符集有误，已按内容识别",
     "notice.undecodable-bytes": "部分字节无法解码，已尽量保留",
   },
   en: {
@@ -23,7 +23,7 @@ const I18N = {
     addComplainant: "Add", deadlines: "Deadlines", audit: "Audit trail", timeline: "Conversation", quoted: "Quoted history", html: "Show the e-mail as sent (HTML)",
     optedOut: "opted out of SMS: SMS replies will not be sent", newCase: "New case", noDepartment: "No departments yet", takeOver: "Take over",
     met: "forwarded", breached: "breached", name: "Name", phone: "Phone", email: "E-mail",
-    "notice.html-too-complex": "HTML too complex, shown as text", "notice.charset-detected": "Wrong charset label; the text was decoded by detecting it",
+    "notice.html-too-complex": "HTML too complex, shown as text", "notice.header-too-long": "A mail header was too long and was cut (the original is kept)", "notice.charset-detected": "Wrong charset label; the text was decoded by detecting it",
     "notice.undecodable-bytes": "Some bytes could not be decoded; kept as readable as possible",
   },
 };
