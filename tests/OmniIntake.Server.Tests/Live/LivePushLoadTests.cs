@@ -68,7 +68,10 @@ public sealed class LivePushLoadTests
             + $"repeated events per console: A {repeats[0]}, B {repeats[1]}");
         TestContext.Current.TestOutputHelper?.WriteLine(figures);
         // Also beside the test's binaries, where bench/run-live-push.sh prints it from.
-        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "live-push-figures.txt"), figures + Environment.NewLine, Ct);
+        var result = string.Create(CultureInfo.InvariantCulture,
+            $"RESULT live-push complaints={load.Registered.Count} seconds={load.Elapsed.TotalSeconds:F1} asked_rate={rate} worst_cursor_lag={worstLag} "
+            + $"caught_up_s={catchUp.TotalSeconds:F1} repeats_a={repeats[0]} repeats_b={repeats[1]}");
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "live-push-figures.txt"), figures + Environment.NewLine + result + Environment.NewLine, Ct);
         Assert.True(load.Registered.Count >= rate * seconds / 4, $"the load did not run: {figures}");
         Assert.Equal([0, 0], repeats);
     }
