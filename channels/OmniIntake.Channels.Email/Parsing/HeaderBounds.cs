@@ -1,10 +1,12 @@
 namespace OmniIntake.Channels.Email.Parsing;
 
 /// <summary>
-/// Bounds a raw message's header block before MimeKit parses it (issue 12: untrusted input is bounded before it is
-/// processed). MimeKit's decoding of a header folded into thousands of encoded words grows quadratically (a 1 MB
-/// sender name took 24 s to load), so a field longer than <see cref="MaxFieldBytes"/> is cut there, and fields beyond
-/// <see cref="MaxHeaderBytes"/> in all are left out. The message is still taken, marked; the raw bytes are kept whole.
+/// Bounds a raw message's header fields before MimeKit parses it (issue 12: untrusted input is bounded before it is
+/// processed). MimeKit's decoding of a field folded into thousands of encoded words or RFC 2231 parameter sections
+/// grows quadratically (a 1 MB sender name took 24 s to load, a 1 MB attachment name as long), so a field longer than
+/// <see cref="MaxFieldBytes"/>, in the message's header or in a part's, keeps its beginning and its last line; fields
+/// beyond <see cref="MaxHeaderBytes"/> of the message's header are left out. The message is still taken, marked; the
+/// raw bytes are kept whole.
 /// </summary>
 public static class HeaderBounds
 {
@@ -16,22 +18,24 @@ public static class HeaderBounds
     /// <returns>The bytes to parse, and whether a header field was cut or left out.</returns>
     public static (byte[] Bytes, bool Cut) Apply(byte[] raw)
     {
+        if (raw.Length <= MaxFieldBytes) return (raw, false); // no field can be over the limit
         var headerEnd = HeaderEnd(raw);
-        if (headerEnd <= MaxFieldBytes) return (raw, false); // no field can be over the limit
         using var output = new MemoryStream(raw.Length);
         var cut = false;
-        var written = 0;
         var start = 0;
-        while (start < headerEnd)
+        while (start < raw.Length)
         {
-            var end = FieldEnd(raw, start, headerEnd);
-            var length = end - start;
-            if (written + Math.Min(length, MaxFieldBytes) > MaxHeaderBytes)
+            var inHeader = start < headerEnd;
+            if (inHeader && output.Length > MaxHeaderBytes)
             {
                 cut = true;
-                break;
+                start = headerEnd; // the rest of the message's header is left out
+                continue;
             }
-            if (length > MaxFieldBytes)
+            // In a part's header a field looks the same ("Name: value" and folded lines); a body line rarely starts
+            // like a field AND runs on over 64 KB of indented lines.
+            var end = inHeader || LooksLikeField(raw, start) ? FieldEnd(raw, start, inHeader ? headerEnd : raw.Length) : LineEnd(raw, start);
+            if (end - start > MaxFieldBytes && (inHeader || LooksLikeField(raw, start)))
             {
                 // Its beginning up to a fold, and its last line when that is short: an address field keeps its
                 // address (after the name), References its newest entry.
@@ -39,26 +43,16 @@ public static class HeaderBounds
                 var keep = LastLineBreak(raw, start, start + MaxFieldBytes / 2);
                 output.Write(raw, start, keep - start);
                 output.Write("\r\n"u8);
-                written += keep - start + 2;
                 var last = LastLineStart(raw, start, end);
-                if (last > keep && end - last <= MaxFieldBytes / 2)
-                {
-                    output.Write(raw, last, end - last);
-                    written += end - last;
-                }
+                if (last > keep && end - last <= MaxFieldBytes / 2) output.Write(raw, last, end - last);
             }
-            else
-            {
-                output.Write(raw, start, length);
-                written += length;
-            }
+            else output.Write(raw, start, end - start);
             start = end;
         }
-        output.Write(raw, headerEnd, raw.Length - headerEnd);
         return cut ? (output.ToArray(), true) : (raw, false);
     }
 
-    /// <summary>Where the header block ends: the start of the blank line that separates it from the body.</summary>
+    /// <summary>Where the message's header ends: the start of the blank line that separates it from the body.</summary>
     private static int HeaderEnd(byte[] raw)
     {
         for (var i = 0; i < raw.Length; i++)
@@ -68,6 +62,20 @@ public static class HeaderBounds
             if (i + 2 < raw.Length && raw[i + 1] == '\r' && raw[i + 2] == '\n') return i + 1;
         }
         return raw.Length;
+    }
+
+    /// <summary>"Name:" at the start of the line (RFC 5322 field name: printable ASCII but the colon).</summary>
+    private static bool LooksLikeField(byte[] raw, int start)
+    {
+        var i = start;
+        while (i < raw.Length && i - start < 80 && raw[i] is > 32 and < 127 and not (byte)':') i++;
+        return i > start && i < raw.Length && raw[i] == ':';
+    }
+
+    private static int LineEnd(byte[] raw, int start)
+    {
+        var newline = Array.IndexOf(raw, (byte)'\n', start);
+        return newline < 0 ? raw.Length : newline + 1;
     }
 
     /// <summary>The end of the field starting at <paramref name="start"/>: after its last continuation line.</summary>
@@ -98,6 +106,6 @@ public static class HeaderBounds
     {
         var newline = Array.LastIndexOf(raw, (byte)'\n', limit - 1, limit - start);
         if (newline <= start) return limit;
-        return newline > start && raw[newline - 1] == '\r' ? newline - 1 : newline;
+        return raw[newline - 1] == '\r' ? newline - 1 : newline;
     }
 }

@@ -38,6 +38,29 @@ public sealed class HeaderBoundsTests
     }
 
     [Fact]
+    public void AMegabyteAttachmentName_IsCut_TheMailIsTakenWithItsText_AndMarked()
+    {
+        var mail = new MimeMessage { Subject = "附件" };
+        mail.From.Add(new MailboxAddress("王芳", "wang@example.test"));
+        mail.To.Add(new MailboxAddress("", "complaints@hub.example.test"));
+        var body = new BodyBuilder { TextBody = "见附件" };
+        body.Attachments.Add(new MimePart("application", "pdf") { FileName = new string('名', 350_000), Content = new MimeContent(new MemoryStream([1, 2, 3])) });
+        mail.Body = body.ToMessageBody();
+        using var stream = new MemoryStream();
+        mail.WriteTo(stream, TestContext.Current.CancellationToken);
+
+        var watch = Stopwatch.StartNew();
+        var parsed = new EmailReader().Read(new MemoryStream(stream.ToArray()), "test:megabyte-attachment-name", DateTimeOffset.UtcNow);
+        watch.Stop();
+
+        var message = Assert.IsType<InboundMessage>(parsed.Message);
+        Assert.Equal("见附件", message.Text.Trim());
+        Assert.Contains(MessageNotices.HeaderTooLong, message.Notices);
+        Assert.Single(message.Attachments);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"reading took {watch.Elapsed}"); // a hang guard
+    }
+
+    [Fact]
     public void OrdinaryHeaders_AreLeftAsTheyAre()
     {
         var raw = MailFrom("王芳");
