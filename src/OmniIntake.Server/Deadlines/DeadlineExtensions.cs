@@ -42,6 +42,9 @@ public static class DeadlineExtensions
                     // Without it a crashed worker's job comes back only after the 30-minute invisibility timeout.
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    // A lock left by a killed process (kill -9) is taken back after this, not after the default 10 minutes:
+                    // Hangfire holds its locks for milliseconds (scheduling a recurring job, registering one).
+                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
                 });
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
