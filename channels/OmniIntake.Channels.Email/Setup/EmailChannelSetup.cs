@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OmniIntake.Channels.Email.Imap;
 using OmniIntake.Channels.Email.Ingest;
 using OmniIntake.Channels.Email.Parsing;
@@ -12,6 +13,7 @@ using OmniIntake.Channels.Email.Smtp;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Messages;
 using OmniIntake.Core.Outbound;
+using OmniIntake.Core.Resilience;
 
 namespace OmniIntake.Channels.Email.Setup;
 
@@ -48,15 +50,12 @@ public static class EmailChannelSetup
 
     public static void MapEmailChannel(this IEndpointRouteBuilder app) => app.MapEmailPipe();
 
-    /// <summary>Registers the minutely Hangfire sweep: the fallback when IDLE is silent, and the stall alert.</summary>
-    private sealed class MailboxSchedule(IRecurringJobManager recurring) : IHostedService
+    /// <summary>Registers the minutely Hangfire sweep: the fallback when IDLE is silent, and the stall alert. In the
+    /// background until it succeeds (a stale Hangfire lock of a killed process must not stop a restart).</summary>
+    private sealed class MailboxSchedule(IRecurringJobManager recurring, ILogger<MailboxSchedule> logger) : BackgroundService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            recurring.AddOrUpdate<MailboxSweep>(MailboxSweep.RecurringId, s => s.RunScheduledAsync(CancellationToken.None), "* * * * *");
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+            RetryUntilDone.RunAsync($"Recurring job {MailboxSweep.RecurringId} registration", () =>
+                recurring.AddOrUpdate<MailboxSweep>(MailboxSweep.RecurringId, s => s.RunScheduledAsync(CancellationToken.None), "* * * * *"), logger, stoppingToken);
     }
 }

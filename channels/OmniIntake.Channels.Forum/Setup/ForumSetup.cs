@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OmniIntake.Channels.Forum.Polling;
+using OmniIntake.Core.Resilience;
 
 namespace OmniIntake.Channels.Forum.Setup;
 
@@ -27,26 +29,26 @@ public static class ForumSetup
         if (options.Sources.Count > 0) builder.Services.AddHostedService<ForumSchedule>();
     }
 
-    private sealed class ForumSchedule(IRecurringJobManager recurring, ForumOptions options) : IHostedService
+    /// <summary>In the background until it succeeds (a stale Hangfire lock of a killed process must not stop a restart).</summary>
+    private sealed class ForumSchedule(IRecurringJobManager recurring, ForumOptions options, ILogger<ForumSchedule> logger) : BackgroundService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             foreach (var source in options.Sources)
             {
+                var id = "forum-poll-" + source.Name;
                 if (!source.Scheduled)
                 {
-                    recurring.RemoveIfExists("forum-poll-" + source.Name);
+                    await RetryUntilDone.RunAsync($"Recurring job {id} removal", () => recurring.RemoveIfExists(id), logger, stoppingToken);
                     continue;
                 }
                 var minutes = Math.Max(1, (int)Math.Round(source.PollInterval.TotalMinutes));
                 var cron = minutes == 1 ? "* * * * *" : $"*/{Math.Min(59, minutes)} * * * *";
                 var name = source.Name;
-                recurring.AddOrUpdate<ForumPollJob>("forum-poll-" + name, j => j.RunAsync(name, CancellationToken.None), cron);
+                await RetryUntilDone.RunAsync($"Recurring job {id} registration", () =>
+                    recurring.AddOrUpdate<ForumPollJob>(id, j => j.RunAsync(name, CancellationToken.None), cron), logger, stoppingToken);
             }
-            return Task.CompletedTask;
         }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
 

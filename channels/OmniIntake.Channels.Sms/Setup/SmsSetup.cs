@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OmniIntake.Channels.Sms.Reconciliation;
 using OmniIntake.Channels.Sms.Sending;
 using OmniIntake.Channels.Sms.Webhooks;
 using OmniIntake.Core.Outbound;
+using OmniIntake.Core.Resilience;
 
 namespace OmniIntake.Channels.Sms.Setup;
 
@@ -32,16 +34,18 @@ public static class SmsSetup
 
     public static void MapSmsChannel(this IEndpointRouteBuilder app) => app.MapTwilioWebhooks();
 
-    private sealed class ReconciliationSchedule(IRecurringJobManager recurring, IBackgroundJobClient jobs) : IHostedService
+    /// <summary>In the background until it succeeds (a stale Hangfire lock of a killed process must not stop a restart).</summary>
+    private sealed class ReconciliationSchedule(IRecurringJobManager recurring, IBackgroundJobClient jobs, ILogger<ReconciliationSchedule> logger)
+        : BackgroundService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            recurring.AddOrUpdate<TwilioReconciliation>(TwilioReconciliation.RecurringId, r => r.RunAsync(CancellationToken.None), "*/5 * * * *");
             // After any gap (this process was down), at once.
-            jobs.Enqueue<TwilioReconciliation>(r => r.RunAsync(CancellationToken.None));
-            return Task.CompletedTask;
+            await RetryUntilDone.RunAsync("SMS reconciliation at start-up", () => jobs.Enqueue<TwilioReconciliation>(r => r.RunAsync(CancellationToken.None)),
+                logger, stoppingToken);
+            await RetryUntilDone.RunAsync($"Recurring job {TwilioReconciliation.RecurringId} registration", () =>
+                recurring.AddOrUpdate<TwilioReconciliation>(TwilioReconciliation.RecurringId, r => r.RunAsync(CancellationToken.None), "*/5 * * * *"),
+                logger, stoppingToken);
         }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -5,6 +5,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using OmniIntake.Core.Accounts;
+using OmniIntake.Core.Resilience;
 using OmniIntake.Data;
 
 namespace OmniIntake.Server.Deadlines;
@@ -84,15 +85,17 @@ public static class DeadlineExtensions
     }
 }
 
-/// <summary>Registers the recurring sweep and runs one at once, so what fell due while the hub was down fires now.</summary>
-public sealed class DeadlineStartup(IRecurringJobManager recurring, IBackgroundJobClient jobs, DeadlineOptions options) : IHostedService
+/// <summary>Runs one sweep at once, so what fell due while the hub was down fires now, and registers the recurring sweep.
+/// In the background until it succeeds (a stale Hangfire lock of a killed process must not stop a restart).</summary>
+public sealed class DeadlineStartup(IRecurringJobManager recurring, IBackgroundJobClient jobs, DeadlineOptions options, ILogger<DeadlineStartup> logger)
+    : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        recurring.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), options.SweepCron);
-        jobs.Enqueue<DeadlineSweepJob>(job => job.RunAsync(CancellationToken.None));
-        return Task.CompletedTask;
+        await RetryUntilDone.RunAsync("Deadline sweep at start-up", () => jobs.Enqueue<DeadlineSweepJob>(job => job.RunAsync(CancellationToken.None)), logger,
+            stoppingToken);
+        await RetryUntilDone.RunAsync($"Recurring job {DeadlineSweepJob.RecurringId} registration", () =>
+            recurring.AddOrUpdate<DeadlineSweepJob>(DeadlineSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), options.SweepCron), logger,
+            stoppingToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -14,6 +14,9 @@ public sealed class StaleJobLockTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>A job registered through RecurringJobs and the deadline sweep's own start-up registration.</summary>
+    private static readonly string[] Jobs = [OutboxDispatcher.RecurringId, OmniIntake.Server.Deadlines.DeadlineSweepJob.RecurringId];
+
     [Fact]
     public async Task ARecurringJobLockLeftByAKilledProcess_DoesNotStopTheRestart_AndTheJobIsRegisteredOnceItExpires()
     {
@@ -33,18 +36,21 @@ public sealed class StaleJobLockTests
         await using (var connection = new NpgsqlConnection(database.Options.ConnectionString))
         {
             await connection.OpenAsync(Ct);
-            await using var command = new NpgsqlCommand(
-                """INSERT INTO hangfire."lock" (resource, updatecount, acquired) VALUES (@resource, 0, now())""", connection);
-            command.Parameters.AddWithValue("resource", "hangfire:lock:recurring-job:" + OutboxDispatcher.RecurringId);
-            await command.ExecuteNonQueryAsync(Ct);
+            foreach (var job in Jobs)
+            {
+                await using var command = new NpgsqlCommand(
+                    """INSERT INTO hangfire."lock" (resource, updatecount, acquired) VALUES (@resource, 0, now())""", connection);
+                command.Parameters.AddWithValue("resource", "hangfire:lock:recurring-job:" + job);
+                await command.ExecuteNonQueryAsync(Ct);
+            }
         }
 
         using var second = ServerProcess.Start(settings, url);
         await second.WaitReadyAsync(url, TimeSpan.FromSeconds(60));
         // The lock expires after a minute (DistributedLockTimeout); meanwhile the node serves and retries the registration.
         await TestCalls.WithinAsync(TimeSpan.FromSeconds(150),
-            () => Task.FromResult(second.HasExited || second.Output.Contains($"Recurring job {OutboxDispatcher.RecurringId} registered after", StringComparison.Ordinal)
-                ? "done" : null), "the registration after the stale lock expired");
+            () => Task.FromResult(second.HasExited || Jobs.All(job => second.Output.Contains($"Recurring job {job} registration: done after", StringComparison.Ordinal))
+                ? "done" : null), "the registrations after the stale locks expired");
         Assert.False(second.HasExited, "the restarted server exited:\n" + second.Output);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         Assert.True((await http.GetAsync(new Uri("/readyz", UriKind.Relative), Ct)).IsSuccessStatusCode);
