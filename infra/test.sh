@@ -45,8 +45,12 @@ for path in glob.glob(sys.argv[2] + "/**/*.trx", recursive=True):
             message = result.find(".//{*}ErrorInfo/{*}Message")
             messages[result.get("testName")] = " | ".join(((message.text or "").strip().splitlines() if message is not None else [])[:6])
 names = list(dict.fromkeys(re.findall(r"^failed (.+?) \(\d", log, re.MULTILINE))) or list(messages)
+def from_log(name):
+    # The console's own lines after "failed <name> (...)": the message and the top of the stack.
+    found = re.search(rf"^failed {re.escape(name)} \(.*\n((?:[ \t]+.*\n?){{1,10}})", log, re.MULTILINE)
+    return " | ".join(line.strip() for line in found.group(1).splitlines() if line.strip()) if found else ""
 for name in names:
-    print(f"FAILED {name}: {messages.get(name, '')}")
+    print(f"FAILED {name}: {messages.get(name) or from_log(name)}")
 summary = log[log.rfind("Test run summary"):] if "Test run summary" in log else ""
 def count(label):
     found = re.search(rf"^\s*{label}: (\d+)", summary, re.MULTILINE)
