@@ -14,6 +14,9 @@ public static class Browser
     {
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException($"Chromium is not at {ExecutablePath}. Run the tests with infra/test.sh, which installs it.");
+        // Under CI the E2E project shares two cores with every other test project: 5 s (Playwright's default) was
+        // seen to pass a page that was merely slow as a failure.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
