@@ -18,6 +18,7 @@ using OmniIntake.Server.Policy;
 using OmniIntake.Server.Reports;
 using OmniIntake.Server.Resilience;
 using OmniIntake.Server.Supervision;
+using OmniIntake.Server.Workspace;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
@@ -37,6 +38,7 @@ builder.AddDialogs();
 builder.AddWebChat();
 builder.AddSmsChannel();
 builder.AddForumChannel();
+builder.AddWorkspace();
 builder.Services.AddHealthChecks();
 builder.Services.AddDatabaseUnavailableAnswers();
 
@@ -62,6 +64,7 @@ app.MapChannelsApi();
 app.MapReportsApi();
 app.MapLivePush();
 app.MapDeadlineJobs();
+app.MapWorkspace();
 app.PrintWelcome();
 await app.RunAsync();
 

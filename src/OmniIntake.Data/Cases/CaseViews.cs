@@ -99,6 +99,9 @@ public sealed class DeadlineView
     public string Kind { get; init; } = "";
     public DateTimeOffset DueAt { get; init; }
     public string Rule { get; init; } = "";
+
+    /// <summary>The rule as a stable code with parameters, for the UI's catalogs (issue 14); <see cref="Rule"/> stays as it was.</summary>
+    public Core.Policy.DeadlineRuleCode RuleCode => Core.Policy.DeadlineRuleCodes.Parse(Rule);
     public string State { get; init; } = "";
     public DateTimeOffset? ClosedAt { get; init; }
     public DateTimeOffset? WarnAt { get; init; }

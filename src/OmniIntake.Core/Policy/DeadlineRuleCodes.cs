@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OmniIntake.Core.Policy;
+
+/// <summary>
+/// A deadline's rule as a stable code with parameters, e.g. <c>policy.5.2.2.off-hours</c> with <c>{windowMinutes: 60,
+/// start: "2026-12-02 09:00"}</c>: the UI renders it in the user's language (issue 14: the server speaks codes).
+/// </summary>
+public sealed record DeadlineRuleCode(string Code, IReadOnlyDictionary<string, object> Parameters);
+
+/// <summary>
+/// Reads the rule text the policies in this folder write onto each deadline (stored with the row since issue 6) back
+/// into a <see cref="DeadlineRuleCode"/>, so rows written before the codes existed get one too. The texts are the
+/// policies' own (DefaultDeadlinePolicy, FixedWindowPolicy); a text it does not know is <c>unknown</c>, never a guess.
+/// </summary>
+public static partial class DeadlineRuleCodes
+{
+    public const string Unknown = "unknown";
+
+    public static DeadlineRuleCode Parse(string? rule)
+    {
+        var text = rule ?? "";
+        if (text == "policy 5.2.2: received on a day off (weekend or holiday): forward the same day")
+            return Code("policy.5.2.2.day-off");
+        if (ForumInWorkingHours().Match(text) is { Success: true } forum && Minutes(forum.Groups["d"].Value) is { } forumWindow)
+            return Code("policy.5.2.2.forum-working-hours", ("windowMinutes", forumWindow));
+        if (InWorkingHours().Match(text) is { Success: true } working && Minutes(working.Groups["d"].Value) is { } workingWindow)
+            return Code("policy.5.2.2.working-hours", ("windowMinutes", workingWindow));
+        if (OffHours().Match(text) is { Success: true } off && Minutes(off.Groups["d"].Value) is { } offWindow)
+            return Code("policy.5.2.2.off-hours", ("windowMinutes", offWindow), ("start", off.Groups["start"].Value));
+        if (MajorFirstAnswer().Match(text) is { Success: true } major && Minutes(major.Groups["d"].Value) is { } majorWindow)
+            return Code("policy.4.1.2.major-first-answer", ("windowMinutes", majorWindow));
+        if (Fixed().Match(text) is { Success: true } fixedWindow
+            && TimeSpan.TryParse(fixedWindow.Groups["span"].Value, CultureInfo.InvariantCulture, out var span))
+        {
+            var code = fixedWindow.Groups["what"].Value switch { "forward" => "fixed.forward", "answer" => "fixed.answer", _ => "fixed.first-answer" };
+            return Code(code, ("windowMinutes", (int)span.TotalMinutes));
+        }
+        if (Answer().Match(text) is { Success: true } answer && Span(answer.Groups["span"].Value) is { } answerSpan)
+        {
+            var source = answer.Groups["source"].Value;
+            return source switch
+            {
+                "policy 5.2.5: the owner's written answer" => Code("policy.5.2.5.owner-answer", answerSpan),
+                "policy 5.3.1: public forum reply" => Code("policy.5.3.1.public-reply", answerSpan),
+                // An organisation's own rule (Policy:Default:AnswerSource): its name is its own words, shown as written.
+                _ => Code("custom.answer", [.. answerSpan, ("source", source)]),
+            };
+        }
+        return Code(Unknown);
+    }
+
+    private static DeadlineRuleCode Code(string code, params (string Key, object Value)[] parameters) =>
+        new(code, parameters.ToDictionary(p => p.Key, p => p.Value));
+
+    /// <summary>DefaultDeadlinePolicy.Describe's words back to minutes.</summary>
+    private static int? Minutes(string described)
+    {
+        var m = Described().Match(described);
+        if (!m.Success) return null;
+        var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+        return m.Groups["unit"].Value switch { "minute" or "minutes" => n, "hour" or "hours" => n * 60, _ => n * 1440 };
+    }
+
+    private static (string, object)[]? Span(string span)
+    {
+        if (WorkingDays().Match(span) is { Success: true } days)
+            return [("workingDays", int.Parse(days.Groups["n"].Value, CultureInfo.InvariantCulture))];
+        const string Working = " of working time";
+        if (span.EndsWith(Working, StringComparison.Ordinal))
+            return Minutes(span[..^Working.Length]) is { } w ? [("minutes", w), ("working", 1)] : null;
+        return Minutes(span) is { } m ? [("minutes", m), ("working", 0)] : null;
+    }
+
+    [GeneratedRegex(@"^policy 5\.2\.2: forum post in working hours: forward within (?<d>.+)$")]
+    private static partial Regex ForumInWorkingHours();
+
+    [GeneratedRegex(@"^policy 5\.2\.2: received in working hours: forward within (?<d>.+)$")]
+    private static partial Regex InWorkingHours();
+
+    [GeneratedRegex(@"^policy 5\.2\.2: received on a working day outside working hours: forward within (?<d>.+) after work starts \((?<start>\d{4}-\d\d-\d\d \d\d:\d\d)\)$")]
+    private static partial Regex OffHours();
+
+    [GeneratedRegex(@"^policy 4\.1\.2: a major case gets a first answer within (?<d>.+) of receipt$")]
+    private static partial Regex MajorFirstAnswer();
+
+    [GeneratedRegex(@"^fixed window: (?<what>forward|answer|first answer) within (?<span>\S+) of (receipt|forwarding)$")]
+    private static partial Regex Fixed();
+
+    [GeneratedRegex(@"^(?<source>.+) within (?<span>.+) after forwarding$")]
+    private static partial Regex Answer();
+
+    [GeneratedRegex(@"^(?<n>\d+) (?<unit>minutes?|hours?|days?)$")]
+    private static partial Regex Described();
+
+    [GeneratedRegex(@"^(?<n>\d+) working days?$")]
+    private static partial Regex WorkingDays();
+}

@@ -1,0 +1,2 @@
+/// <reference types="vite/client" />
+declare const __INTLIFY_JIT_COMPILATION__: boolean;

@@ -1,0 +1,36 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from "vue-router";
+import { loadSession } from "@/shell/session";
+import { homeOf, mayOpen, type Area } from "@/shell/roles";
+
+declare module "vue-router" {
+  interface RouteMeta {
+    area?: Area;
+    public?: boolean;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: "/", name: "home", component: { render: () => null } },
+  { path: "/signin", name: "signin", component: () => import("@/pages/signin/SignInPage.vue"), meta: { public: true } },
+  { path: "/queue", name: "queue", component: () => import("@/pages/queue/QueuePage.vue"), meta: { area: "queue" } },
+  { path: "/cases/:number", name: "case", component: () => import("@/pages/queue/QueuePage.vue"), meta: { area: "queue" }, props: true },
+  { path: "/owner", name: "owner", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "owner" }, props: { area: "owner" } },
+  { path: "/board", name: "board", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "board" }, props: { area: "board" } },
+  { path: "/admin", name: "admin", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "admin" }, props: { area: "admin" } },
+  { path: "/refused", name: "refused", component: () => import("@/pages/refused/RefusedPage.vue") },
+  { path: "/:rest(.*)*", redirect: "/" },
+];
+
+export function makeRouter() {
+  const router = createRouter({ history: createWebHistory("/app/"), routes });
+  router.beforeEach(async (to) => {
+    if (to.meta.public) return true;
+    const user = await loadSession();
+    if (!user) return { name: "signin", query: to.fullPath !== "/" ? { next: to.fullPath } : {} };
+    if (to.name === "home") return homeOf(user.roles);
+    // A page the role may not open says so in words (issue 14), in place of a bounce to the sign-in page.
+    if (to.meta.area && !mayOpen(user.roles, to.meta.area)) return { name: "refused", query: { area: to.meta.area } };
+    return true;
+  });
+  return router;
+}

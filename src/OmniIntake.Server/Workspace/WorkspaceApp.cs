@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OmniIntake.Data.Conversations;
+using OmniIntake.Server.Accounts;
+
+namespace OmniIntake.Server.Workspace;
+
+/// <summary>
+/// The workspace (issue 14): the single-page application built from ClientApp/ into wwwroot/app, served at /app/ with
+/// its routes falling back to index.html, and the additions to the API it needs (the case's dialog transcript).
+/// </summary>
+public static class WorkspaceApp
+{
+    public const string BasePath = "/app";
+
+    public static void AddWorkspace(this WebApplicationBuilder builder) => builder.Services.AddSingleton<DialogTranscripts>();
+
+    public static void MapWorkspace(this WebApplication app)
+    {
+        app.MapGet(BasePath, () => TypedResults.Redirect(BasePath + "/")).ExcludeFromDescription();
+        // A route of the app (/app/cases/TS-...) is index.html; the router shows the page. Files under /app/assets are
+        // static files and never reach this (a missing asset stays a 404).
+        app.MapFallbackToFile(BasePath + "/{**path:nonfile}", "app/index.html");
+        app.MapGet("/api/cases/{id:long}/dialog", DialogAsync)
+            .WithTags("Cases").WithName("GetCaseDialog")
+            .WithSummary("The guided dialog that registered the case: the bot's questions and the customer's answers, in order.")
+            .RequireAuthorization(Policies.Agents);
+    }
+
+    private static async Task<Ok<IReadOnlyList<DialogLine>>> DialogAsync(long id, DialogTranscripts transcripts, CancellationToken ct) =>
+        TypedResults.Ok(await transcripts.ForCaseAsync(id, ct));
+}
