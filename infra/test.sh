@@ -9,7 +9,7 @@ cd "$root"
 run="$root/.run"
 results="$run/test-results"
 mkdir -p "$run"
-rm -rf "$results"
+rm -rf "$results" "$run/ui-lint.failed"
 
 cleanup() {
   "$root/infra/postfix/stop.sh" "$run/postfix" || true
@@ -32,8 +32,18 @@ status=0
 dotnet test --solution OmniIntake.sln -c Release --report-xunit-trx --results-directory "$results" "$@" 2>&1 | tee "$run/test-output.log" \
   || status=${PIPESTATUS[0]}
 
+# The workspace UI (issue 14): lint, type check and its unit tests (Vitest); their counts join the closing line.
+ui="$root/src/OmniIntake.Server/ClientApp"
+rm -f "$run/vitest.json"
+(
+  cd "$ui"
+  [ -d node_modules ] || npm ci --no-audit --no-fund
+  npm run --silent lint && npm run --silent typecheck
+) 2>&1 | tee "$run/ui-lint.log" || { echo "FAILED ClientApp lint/type check (see .run/ui-lint.log)"; status=1; echo lint > "$run/ui-lint.failed"; }
+(cd "$ui" && npx vitest run --reporter=default --reporter=json --outputFile="$run/vitest.json") 2>&1 | tee "$run/ui-test.log" || status=1
+
 # dotnet test prints no single closing line; CI reads one line "N passed, N failed".
-python3 - "$run/test-output.log" "$results" <<'PY'
+python3 - "$run/test-output.log" "$results" "$run" <<'PY'
 import glob, re, sys, xml.etree.ElementTree as ET
 log = open(sys.argv[1], encoding="utf-8", errors="replace").read()
 # Every failed test by name (the console says "failed <name> (<duration>)"), with the first lines of its message
@@ -58,6 +68,17 @@ def count(label):
 passed, failed, skipped = count("succeeded"), count("failed"), count("skipped")
 if not summary:
     failed = max(1, len(names)) # no summary: the run itself broke (a build error); never report it as clean
+# The UI's Vitest counts, and a failed lint or type check as one failure (issue 14).
+import json, os
+ui = os.path.join(sys.argv[3], "vitest.json")
+if os.path.exists(ui):
+    v = json.load(open(ui, encoding="utf-8"))
+    passed += v.get("numPassedTests", 0); failed += v.get("numFailedTests", 0)
+    skipped += v.get("numPendingTests", 0) + v.get("numTodoTests", 0)
+else:
+    failed += 1; print("FAILED ClientApp unit tests: vitest wrote no results")
+if os.path.exists(os.path.join(sys.argv[3], "ui-lint.failed")):
+    failed += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

@@ -16,10 +16,11 @@ public static class WorkspaceApp
 
     public static void MapWorkspace(this WebApplication app)
     {
-        app.MapGet(BasePath, () => TypedResults.Redirect(BasePath + "/")).ExcludeFromDescription();
-        // A route of the app (/app/cases/TS-...) is index.html; the router shows the page. Files under /app/assets are
+        // The app's shell is public (like /login.html): it signs in by itself, and every API call it makes is authorised
+        // on its own; the hub's fallback policy (signed-in users only) would send it to the old sign-in page instead.
+        // /app, /app/ and a route of the app (/app/cases/TS-...) are index.html; the router shows the page. Files under /app/assets are
         // static files and never reach this (a missing asset stays a 404).
-        app.MapFallbackToFile(BasePath + "/{**path:nonfile}", "app/index.html");
+        app.MapFallbackToFile(BasePath + "/{**path:nonfile}", "app/index.html").AllowAnonymous();
         app.MapGet("/api/cases/{id:long}/dialog", DialogAsync)
             .WithTags("Cases").WithName("GetCaseDialog")
             .WithSummary("The guided dialog that registered the case: the bot's questions and the customer's answers, in order.")
