@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OmniIntake.Core.Intake;
 using OmniIntake.Data.Conversations;
 using OmniIntake.Server.Accounts;
 
@@ -25,8 +26,17 @@ public static class WorkspaceApp
             .WithTags("Cases").WithName("GetCaseDialog")
             .WithSummary("The guided dialog that registered the case: the bot's questions and the customer's answers, in order.")
             .RequireAuthorization(Policies.Agents);
+        app.MapGet("/api/workspace/settings", Settings)
+            .WithTags("Workspace").WithName("GetWorkspaceSettings")
+            .WithSummary("What the workspace needs to show times as the organisation means them: its time zone (IANA id).")
+            .RequireAuthorization(Policies.Staff);
     }
+
+    private static Ok<WorkspaceSettings> Settings(IntakeOptions intake) => TypedResults.Ok(new WorkspaceSettings(intake.TimeZone));
 
     private static async Task<Ok<IReadOnlyList<DialogLine>>> DialogAsync(long id, DialogTranscripts transcripts, CancellationToken ct) =>
         TypedResults.Ok(await transcripts.ForCaseAsync(id, ct));
 }
+
+/// <summary>The organisation's time zone: deadlines, receipt times and "work starts at" are shown in it, whatever the browser's.</summary>
+public sealed record WorkspaceSettings(string TimeZone);

@@ -39,4 +39,5 @@ export const api = {
   events: (after: number, limit = 1) => call<EventPage>(`/api/events?after=${after}&limit=${limit}`),
   departments: () => call<Department[]>("/api/departments"),
   categories: () => call<Category[]>("/api/categories"),
+  settings: () => call<{ timeZone: string }>("/api/workspace/settings"),
 };

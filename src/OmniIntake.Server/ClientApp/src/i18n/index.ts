@@ -20,6 +20,15 @@ export function rememberLocale(locale: Locale): void {
   document.documentElement.lang = locale;
 }
 
+/** Short date-times in the organisation's zone (issue 14: times as the organisation means them, not the browser's). */
+export function dateTimeFormats(timeZone?: string) {
+  const zone = timeZone ? { timeZone } : {};
+  return {
+    "zh-CN": { short: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false, ...zone } },
+    en: { short: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, ...zone } },
+  } as const;
+}
+
 export function makeI18n(locale: Locale = initialLocale()) {
   return createI18n({
     legacy: false,
@@ -29,9 +38,6 @@ export function makeI18n(locale: Locale = initialLocale()) {
     // A missing key is a bug the catalog test catches; never show the key to a user.
     missingWarn: false,
     fallbackWarn: false,
-    datetimeFormats: {
-      "zh-CN": { short: { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false } },
-      en: { short: { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false } },
-    },
+    datetimeFormats: dateTimeFormats(),
   });
 }
