@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace OmniIntake.E2E.Workspace;
+
+/// <summary>
+/// Sign-in lands each role where it works (issue 14); the navigation shows only what the role may open; the pages not
+/// rebuilt yet are linked from the workspace and can sign out too.
+/// </summary>
+public sealed class RoleLandingTests
+{
+    private const string Password = "role-password-for-e2e";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AnOwnerLandsOnTheirDepartmentsCases_AndSignsOutFromTheOldOwnerPage()
+    {
+        using var hub = await HubHost();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" })).NewPageAsync();
+            await page.GotoAsync(hub.Url + "/app/");
+            await page.FillAsync("#username", "zhao");
+            await page.FillAsync("#password", Password);
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/app/owner$"));
+            await Assertions.Expect(page.Locator("[data-test=display-name]")).ToHaveTextAsync("已登录：赵经理");
+            await Assertions.Expect(page.Locator("header nav a")).ToHaveTextAsync(["本部门投诉"]);
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("本部门投诉");
+
+            // The queue is not the owner's: the page says so in words.
+            await page.GotoAsync(hub.Url + "/app/queue");
+            await Assertions.Expect(page.Locator("[data-test=refused-reason]")).ToContainTextAsync("部门投诉负责人");
+
+            // The current owner page, linked from the workspace, signs out as well.
+            await page.GotoAsync(hub.Url + "/app/owner");
+            await page.Locator("[data-test=legacy-link]").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/owner.html$"));
+            await page.Locator("header button.signout").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/app/signin"));
+            await page.GotoAsync(hub.Url + "/owner.html");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login.html"));
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task TheOldSignInPage_LandsAnAdminInTheWorkspace_WithEveryArea()
+    {
+        using var hub = await HubHost();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" })).NewPageAsync();
+            await page.GotoAsync(hub.Url + "/login.html");
+            await page.FillAsync("#username", "admin");
+            await page.FillAsync("#password", OmniIntake.E2E.HubUnderTest.AdminPassword);
+            await page.ClickAsync("button[type=submit]");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/app/admin$"));
+            // An English browser gets the English catalog.
+            await Assertions.Expect(page.Locator("header nav a")).ToHaveTextAsync(["Queue", "My department's cases", "Board", "Administration"]);
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    /// <summary>A hub with a department and its complaint owner (赵经理).</summary>
+    private static async Task<OmniIntake.E2E.HubUnderTest> HubHost()
+    {
+        var hub = await OmniIntake.E2E.HubUnderTest.StartAsync();
+        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
+        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = OmniIntake.E2E.HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
+        var department = await (await admin.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业部" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        (await admin.PostAsJsonAsync("/api/users", new
+        {
+            username = "zhao", displayName = "赵经理", password = Password, roles = new[] { "owner" }, departmentId = department.GetProperty("id").GetInt64(),
+        }, Ct)).EnsureSuccessStatusCode();
+        return hub;
+    }
+}
