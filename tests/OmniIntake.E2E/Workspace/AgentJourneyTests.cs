@@ -10,6 +10,7 @@ namespace OmniIntake.E2E.Workspace;
 /// place and request on top with no raw English codes; a live update (the customer writes again) leaves the
 /// half-written reply as it was; Ctrl+Enter sends it and the customer gets it.
 /// </summary>
+[Collection(WorkspaceCollection.Name)]
 public sealed partial class AgentJourneyTests
 {
     private const string AgentPassword = "agent-password-for-e2e";

@@ -9,6 +9,7 @@ namespace OmniIntake.E2E.Workspace;
 /// Sign-in lands each role where it works (issue 14); the navigation shows only what the role may open; the pages not
 /// rebuilt yet are linked from the workspace and can sign out too.
 /// </summary>
+[Collection(WorkspaceCollection.Name)]
 public sealed class RoleLandingTests
 {
     private const string Password = "role-password-for-e2e";
