@@ -48,7 +48,8 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 """, new { departmentId, now, caseId, redispatched = found.DepartmentId is not null && found.DepartmentId != departmentId ? 1 : 0 }, tx, ct);
             await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.Forward);
             // The owner's written answer (5.2.5), or the forum's public reply (5.3.1), is due from this forwarding on.
-            await ScheduleAsync(c, tx, caseId, policy.Answer(ChannelNames.Parse(found.Channel), now), now, ct);
+            var channel = ChannelNames.Parse(found.Channel);
+            await ScheduleAsync(c, tx, caseId, DeadlineClock.Forwarding(channel, now), policy, channel, ct);
             var redispatch = found.DepartmentId is not null && found.DepartmentId != departmentId;
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.forwarded",
                 new { departmentId, department, fromDepartmentId = found.DepartmentId, redispatch, note, fromStatus = found.Status },
@@ -74,7 +75,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 $"UPDATE cases SET class = @newClass, category = @newCategory, updated_at = @now{(caseClass is null ? "" : ", class_by_hand = " + database.True)} WHERE id = @caseId",
                 new { newClass, newCategory, now, caseId }, tx, ct);
             if (caseClass == CaseClass.Major && found.Class != CaseClass.Major.ToName())
-                await ScheduleAsync(c, tx, caseId, policy.MajorFirstAnswer(found.ReceivedAt), found.ReceivedAt, ct);
+                await ScheduleAsync(c, tx, caseId, DeadlineClock.Classification(found.ReceivedAt), policy, ChannelNames.Parse(found.Channel), ct);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.classified",
                 new { fromClass = found.Class, toClass = newClass, fromCategory = found.Category, toCategory = newCategory, reason },
                 CaseEventKinds.Classified, new { @class = newClass, category = newCategory }, ct);
@@ -136,10 +137,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
             if (found.CurrentStatus is not (CaseStatus.Forwarded or CaseStatus.Answered))
                 return CommandResult.Conflict($"Case {found.Number} is {found.Status}; only a forwarded case is sent back.");
-            await c.ExecAsync(
-                "UPDATE deadlines SET state = 'cancelled', closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND kind IN ('ownerAnswer', 'publicReply')",
-                new { now, caseId }, tx, ct);
-            var forward = await BackToQueueAsync(c, tx, policy, caseId, ChannelNames.Parse(found.Channel), now, ct);
+            var forward = await BackToQueueAsync(c, tx, policy, caseId, ChannelNames.Parse(found.Channel), DeadlineClock.SendBack(now), ct);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.sent-back",
                 new { reason, departmentId = found.DepartmentId, forwardDueAt = forward.DueAt }, CaseEventKinds.SentBack, new { reason }, ct);
             return CommandResult.Done;
@@ -258,22 +256,30 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     internal static async Task ReopenAsync(DbConnection c, DbTransaction tx, IDeadlinePolicy policy, long caseId, string number, Channel channel,
         string fromStatus, DateTimeOffset now, string actor, string reason, CancellationToken ct)
     {
-        var forward = await BackToQueueAsync(c, tx, policy, caseId, channel, now, ct);
+        var forward = await BackToQueueAsync(c, tx, policy, caseId, channel, DeadlineClock.Reopening(now), ct);
         await CaseJournal.RecordAsync(c, tx, caseId, number, now, actor, "case.reopened", new { fromStatus, reason, forwardDueAt = forward.DueAt },
             CaseEventKinds.Reopened, new { reason }, ct);
     }
 
     /// <summary>Back in the centre's queue (reopened, or sent back by an owner): to be forwarded again within the window that
-    /// applies now, like a complaint received now.</summary>
+    /// applies now, like a complaint received now; the owner's phase has ended, so its open clocks are cancelled (issue 13).</summary>
     private static async Task<DueTime> BackToQueueAsync(DbConnection c, DbTransaction tx, IDeadlinePolicy policy, long caseId, Channel channel,
-        DateTimeOffset now, CancellationToken ct)
+        DeadlineClock forwarding, CancellationToken ct)
     {
+        var now = forwarding.StartsAt;
         await c.ExecAsync("UPDATE cases SET status = 'received', resolved_at = NULL, closed_at = NULL, updated_at = @now WHERE id = @caseId",
             new { now, caseId }, tx, ct);
-        var forward = policy.Forwarding(channel, now);
-        await ScheduleAsync(c, tx, caseId, forward, now, ct);
-        return forward;
+        await CancelAsync(c, tx, caseId, now, DeadlineClock.EndedBy(forwarding.StartedBy), ct);
+        return await ScheduleAsync(c, tx, caseId, forwarding, policy, channel, ct);
     }
+
+    private static Task<int> CancelAsync(DbConnection c, DbTransaction tx, long caseId, DateTimeOffset now, IReadOnlyList<DeadlineKind> kinds,
+        CancellationToken ct) =>
+        kinds.Count == 0
+            ? Task.FromResult(0)
+            : c.ExecAsync(
+                $"UPDATE deadlines SET state = 'cancelled', closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND kind IN ({string.Join(", ", kinds.Select(k => $"'{k.ToName()}'"))})",
+                new { now, caseId }, tx, ct);
 
     /// <summary>
     /// Records the reply as an outbound message and queues it in the outbox in the same transaction; a job sends it
@@ -383,16 +389,23 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         c.ExecAsync($"UPDATE deadlines SET state = 'met', closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND {database.In("kind", "@kinds")}",
             new { now, caseId, kinds = kinds.Select(k => k.ToName()).ToArray() }, tx, ct);
 
-    /// <summary>A deadline of a kind the case may owe again (a re-dispatch): the newest due time replaces the old one.
-    /// <paramref name="startsAt"/> is kept so a calendar change can compute it again.</summary>
-    internal static Task<int> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DueTime due, DateTimeOffset startsAt, CancellationToken ct) =>
-        c.ExecAsync(
+    /// <summary>Starts a clock: a deadline of a kind the case may owe again (a re-dispatch) replaces the old one. What
+    /// started it and when are kept, so a calendar change computes it again from that start (issue 13).</summary>
+    internal static async Task<DueTime> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DeadlineClock clock, IDeadlinePolicy policy,
+        Channel channel, CancellationToken ct)
+    {
+        var due = clock.Due(policy, channel);
+        await c.ExecAsync(
             """
-            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at)
-            VALUES (@caseId, @kind, @dueAt, @rule, 'pending', @warnAt, @startsAt)
+            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by)
+            VALUES (@caseId, @kind, @dueAt, @rule, 'pending', @warnAt, @startsAt, @startedBy)
             ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, rule = excluded.rule, state = 'pending', closed_at = NULL,
-                                                      warn_at = excluded.warn_at, warned_at = NULL, starts_at = excluded.starts_at
-            """, new { caseId, kind = due.Kind.ToName(), dueAt = due.DueAt, rule = due.Rule, warnAt = due.WarnAt, startsAt }, tx, ct);
+                                                      warn_at = excluded.warn_at, warned_at = NULL, starts_at = excluded.starts_at,
+                                                      started_by = excluded.started_by
+            """, new { caseId, kind = due.Kind.ToName(), dueAt = due.DueAt, rule = due.Rule, warnAt = due.WarnAt, startsAt = clock.StartsAt,
+                startedBy = clock.StartedBy.ToName() }, tx, ct);
+        return due;
+    }
 
     private async Task<CommandResult> RunAsync(long caseId,
         Func<DbConnection, DbTransaction, LockedCase, DateTimeOffset, CancellationToken, Task<CommandResult>> change,

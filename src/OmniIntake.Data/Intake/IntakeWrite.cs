@@ -31,6 +31,11 @@ internal sealed class IntakeWrite
     public string ForwardRule => Forwarding.Rule;
     public DateTimeOffset ForwardWarnAt => Forwarding.WarnAt;
     public string ForwardKind => Forwarding.Kind.ToName();
+
+    /// <summary>The forwarding clock starts at receipt (issue 13: kept, so a calendar change recomputes from it).</summary>
+    public required DeadlineClock ForwardClock { get; init; }
+    public DateTimeOffset ForwardStartsAt => ForwardClock.StartsAt;
+    public string ForwardStartedBy => ForwardClock.StartedBy.ToName();
     public string CaseNumberPrefix => Options.CaseNumberPrefix;
 
     public string CaseDay =>

@@ -47,8 +47,8 @@ internal static class PostgresIntakeWriter
                      @ContactEmail, @occurredAt, @location, @request, @session, @relatedCaseId,
                      @receivedAt, @receivedAt, @Now
               FROM s, who RETURNING id, number),
-        d AS (INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at)
-              SELECT id, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt FROM k),
+        d AS (INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by)
+              SELECT id, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt, @ForwardStartsAt, @ForwardStartedBy FROM k),
         u AS (INSERT INTO audit (case_id, at, actor, action, detail)
               SELECT id, @Now, 'system', 'category.unknown', @unknownCategory FROM k WHERE @unknownCategory::text IS NOT NULL),
         {MessagePart}
@@ -76,7 +76,7 @@ internal static class PostgresIntakeWriter
             w.EventData, w.CaseNumberPrefix, w.CaseDay, w.Category, name = fields?.ComplainantName ?? message.SenderName,
             w.ContactPhone, w.ContactEmail, occurredAt = fields?.OccurredAt, location = fields?.Location,
             request = fields?.CustomerRequest, session = message.Thread.SessionKey, relatedCaseId = w.Thread.RelatedCaseId,
-            w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt,
+            w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt, w.ForwardStartsAt, w.ForwardStartedBy,
             unknownCategory = w.CategoryUnknown ? System.Text.Json.JsonSerializer.Serialize(new { given = fields!.Category }, Json.Options) : null,
             targetId = w.Thread.Target?.Id,
         }, transaction, ct);

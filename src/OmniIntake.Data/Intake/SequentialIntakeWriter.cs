@@ -46,8 +46,10 @@ internal static class SequentialIntakeWriter
                     relatedCaseId = w.Thread.RelatedCaseId, receivedAt = message.ReceivedAt, w.Now,
                 }, tx, ct);
             await c.ExecAsync(
-                "INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at) VALUES (@caseId, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt)",
-                new { caseId, w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt }, tx, ct);
+                """
+                INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by)
+                VALUES (@caseId, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt, @ForwardStartsAt, @ForwardStartedBy)
+                """, new { caseId, w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt, w.ForwardStartsAt, w.ForwardStartedBy }, tx, ct);
             if (w.CategoryUnknown)
                 await CaseJournal.AuditOnlyAsync(c, tx, caseId, w.Now, AuditActors.System, "category.unknown", new { given = fields!.Category }, ct);
         }
