@@ -24,76 +24,33 @@ public interface IDeadlinePolicy
 }
 
 /// <summary>
-/// PRODUCT.md's default policy, precisely (issue 6):
-/// in working hours, forum posts within 1 hour and everything else within 30 minutes (wall clock); on a working day
-/// outside working hours, 1 hour after the next start of work; on a day that is not a working day, by the end of
-/// that day (the mailbox is watched on holidays). Answers are due 4 WORKING hours after forwarding; a major case's
-/// first answer 24 hours (wall clock) after receipt.
+/// PRODUCT.md's default policy (issue 6), composed of its named rules: <see cref="ForwardingWindows"/> (5.2.2),
+/// <see cref="OwnerAnswerWindow"/> (5.2.5), <see cref="ForumPublicReplyWindow"/> (5.3.1) and
+/// <see cref="MajorFirstAnswerWindow"/> (4.1.2). Answers are due 4 WORKING hours after forwarding; a major case's first
+/// answer 24 hours (wall clock) after receipt.
 /// </summary>
-public sealed class DefaultDeadlinePolicy(BusinessCalendar calendar, DefaultPolicyOptions? options = null) : IDeadlinePolicy
+public sealed class DefaultDeadlinePolicy : IDeadlinePolicy
 {
-    private readonly DefaultPolicyOptions _options = options ?? new DefaultPolicyOptions();
+    private readonly ForwardingWindows _forwarding;
+    private readonly OwnerAnswerWindow _ownerAnswer;
+    private readonly ForumPublicReplyWindow _publicReply;
+    private readonly MajorFirstAnswerWindow _majorFirstAnswer;
 
-    public DueTime Forwarding(Channel channel, DateTimeOffset receivedAt)
+    public DefaultDeadlinePolicy(BusinessCalendar calendar, DefaultPolicyOptions? options = null)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, calendar.Zone).DateTime);
-        if (!calendar.IsWorkingDay(day))
-        {
-            var endOfDay = calendar.EndOfDay(receivedAt);
-            return new DueTime(DeadlineKind.Forward, endOfDay,
-                "policy 5.2.2: received on a day off (weekend or holiday): forward the same day", Share(receivedAt, endOfDay - receivedAt));
-        }
-        if (calendar.IsWorkingTime(receivedAt))
-        {
-            return channel == Channel.Forum
-                ? new DueTime(DeadlineKind.Forward, receivedAt + _options.ForumWindow,
-                    $"policy 5.2.2: forum post in working hours: forward within {Describe(_options.ForumWindow)}",
-                    Share(receivedAt, _options.ForumWindow))
-                : new DueTime(DeadlineKind.Forward, receivedAt + _options.WorkingHoursWindow,
-                    $"policy 5.2.2: received in working hours: forward within {Describe(_options.WorkingHoursWindow)}",
-                    Share(receivedAt, _options.WorkingHoursWindow));
-        }
-        var start = calendar.NextStartOfWork(receivedAt);
-        return new DueTime(DeadlineKind.Forward, start + _options.AfterStartOfWork,
-            $"policy 5.2.2: received on a working day outside working hours: forward within {Describe(_options.AfterStartOfWork)} after work starts ({TimeZoneInfo.ConvertTime(start, calendar.Zone):yyyy-MM-dd HH:mm})",
-            Share(start, _options.AfterStartOfWork));
+        var numbers = options ?? new DefaultPolicyOptions();
+        _forwarding = new ForwardingWindows(calendar, numbers);
+        _ownerAnswer = new OwnerAnswerWindow(calendar, numbers);
+        _publicReply = new ForumPublicReplyWindow(calendar, numbers);
+        _majorFirstAnswer = new MajorFirstAnswerWindow(numbers);
     }
 
-    public DueTime Answer(Channel channel, DateTimeOffset forwardedAt)
-    {
-        if (_options.AnswerCalendarTime is { } wallClock)
-            return AnswerDue(channel, forwardedAt + wallClock, Share(forwardedAt, wallClock), Describe(wallClock));
-        var working = _options.AnswerWorkingDays is { } days ? WorkingDayLength() * days : _options.AnswerWorkingTime;
-        var due = calendar.AddWorkingDuration(forwardedAt, working);
-        // At risk after the same share of WORKING time, not of the nights and weekends in between.
-        var warn = calendar.AddWorkingDuration(forwardedAt, working * _options.AtRiskShare);
-        var span = _options.AnswerWorkingDays is { } n ? $"{n} working day{(n == 1 ? "" : "s")}" : $"{Describe(working)} of working time";
-        return AnswerDue(channel, due, warn, span);
-    }
+    public DueTime Forwarding(Channel channel, DateTimeOffset receivedAt) => _forwarding.Due(channel, receivedAt);
 
-    private DueTime AnswerDue(Channel channel, DateTimeOffset due, DateTimeOffset warn, string span) =>
-        channel == Channel.Forum
-            ? new DueTime(DeadlineKind.PublicReply, due, $"{_options.AnswerSource ?? "policy 5.3.1: public forum reply"} within {span} after forwarding", warn)
-            : new DueTime(DeadlineKind.OwnerAnswer, due,
-                $"{_options.AnswerSource ?? "policy 5.2.5: the owner's written answer"} within {span} after forwarding", warn);
+    public DueTime Answer(Channel channel, DateTimeOffset forwardedAt) =>
+        channel == Channel.Forum ? _publicReply.Due(forwardedAt) : _ownerAnswer.Due(forwardedAt);
 
-    private TimeSpan WorkingDayLength() => calendar.Periods.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.End - p.Start));
-
-    public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) =>
-        new(DeadlineKind.MajorFirstAnswer, receivedAt + _options.MajorFirstAnswer,
-            $"policy 4.1.2: a major case gets a first answer within {Describe(_options.MajorFirstAnswer)} of receipt",
-            Share(receivedAt, _options.MajorFirstAnswer));
-
-    private DateTimeOffset Share(DateTimeOffset start, TimeSpan window) => start + window * _options.AtRiskShare;
-
-    private static string Describe(TimeSpan span) => span switch
-    {
-        { TotalMinutes: < 60 } => $"{span.TotalMinutes:0} minutes",
-        { TotalDays: >= 2 } when span.TotalDays % 1 == 0 => $"{span.TotalDays:0} days",
-        { TotalHours: 1 } => "1 hour",
-        _ when span.TotalHours % 1 == 0 => $"{span.TotalHours:0} hours",
-        _ => $"{span.TotalMinutes:0} minutes",
-    };
+    public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) => _majorFirstAnswer.Due(receivedAt);
 }
 
 /// <summary>The numbers of the default policy; an organisation can say otherwise in configuration ("Policy").</summary>

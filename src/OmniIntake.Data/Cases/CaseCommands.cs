@@ -35,25 +35,10 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
 
     /// <summary>Forwards to the department's complaint owner: the act that stops the forwarding clock (policy 5.2.2).</summary>
     public Task<CommandResult> ForwardAsync(long caseId, long departmentId, string actor, string? note, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        DecideAsync(caseId, async (kase, c, tx, now, ct) =>
         {
-            if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Forwarded))
-                return CommandResult.Conflict($"Case {found.Number} is {found.Status} and cannot be forwarded.");
             var department = await c.OneOrDefaultAsync<string>("SELECT name FROM departments WHERE id = @departmentId", new { departmentId }, tx, ct);
-            if (department is null) return CommandResult.Invalid($"Department {departmentId} does not exist.");
-            await c.ExecAsync(
-                """
-                UPDATE cases SET status = 'forwarded', department_id = @departmentId, redispatches = redispatches + @redispatched,
-                       first_forwarded_at = COALESCE(first_forwarded_at, @now), updated_at = @now WHERE id = @caseId
-                """, new { departmentId, now, caseId, redispatched = found.DepartmentId is not null && found.DepartmentId != departmentId ? 1 : 0 }, tx, ct);
-            await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.Forward);
-            // The owner's written answer (5.2.5), or the forum's public reply (5.3.1), is due from this forwarding on.
-            await ScheduleAsync(c, tx, caseId, policy.Answer(ChannelNames.Parse(found.Channel), now), now, ct);
-            var redispatch = found.DepartmentId is not null && found.DepartmentId != departmentId;
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.forwarded",
-                new { departmentId, department, fromDepartmentId = found.DepartmentId, redispatch, note, fromStatus = found.Status },
-                CaseEventKinds.Forwarded, new { departmentId, department, redispatch }, ct);
-            return CommandResult.Done;
+            return kase.Forward(departmentId, department, actor, note, now, policy);
         }, cancellationToken);
 
     /// <summary>Sets the class and/or the category; a supervisor's reason goes into the audit trail.</summary>
@@ -74,7 +59,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 $"UPDATE cases SET class = @newClass, category = @newCategory, updated_at = @now{(caseClass is null ? "" : ", class_by_hand = " + database.True)} WHERE id = @caseId",
                 new { newClass, newCategory, now, caseId }, tx, ct);
             if (caseClass == CaseClass.Major && found.Class != CaseClass.Major.ToName())
-                await ScheduleAsync(c, tx, caseId, policy.MajorFirstAnswer(found.ReceivedAt), found.ReceivedAt, ct);
+                await ScheduleAsync(c, tx, caseId, DeadlineClock.Classification(found.ReceivedAt), policy, ChannelNames.Parse(found.Channel), ct);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.classified",
                 new { fromClass = found.Class, toClass = newClass, fromCategory = found.Category, toCategory = newCategory, reason },
                 CaseEventKinds.Classified, new { @class = newClass, category = newCategory }, ct);
@@ -84,16 +69,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         }, cancellationToken);
 
     public Task<CommandResult> ResolveAsync(long caseId, string actor, string? note, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
-        {
-            if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Resolved))
-                return CommandResult.Conflict($"Case {found.Number} is {found.Status} and cannot be resolved.");
-            await c.ExecAsync("UPDATE cases SET status = 'resolved', resolved_at = @now, updated_at = @now WHERE id = @caseId",
-                new { now, caseId }, tx, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.resolved", new { fromStatus = found.Status, note },
-                CaseEventKinds.Resolved, new { }, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.Resolve(actor, note, now)), cancellationToken);
 
     /// <summary>
     /// Claims the case for an agent: a compare-and-set, so two agents cannot both hold it. A supervisor may take over a
@@ -129,21 +105,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     /// the owner's answer no longer owed by this department. The centre's next forwarding elsewhere is a re-dispatch.
     /// </summary>
     public Task<CommandResult> SendBackAsync(long caseId, string reason, string actor, OwnerScope owner, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(reason)) return CommandResult.Invalid("Say why the case is not your department's.");
-            if (!owner.Covers(found.DepartmentId, found.CurrentStatus))
-                return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
-            if (found.CurrentStatus is not (CaseStatus.Forwarded or CaseStatus.Answered))
-                return CommandResult.Conflict($"Case {found.Number} is {found.Status}; only a forwarded case is sent back.");
-            await c.ExecAsync(
-                "UPDATE deadlines SET state = 'cancelled', closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND kind IN ('ownerAnswer', 'publicReply')",
-                new { now, caseId }, tx, ct);
-            var forward = await BackToQueueAsync(c, tx, policy, caseId, ChannelNames.Parse(found.Channel), now, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.sent-back",
-                new { reason, departmentId = found.DepartmentId, forwardDueAt = forward.DueAt }, CaseEventKinds.SentBack, new { reason }, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.SendBack(reason, owner, actor, now, policy)), cancellationToken);
 
     /// <summary>The owner asks the centre for help (a note the agents see, and an event that reaches their consoles).</summary>
     public Task<CommandResult> AskHelpAsync(long caseId, string text, string actor, OwnerScope owner, CancellationToken cancellationToken = default) =>
@@ -152,12 +114,8 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("Say what help you need.");
             if (!owner.Covers(found.DepartmentId, found.CurrentStatus))
                 return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
-            var messageId = await c.OneAsync<long>(
-                """
-                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
-                                      attachments, email_message_id, created_at)
-                VALUES (@caseId, 'note', @channel, NULL, 'owner', @actor, 'help', @text, NULL, '[]', NULL, @now) RETURNING id
-                """, new { caseId, channel = found.Channel, actor, text, now }, tx, ct);
+            var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
+                new CaseMessageDraft(CaseMessageDirections.Note, "owner", actor, "help", text), now, ct);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.help-requested", new { messageId }, CaseEventKinds.HelpRequested,
                 new { messageId }, ct);
             return CommandResult.Done;
@@ -169,12 +127,8 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         {
             if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("A note needs text.");
             if (text.Length > 10_000) return CommandResult.Invalid($"A note is at most 10000 characters (got {text.Length}).");
-            var messageId = await c.OneAsync<long>(
-                """
-                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
-                                      attachments, email_message_id, created_at)
-                VALUES (@caseId, 'note', @channel, NULL, 'agent', @actor, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
-                """, new { caseId, channel = found.Channel, actor, text, now }, tx, ct);
+            var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
+                new CaseMessageDraft(CaseMessageDirections.Note, "agent", actor, null, text), now, ct);
             await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.note", new { messageId }, CaseEventKinds.NoteAdded, new { messageId },
                 ct);
             return CommandResult.Done;
@@ -182,20 +136,12 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
 
     /// <summary>Closes a resolved case: handled and followed up (the closure rate counts it).</summary>
     public Task<CommandResult> CloseAsync(long caseId, string actor, string? note, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
-        {
-            if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Closed))
-                return CommandResult.Conflict($"Case {found.Number} is {found.Status}: only a resolved case can be closed.");
-            await CloseAsync(c, tx, caseId, found.Number, now, actor, note, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.Close(actor, note, now)), cancellationToken);
 
-    internal static async Task CloseAsync(DbConnection c, DbTransaction tx, long caseId, string number, DateTimeOffset now, string actor, string? note,
-        CancellationToken ct)
-    {
-        await c.ExecAsync("UPDATE cases SET status = 'closed', closed_at = @now, updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
-        await CaseJournal.RecordAsync(c, tx, caseId, number, now, actor, "case.closed", new { note }, CaseEventKinds.Closed, new { }, ct);
-    }
+    /// <summary>The closing itself, inside a caller's transaction (the follow-up's "solved" uses it too).</summary>
+    internal static Task<CommandResult> CloseAsync(DbConnection c, DbTransaction tx, Database database, long caseId, DateTimeOffset now, string actor,
+        string? note, CancellationToken ct) =>
+        DecideInAsync(c, tx, database, caseId, kase => kase.Close(actor, note, now), ct);
 
     /// <summary>
     /// Merges a duplicate into the case that answers for it: the duplicate is kept (status merged, its messages and
@@ -245,35 +191,12 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
 
     /// <summary>Opens a resolved or closed case again: back in the queue with a new forwarding deadline from now.</summary>
     public Task<CommandResult> ReopenAsync(long caseId, string actor, string reason, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(reason)) return CommandResult.Invalid("Reopening needs a reason.");
-            if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Received))
-                return CommandResult.Conflict($"Case {found.Number} is {found.Status} and cannot be reopened.");
-            await ReopenAsync(c, tx, policy, caseId, found.Number, ChannelNames.Parse(found.Channel), found.Status, now, actor, reason, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.Reopen(reason, actor, now, policy)), cancellationToken);
 
     /// <summary>The reopening itself, inside a caller's transaction (the follow-up's "not solved" uses it too).</summary>
-    internal static async Task ReopenAsync(DbConnection c, DbTransaction tx, IDeadlinePolicy policy, long caseId, string number, Channel channel,
-        string fromStatus, DateTimeOffset now, string actor, string reason, CancellationToken ct)
-    {
-        var forward = await BackToQueueAsync(c, tx, policy, caseId, channel, now, ct);
-        await CaseJournal.RecordAsync(c, tx, caseId, number, now, actor, "case.reopened", new { fromStatus, reason, forwardDueAt = forward.DueAt },
-            CaseEventKinds.Reopened, new { reason }, ct);
-    }
-
-    /// <summary>Back in the centre's queue (reopened, or sent back by an owner): to be forwarded again within the window that
-    /// applies now, like a complaint received now.</summary>
-    private static async Task<DueTime> BackToQueueAsync(DbConnection c, DbTransaction tx, IDeadlinePolicy policy, long caseId, Channel channel,
-        DateTimeOffset now, CancellationToken ct)
-    {
-        await c.ExecAsync("UPDATE cases SET status = 'received', resolved_at = NULL, closed_at = NULL, updated_at = @now WHERE id = @caseId",
-            new { now, caseId }, tx, ct);
-        var forward = policy.Forwarding(channel, now);
-        await ScheduleAsync(c, tx, caseId, forward, now, ct);
-        return forward;
-    }
+    internal static Task<CommandResult> ReopenAsync(DbConnection c, DbTransaction tx, Database database, IDeadlinePolicy policy, long caseId,
+        DateTimeOffset now, string actor, string reason, CancellationToken ct) =>
+        DecideInAsync(c, tx, database, caseId, kase => kase.Reopen(reason, actor, now, policy), ct);
 
     /// <summary>
     /// Records the reply as an outbound message and queues it in the outbox in the same transaction; a job sends it
@@ -286,12 +209,8 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (text.Length > 20_000) return CommandResult.Invalid($"A reply is at most 20000 characters (got {text.Length}).");
             if (found.CurrentStatus is CaseStatus.Withdrawn) return CommandResult.Conflict($"Case {found.Number} was withdrawn.");
             var recipient = await CaseRecipient.FindAsync(c, tx, found.Channel, found.ContactId, ct);
-            var messageId = await c.OneAsync<long>(
-                """
-                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
-                                      attachments, email_message_id, created_at)
-                VALUES (@caseId, 'outbound', @channel, NULL, 'hub', @actor, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
-                """, new { caseId, channel = found.Channel, actor, text, now }, tx, ct);
+            var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
+                new CaseMessageDraft(CaseMessageDirections.Outbound, "hub", actor, null, text), now, ct);
             await c.ExecAsync(
                 """
                 INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at)
@@ -335,27 +254,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     /// it stops the owner's clock. <paramref name="owner"/> limits an owner to cases forwarded to them now.
     /// </summary>
     public Task<CommandResult> AnswerAsync(long caseId, string text, string actor, OwnerScope owner, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("A written answer needs text.");
-            if (text.Length > 20_000) return CommandResult.Invalid($"A written answer is at most 20000 characters (got {text.Length}).");
-            if (!owner.Covers(found.DepartmentId, found.CurrentStatus))
-                return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
-            if (!CaseLifecycle.CanMove(found.CurrentStatus, CaseStatus.Answered))
-                return CommandResult.Conflict($"Case {found.Number} is {found.Status}; only a forwarded case can be answered by its owner.");
-            var messageId = await c.OneAsync<long>(
-                """
-                INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
-                                      attachments, email_message_id, created_at)
-                VALUES (@caseId, 'internal', @channel, NULL, 'owner', @actor, NULL, @text, NULL, '[]', NULL, @now) RETURNING id
-                """, new { caseId, channel = found.Channel, actor, text, now }, tx, ct);
-            await c.ExecAsync("UPDATE cases SET status = 'answered', owner_answered_at = COALESCE(owner_answered_at, @now), updated_at = @now WHERE id = @caseId",
-                new { now, caseId }, tx, ct);
-            await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.OwnerAnswer);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.answered", new { messageId, fromStatus = found.Status },
-                CaseEventKinds.Answered, new { messageId }, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.Answer(text, owner, actor, now)), cancellationToken);
 
     /// <summary>Writes the given registration fields (a null leaves the field as it is); the category only when it exists.</summary>
     public async Task<bool> FillAsync(long caseId, CaseFields fields, string actor, CancellationToken cancellationToken = default)
@@ -380,19 +279,43 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     }
 
     private Task<int> MeetAsync(DbConnection c, DbTransaction tx, long caseId, DateTimeOffset now, CancellationToken ct, params DeadlineKind[] kinds) =>
-        c.ExecAsync($"UPDATE deadlines SET state = 'met', closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND {database.In("kind", "@kinds")}",
-            new { now, caseId, kinds = kinds.Select(k => k.ToName()).ToArray() }, tx, ct);
+        CaseClocks.CloseAsync(c, tx, database, caseId, "met", kinds, now, ct);
 
-    /// <summary>A deadline of a kind the case may owe again (a re-dispatch): the newest due time replaces the old one.
-    /// <paramref name="startsAt"/> is kept so a calendar change can compute it again.</summary>
-    internal static Task<int> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DueTime due, DateTimeOffset startsAt, CancellationToken ct) =>
-        c.ExecAsync(
-            """
-            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at)
-            VALUES (@caseId, @kind, @dueAt, @rule, 'pending', @warnAt, @startsAt)
-            ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, rule = excluded.rule, state = 'pending', closed_at = NULL,
-                                                      warn_at = excluded.warn_at, warned_at = NULL, starts_at = excluded.starts_at
-            """, new { caseId, kind = due.Kind.ToName(), dueAt = due.DueAt, rule = due.Rule, warnAt = due.WarnAt, startsAt }, tx, ct);
+    /// <summary>Starts a clock the policy times from its start (issue 13), for a transition not yet on the <see cref="Case"/> aggregate.</summary>
+    internal static Task<int> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DeadlineClock clock, IDeadlinePolicy policy,
+        Channel channel, CancellationToken ct) =>
+        CaseClocks.StartAsync(c, tx, caseId, new StartedClock(clock, clock.Due(policy, channel)), ct);
+
+    /// <summary>Loads the case, lets it decide (issue 13: the aggregate is the only gate) and persists a done decision in the same transaction.</summary>
+    private async Task<CommandResult> DecideAsync(long caseId, Func<Case, DbConnection, DbTransaction, DateTimeOffset, CancellationToken, Task<CaseDecision>> decide,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var kase = await CaseStore.LoadAsync(connection, transaction, database, caseId, cancellationToken);
+        if (kase is null) return CommandResult.NotFound($"Case {caseId} does not exist.");
+        var decision = await decide(kase, connection, transaction, now, cancellationToken);
+        if (!decision.IsDone)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return decision.Result;
+        }
+        await CaseStore.SaveAsync(connection, transaction, database, kase, decision, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.EventsCommitted();
+        return decision.Result;
+    }
+
+    private static async Task<CommandResult> DecideInAsync(DbConnection c, DbTransaction tx, Database database, long caseId, Func<Case, CaseDecision> decide,
+        CancellationToken ct)
+    {
+        var kase = await CaseStore.LoadAsync(c, tx, database, caseId, ct);
+        if (kase is null) return CommandResult.NotFound($"Case {caseId} does not exist.");
+        var decision = decide(kase);
+        if (decision.IsDone) await CaseStore.SaveAsync(c, tx, database, kase, decision, ct);
+        return decision.Result;
+    }
 
     private async Task<CommandResult> RunAsync(long caseId,
         Func<DbConnection, DbTransaction, LockedCase, DateTimeOffset, CancellationToken, Task<CommandResult>> change,

@@ -53,10 +53,8 @@ public sealed class CaseParties(Database database, IDeadlinePolicy policy, TimeP
         await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.party-added",
             new { contactId, name, handles = handles.Select(h => h.ToString()).ToList(), complainants },
             CaseEventKinds.FieldsFilled, new { complainants }, cancellationToken);
-        var size = complainants >= rules.MajorWhenCollectiveOf ? CaseClass.Major : complainants >= rules.HotWhenCollectiveOf ? CaseClass.Hot : CaseClass.General;
-        if (size > CaseClass.General)
-            await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, caseId, size,
-                $"collective complaint by {complainants} complainants (policy 5.5: {size.ToName()})", now, cancellationToken);
+        if (rules.ByCollectiveSize.For(complainants) is { } raise)
+            await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, caseId, raise.To, raise.Reason, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         signal.EventsCommitted();
         return (CommandResult.Done, complainants);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
+using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Policy;
 using OmniIntake.Data.Cases;
@@ -21,18 +22,19 @@ internal static class ClassRaising
         public string? Category { get; init; }
         public bool ClassByHand { get; init; }
         public DateTimeOffset ReceivedAt { get; init; }
+        public string Channel { get; init; } = "";
     }
 
     public static async Task<bool> RaiseAsync(DbConnection c, DbTransaction tx, Database database, IDeadlinePolicy policy,
         SupervisorNotificationOptions notifications, long caseId, CaseClass to, string reason, DateTimeOffset now, CancellationToken ct)
     {
         var found = await c.OneOrDefaultAsync<Row>(
-            "SELECT number, class, category, class_by_hand, received_at FROM cases WHERE id = @caseId" + (database.IsPostgres ? " FOR UPDATE" : ""),
+            "SELECT number, class, category, class_by_hand, received_at, channel FROM cases WHERE id = @caseId" + (database.IsPostgres ? " FOR UPDATE" : ""),
             new { caseId }, tx, ct);
         if (found is null || found.ClassByHand || !CaseClassNames.TryParse(found.Class, out var from) || from >= to) return false;
         await c.ExecAsync("UPDATE cases SET class = @to, updated_at = @now WHERE id = @caseId", new { to = to.ToName(), now, caseId }, tx, ct);
         if (to == CaseClass.Major)
-            await CaseCommands.ScheduleAsync(c, tx, caseId, policy.MajorFirstAnswer(found.ReceivedAt), found.ReceivedAt, ct);
+            await CaseCommands.ScheduleAsync(c, tx, caseId, DeadlineClock.Classification(found.ReceivedAt), policy, ChannelNames.Parse(found.Channel), ct);
         await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, AuditActors.System, "case.classified",
             new { fromClass = found.Class, toClass = to.ToName(), reason, automatic = true },
             CaseEventKinds.Classified, new { @class = to.ToName(), category = found.Category }, ct);

@@ -25,6 +25,13 @@ public sealed class ClassRules
 
     public TimeSpan MajorReminderEvery { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Policy 5.5's rules with these numbers (Core/Policy decides; Data loads the candidates).</summary>
+    public RaiseByAge ByAge => new(HotWhenUnresolvedFor, MajorWhenUnresolvedFor);
+
+    public RaiseByCollectiveSize ByCollectiveSize => new(HotWhenCollectiveOf, MajorWhenCollectiveOf);
+
+    public SameComplaintFromMany SameComplaint => new(HotWhenSimilarFrom, SimilarWithin);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -69,6 +76,7 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
     public async Task<int> RaiseByAgeAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
+        var byAge = rules.ByAge;
         List<(long Id, DateTimeOffset ReceivedAt)> due;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
@@ -78,17 +86,14 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
                  WHERE {Open} AND c.class_by_hand = {(database.IsPostgres ? "false" : "0")}
                    AND ((c.class IN ('general', 'important') AND c.received_at <= @hot) OR (c.class <> 'major' AND c.received_at <= @major))
                  ORDER BY c.id LIMIT 500
-                 """, new { hot = now - rules.HotWhenUnresolvedFor, major = now - rules.MajorWhenUnresolvedFor }, null, cancellationToken)];
+                 """, new { hot = byAge.HotIfReceivedBy(now), major = byAge.MajorIfReceivedBy(now) }, null, cancellationToken)];
         }
         var raised = 0;
         foreach (var (id, receivedAt) in due)
         {
-            var major = receivedAt <= now - rules.MajorWhenUnresolvedFor;
-            var reason = major
-                ? $"unresolved {rules.MajorWhenUnresolvedFor.TotalDays:0} days after receipt (policy 5.5: major)"
-                : $"unresolved {rules.HotWhenUnresolvedFor.TotalDays:0} days after receipt (policy 5.5: hot)";
+            if (byAge.For(receivedAt, now) is not { } raise) continue;
             if (await InTransactionAsync((c, tx, ct) =>
-                    ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, id, major ? CaseClass.Major : CaseClass.Hot, reason, now, ct),
+                    ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, id, raise.To, raise.Reason, now, ct),
                     cancellationToken))
                 raised++;
         }
@@ -173,14 +178,12 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
             var members = await c.ListAsync<(long CaseId, string Number, long ContactId, DateTimeOffset ReceivedAt)>(
                 "SELECT c.id, c.number, c.contact_id, c.received_at FROM similar_members m JOIN cases c ON c.id = m.case_id WHERE m.group_id = @group",
                 new { group }, tx, ct);
-            var window = members.Where(m => m.ReceivedAt >= complaint.ReceivedAt - rules.SimilarWithin && m.ReceivedAt <= complaint.ReceivedAt + rules.SimilarWithin)
-                .ToList();
-            var complainants = window.Select(m => m.ContactId).Distinct().Count();
-            if (complainants < rules.HotWhenSimilarFrom) return true;
-            var reason = $"the same complaint from {complainants} complainants within {rules.SimilarWithin.TotalDays:0} days ({string.Join(", ", window.Select(m => m.Number))}; policy 5.5: hot)";
-            foreach (var member in window)
+            var decision = rules.SameComplaint.Decide(complaint.ReceivedAt,
+                [.. members.Select(m => new SimilarComplaint(m.CaseId, m.Number, m.ContactId, m.ReceivedAt))]);
+            if (decision.Raise is not { } raise) return true;
+            foreach (var member in decision.Window)
             {
-                if (await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, member.CaseId, CaseClass.Hot, reason, now, ct)) raised++;
+                if (await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, member.CaseId, raise.To, raise.Reason, now, ct)) raised++;
             }
             return true;
         }, cancellationToken);

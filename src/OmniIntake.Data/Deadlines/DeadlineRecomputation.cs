@@ -6,9 +6,10 @@ using OmniIntake.Data.Cases;
 namespace OmniIntake.Data.Deadlines;
 
 /// <summary>
-/// After the calendar changed (it has, mid-year, in 2020), every pending deadline is computed again: forwarding and a
-/// major case's first answer from the case's channel and receipt, the owner's answer and the public reply from the
-/// forwarding that started them. Each one that moves is updated and the move is audited on its case (issue 6).
+/// After the calendar changed (it has, mid-year, in 2020), every pending deadline is computed again from what started
+/// its clock (<see cref="DeadlineClock"/>): a forwarding owed since a reopening or a send-back from that moment, never
+/// from the case's receipt (issue 13), the owner's answer and the public reply from the forwarding. Each one that
+/// moves is updated and the move is audited on its case (issue 6).
 /// </summary>
 public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
 {
@@ -19,8 +20,8 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
         public string Number { get; init; } = "";
         public string Kind { get; init; } = "";
         public string Channel { get; init; } = "";
-        public DateTimeOffset ReceivedAt { get; init; }
         public DateTimeOffset? StartsAt { get; init; }
+        public string? StartedBy { get; init; }
         public DateTimeOffset DueAt { get; init; }
         public string Rule { get; init; } = "";
     }
@@ -39,7 +40,7 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
             await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
             var batch = await connection.ListAsync<PendingDeadline>(
                 """
-                SELECT d.id, d.case_id, c.number, d.kind, c.channel, c.received_at, d.starts_at, d.due_at, d.rule
+                SELECT d.id, d.case_id, c.number, d.kind, c.channel, d.starts_at, d.started_by, d.due_at, d.rule
                 FROM deadlines d JOIN cases c ON c.id = d.case_id
                 WHERE d.state = 'pending' AND d.id > @after ORDER BY d.id LIMIT 500
                 """, new { after }, transaction, cancellationToken);
@@ -68,14 +69,10 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
 
     private static DueTime? Compute(IDeadlinePolicy policy, PendingDeadline row)
     {
-        var channel = ChannelNames.Parse(row.Channel);
-        return Enum.Parse<DeadlineKind>(row.Kind, ignoreCase: true) switch
-        {
-            DeadlineKind.Forward => policy.Forwarding(channel, row.ReceivedAt),
-            DeadlineKind.MajorFirstAnswer => policy.MajorFirstAnswer(row.ReceivedAt),
-            // Answer rows written before their start was kept (migration 12) are left as they are.
-            DeadlineKind.OwnerAnswer or DeadlineKind.PublicReply when row.StartsAt is { } forwardedAt => policy.Answer(channel, forwardedAt),
-            _ => null,
-        };
+        // Answer rows written before their start was kept (migration 12) are left as they are; every other row has its
+        // start since migration 25.
+        if (row.StartsAt is not { } startsAt || !ClockStartNames.TryParse(row.StartedBy, out var startedBy)) return null;
+        var clock = new DeadlineClock(Enum.Parse<DeadlineKind>(row.Kind, ignoreCase: true), startedBy, startsAt);
+        return clock.Due(policy, ChannelNames.Parse(row.Channel));
     }
 }

@@ -174,11 +174,11 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
             new { followUpId, answer.Satisfaction, answer.Solved, answer.Comment }, CaseEventKinds.FollowUpAnswered,
             new { followUpId, answer.Satisfaction, answer.Solved }, cancellationToken);
         if (!answer.Solved && found.Status is "resolved" or "closed")
-            await CaseCommands.ReopenAsync(c, tx, policy, found.CaseId, found.Number, ChannelNames.Parse(found.Channel), found.Status, now, actor,
-                "follow-up: the customer says the problem is not solved", cancellationToken);
+            await CaseCommands.ReopenAsync(c, tx, database, policy, found.CaseId, now, actor, "follow-up: the customer says the problem is not solved",
+                cancellationToken);
         // Handled and confirmed by the customer: the case is closed.
         if (answer.Solved && found.Status == "resolved")
-            await CaseCommands.CloseAsync(c, tx, found.CaseId, found.Number, now, actor, "follow-up: the customer confirms it is solved", cancellationToken);
+            await CaseCommands.CloseAsync(c, tx, database, found.CaseId, now, actor, "follow-up: the customer confirms it is solved", cancellationToken);
         await tx.CommitAsync(cancellationToken);
         signal.EventsCommitted();
         return CommandResult.Done;

@@ -31,7 +31,23 @@ internal sealed class IntakeWrite
     public string ForwardRule => Forwarding.Rule;
     public DateTimeOffset ForwardWarnAt => Forwarding.WarnAt;
     public string ForwardKind => Forwarding.Kind.ToName();
+
+    /// <summary>The forwarding clock starts at receipt (issue 13: kept, so a calendar change recomputes from it).</summary>
+    public required DeadlineClock ForwardClock { get; init; }
+    public DateTimeOffset ForwardStartsAt => ForwardClock.StartsAt;
+    public string ForwardStartedBy => ForwardClock.StartedBy.ToName();
     public string CaseNumberPrefix => Options.CaseNumberPrefix;
+
+    /// <summary>Policy 5.5: a new case by a complainant whose earlier case was handled is important (<see cref="RepeatComplaintAfterHandling"/>).</summary>
+    public ClassRaise? Raise => IsNewCase ? RepeatComplaintAfterHandling.For(Thread.RepeatOf) : null;
+
+    public string Class => (Raise?.To ?? CaseClass.General).ToName();
+
+    /// <summary>The audit detail of that classification, or null (the writers audit it only when there is one).</summary>
+    public string? ClassifiedDetail => Raise is { } raise
+        ? JsonSerializer.Serialize(new { fromClass = CaseClass.General.ToName(), toClass = raise.To.ToName(), reason = raise.Reason, automatic = true,
+            relatedCaseId = Thread.RelatedCaseId }, Json.Options)
+        : null;
 
     public string CaseDay =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Message.ReceivedAt, Options.Zone).DateTime).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);

@@ -43,14 +43,16 @@ internal static class PostgresIntakeWriter
                                  contact_email, occurred_at, location, customer_request, session_key, related_case_id,
                                  received_at, last_inbound_at, updated_at)
               SELECT @CaseNumberPrefix || '-' || @CaseDay || '-' || lpad(s.v::text, greatest(5, length(s.v::text)), '0'),
-                     @Channel, 'received', 'general', @Category, who.contact_id, @subject, @name, @ContactPhone,
+                     @Channel, 'received', @Class, @Category, who.contact_id, @subject, @name, @ContactPhone,
                      @ContactEmail, @occurredAt, @location, @request, @session, @relatedCaseId,
                      @receivedAt, @receivedAt, @Now
               FROM s, who RETURNING id, number),
-        d AS (INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at)
-              SELECT id, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt FROM k),
+        d AS (INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by)
+              SELECT id, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt, @ForwardStartsAt, @ForwardStartedBy FROM k),
         u AS (INSERT INTO audit (case_id, at, actor, action, detail)
               SELECT id, @Now, 'system', 'category.unknown', @unknownCategory FROM k WHERE @unknownCategory::text IS NOT NULL),
+        r AS (INSERT INTO audit (case_id, at, actor, action, detail)
+              SELECT id, @Now, 'system', 'case.classified', @ClassifiedDetail FROM k WHERE @ClassifiedDetail::text IS NOT NULL),
         {MessagePart}
         """;
 
@@ -76,7 +78,7 @@ internal static class PostgresIntakeWriter
             w.EventData, w.CaseNumberPrefix, w.CaseDay, w.Category, name = fields?.ComplainantName ?? message.SenderName,
             w.ContactPhone, w.ContactEmail, occurredAt = fields?.OccurredAt, location = fields?.Location,
             request = fields?.CustomerRequest, session = message.Thread.SessionKey, relatedCaseId = w.Thread.RelatedCaseId,
-            w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt,
+            w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt, w.ForwardStartsAt, w.ForwardStartedBy, w.Class, w.ClassifiedDetail,
             unknownCategory = w.CategoryUnknown ? System.Text.Json.JsonSerializer.Serialize(new { given = fields!.Category }, Json.Options) : null,
             targetId = w.Thread.Target?.Id,
         }, transaction, ct);

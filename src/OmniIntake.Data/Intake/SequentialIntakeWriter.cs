@@ -34,22 +34,27 @@ internal static class SequentialIntakeWriter
                 INSERT INTO cases (number, channel, status, class, category, contact_id, subject, complainant_name, contact_phone,
                                    contact_email, occurred_at, location, customer_request, session_key, related_case_id,
                                    received_at, last_inbound_at, updated_at)
-                VALUES (@number, @Channel, 'received', 'general', @Category, @contactId, @subject, @name, @ContactPhone,
+                VALUES (@number, @Channel, 'received', @Class, @Category, @contactId, @subject, @name, @ContactPhone,
                         @ContactEmail, @occurredAt, @location, @request, @session, @relatedCaseId, @receivedAt, @receivedAt, @Now)
                 RETURNING id
                 """,
                 new
                 {
-                    number, w.Channel, w.Category, contactId, subject = IntakeWrite.StripNul(message.Subject),
+                    number, w.Channel, w.Class, w.Category, contactId, subject = IntakeWrite.StripNul(message.Subject),
                     name = fields?.ComplainantName ?? message.SenderName, w.ContactPhone, w.ContactEmail, occurredAt = fields?.OccurredAt,
                     location = fields?.Location, request = fields?.CustomerRequest, session = message.Thread.SessionKey,
                     relatedCaseId = w.Thread.RelatedCaseId, receivedAt = message.ReceivedAt, w.Now,
                 }, tx, ct);
             await c.ExecAsync(
-                "INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at) VALUES (@caseId, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt)",
-                new { caseId, w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt }, tx, ct);
+                """
+                INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by)
+                VALUES (@caseId, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt, @ForwardStartsAt, @ForwardStartedBy)
+                """, new { caseId, w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt, w.ForwardStartsAt, w.ForwardStartedBy }, tx, ct);
             if (w.CategoryUnknown)
                 await CaseJournal.AuditOnlyAsync(c, tx, caseId, w.Now, AuditActors.System, "category.unknown", new { given = fields!.Category }, ct);
+            if (w.ClassifiedDetail is { } classified)
+                await c.ExecAsync("INSERT INTO audit (case_id, at, actor, action, detail) VALUES (@caseId, @Now, @actor, 'case.classified', @classified)",
+                    new { caseId, w.Now, actor = AuditActors.System, classified }, tx, ct);
         }
 
         var messageId = await c.OneOrDefaultAsync<long?>(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OmniIntake.Core.Cases;
+using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Policy;
@@ -39,10 +40,11 @@ public sealed class SqlIntakePipeline(
                 await transaction.RollbackAsync(cancellationToken);
                 return seen;
             }
+            var forwardClock = DeadlineClock.Receipt(message.ReceivedAt);
             var write = new IntakeWrite
             {
                 Message = message, Body = body, Lookup = lookup, Thread = ThreadingRules.Decide(lookup.Candidates, lookup.ContactId, publicThread: message.Channel == Channel.Forum), Now = now,
-                Options = options, Forwarding = policy.Forwarding(message.Channel, message.ReceivedAt),
+                Options = options, ForwardClock = forwardClock, Forwarding = forwardClock.Due(policy, message.Channel),
             };
             var written = database.IsPostgres
                 ? await PostgresIntakeWriter.WriteAsync(connection, transaction, write, cancellationToken)

@@ -2,7 +2,8 @@ using OmniIntake.Core.Cases;
 
 namespace OmniIntake.Data.Intake;
 
-internal sealed record ThreadDecision(CandidateCase? Target, long? RelatedCaseId, string Reason);
+/// <param name="RepeatOf">The status of the sender's own earlier case this new one names, if any (policy 5.5: complained again).</param>
+internal sealed record ThreadDecision(CandidateCase? Target, long? RelatedCaseId, string Reason, CaseStatus? RepeatOf = null);
 
 /// <summary>
 /// Threading rules, strongest first (issue 2): a case number quoted in the subject or text; email
@@ -23,7 +24,7 @@ internal static class ThreadingRules
     /// </param>
     public static ThreadDecision Decide(IReadOnlyList<CandidateCase> candidates, long? senderContactId, bool publicThread = false)
     {
-        long? related = null;
+        CandidateCase? related = null;
         foreach (var (rule, reason) in Order)
         {
             var named = candidates.Where(c => c.Rule == rule).ToList();
@@ -31,8 +32,11 @@ internal static class ThreadingRules
                                                 && CaseLifecycle.TryParse(c.Status, out var s) && CaseLifecycle.IsOpen(s));
             if (hit is not null) return new ThreadDecision(hit, null, reason);
             // Only an explicit reference (a quoted number, a reply) links a new case to the one it named.
-            if (rule is "quoted" or "reply" && named.Count > 0) related ??= named[0].Id;
+            if (rule is "quoted" or "reply" && named.Count > 0) related ??= named[0];
         }
-        return new ThreadDecision(null, related, related is null ? "new" : "named case closed or not the sender's");
+        // The sender names their own earlier case: a repeat complaint, which RepeatComplaintAfterHandling classifies.
+        CaseStatus? repeatOf = related is not null && (related.ContactId == senderContactId || related.SenderIsParty)
+                                && CaseLifecycle.TryParse(related.Status, out var earlier) ? earlier : null;
+        return new ThreadDecision(null, related?.Id, related is null ? "new" : "named case closed or not the sender's", repeatOf);
     }
 }

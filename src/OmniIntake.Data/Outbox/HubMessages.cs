@@ -1,5 +1,7 @@
 using System.Data.Common;
 using OmniIntake.Core.Audit;
+using OmniIntake.Core.Cases;
+using OmniIntake.Data.Cases;
 
 namespace OmniIntake.Data.Outbox;
 
@@ -15,12 +17,7 @@ internal static class HubMessages
     public static async Task<long> QueueAsync(DbConnection c, DbTransaction tx, Database database, long caseId, string direction, string channel,
         string recipient, string? subject, string text, DateTimeOffset now, CancellationToken ct, string? sealedText = null)
     {
-        var messageId = await c.OneAsync<long>(
-            """
-            INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
-                                  attachments, email_message_id, created_at)
-            VALUES (@caseId, @direction, @channel, NULL, 'hub', @author, @subject, @text, NULL, '[]', NULL, @now) RETURNING id
-            """, new { caseId, direction, channel, author = AuditActors.System, subject, text, now }, tx, ct);
+        var messageId = await CaseMessages.AddAsync(c, tx, caseId, channel, new CaseMessageDraft(direction, "hub", AuditActors.System, subject, text), now, ct);
         await c.ExecAsync(
             $"""
              INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at, automatic, sealed_text)

@@ -1,4 +1,5 @@
 using OmniIntake.Core.Intake;
+using OmniIntake.Core.Policy;
 using OmniIntake.Data.Reports;
 
 namespace OmniIntake.Server.Reports;
@@ -8,24 +9,12 @@ public sealed record ReportPeriod(string Kind, string Period, DateOnly From, Dat
 
 public static class ReportPeriods
 {
-    public const string HalfMonthly = "half-monthly";
-    public const string Monthly = "monthly";
+    public const string HalfMonthly = ReportSchedule.HalfMonthly;
+    public const string Monthly = ReportSchedule.Monthly;
 
-    /// <summary>
-    /// The periods that have ended by <paramref name="today"/> in this month and the two before (so a hub that was down
-    /// over the 16th catches up): the 1st-15th, due by the 18th; the whole month, due by the 3rd of the next (5.6.1).
-    /// </summary>
-    public static IEnumerable<ReportPeriod> EndedBy(DateOnly today)
-    {
-        for (var back = 2; back >= 0; back--)
-        {
-            var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-back);
-            var halfEnd = first.AddDays(15);
-            if (today >= halfEnd) yield return new ReportPeriod(HalfMonthly, $"{first:yyyy-MM}-H1", first, halfEnd, first.AddDays(17));
-            var monthEnd = first.AddMonths(1);
-            if (today >= monthEnd) yield return new ReportPeriod(Monthly, $"{first:yyyy-MM}", first, monthEnd, monthEnd.AddDays(2));
-        }
-    }
+    /// <summary>The periods that have ended by <paramref name="today"/>, as the policy's <see cref="ReportSchedule"/> (5.6.1) says.</summary>
+    public static IEnumerable<ReportPeriod> EndedBy(DateOnly today) =>
+        ReportSchedule.EndedBy(today).Select(p => new ReportPeriod(p.Kind, p.Period, p.From, p.ToExclusive, p.DueBy));
 }
 
 /// <summary>

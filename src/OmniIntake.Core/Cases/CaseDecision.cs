@@ -1,0 +1,47 @@
+using OmniIntake.Core.Deadlines;
+using OmniIntake.Core.Policy;
+
+namespace OmniIntake.Core.Cases;
+
+/// <summary>
+/// What a transition of <see cref="Case"/> decided: refused with a reason (<see cref="Result"/> not done, nothing
+/// else), or done with the change to record, the clock changes it implies and the message it adds to the case.
+/// </summary>
+public sealed record CaseDecision(CommandResult Result, CaseChange? Change, ClockChanges Clocks, CaseMessageDraft? Message = null)
+{
+    public bool IsDone => Result.IsDone;
+
+    public static CaseDecision Refused(CommandResult why) =>
+        why.IsDone ? throw new ArgumentException("A refusal needs a reason.", nameof(why)) : new(why, null, ClockChanges.None);
+
+    public static CaseDecision Done(CaseChange change, ClockChanges clocks, CaseMessageDraft? message = null) =>
+        new(CommandResult.Done, change, clocks, message);
+}
+
+/// <summary>A clock a transition starts, with the due time the policy gives it.</summary>
+public sealed record StartedClock(DeadlineClock Clock, DueTime Due);
+
+/// <summary>The clocks a transition starts, meets (the duty was done) and cancels (no longer owed).</summary>
+public sealed record ClockChanges(IReadOnlyList<StartedClock> Started, IReadOnlyList<DeadlineKind> Met, IReadOnlyList<DeadlineKind> Cancelled)
+{
+    public static ClockChanges None { get; } = new([], [], []);
+}
+
+/// <summary>A message a transition adds to the case (written by Data's one message writer).</summary>
+public sealed record CaseMessageDraft(string Direction, string Sender, string Author, string? Subject, string Text);
+
+/// <summary>The directions of a message on a case, as stored.</summary>
+public static class CaseMessageDirections
+{
+    public const string Inbound = "inbound";
+    public const string Outbound = "outbound";
+
+    /// <summary>The owner's written answer to the centre: internal, never sent to the customer.</summary>
+    public const string Internal = "internal";
+
+    /// <summary>A colleague's note or an owner's request for help: never sent to the customer.</summary>
+    public const string Note = "note";
+
+    /// <summary>A notice to a supervisor.</summary>
+    public const string Notification = "notification";
+}
