@@ -70,8 +70,8 @@ public sealed record SearchTerms
         return true;
     }
 
-    /// <summary>The query in full as a case number (TS-20261201-00042), when it is one.</summary>
-    public string? ExactNumber => CaseNumber.TryParse(Text, out var number) ? number.ToString() : null;
+    /// <summary>The query in full as a case number (TS-20261201-00042), when it is one, upper-cased as numbers are stored.</summary>
+    public string? ExactNumber => CaseNumber.TryParse(Text, out _) ? Text.ToUpperInvariant() : null;
 
     /// <summary>Digits with spaces, dashes, dots, brackets and a leading plus: the ways people write phone numbers.</summary>
     private static bool LooksLikePhone(string text) =>

@@ -33,27 +33,29 @@ public sealed class CaseSearch(Database database, IntakeOptions intake)
         if (skip > MaxOffset) throw new ArgumentOutOfRangeException(nameof(request), $"Pages end at result {MaxOffset}.");
         if (request.Scope.IsEmpty) return new CaseSearchPage([], page, pageSize, false);
 
-        var sql = new StringBuilder();
         var terms = request.Terms;
+        var filters = Filters(request);
+        var byDate = request.Sort == SearchSort.Oldest ? "c.received_at, c.id" : "c.received_at DESC, c.id DESC";
+        var sql = new StringBuilder();
         if (terms is null)
         {
-            sql.Append("SELECT ").Append(Columns).Append(", 0 AS score, '' AS matched FROM cases c WHERE 1 = 1");
+            sql.Append("SELECT ").Append(Columns).Append(", 0 AS score, '' AS matched FROM cases c WHERE 1 = 1").Append(filters)
+               .Append(" ORDER BY ").Append(byDate);
         }
         else
         {
-            sql.Append("WITH hits(case_id, score, matched) AS (\n").Append(string.Join("\nUNION ALL\n", Lookups(terms))).Append("\n),\n")
+            // Each meaning of the query keeps only its first skip + take + 1 cases in date order (filters applied): a case
+            // on the page is among the first of the lookup that gives it its best score, so nothing on the page is lost,
+            // and a word in a fifth of all messages costs one short walk, not a sort of every case that holds it.
+            var lookups = Lookups(terms).Select((lookup, i) => Invariant(
+                $"SELECT * FROM (SELECT c.id AS case_id, {lookup.Score} AS score, '{lookup.Matched}' AS matched FROM cases c WHERE ({lookup.Condition}){filters} ORDER BY {byDate} LIMIT @keep) l{i}"));
+            sql.Append("WITH hits AS (\n").Append(string.Join("\nUNION ALL\n", lookups)).Append("\n),\n")
                .Append("best AS (SELECT case_id, MAX(score) AS score, ")
                .Append(database.IsPostgres ? "string_agg(DISTINCT matched, ',')" : "group_concat(DISTINCT matched)")
                .Append(" AS matched FROM hits GROUP BY case_id)\n")
-               .Append("SELECT ").Append(Columns).Append(", b.score, b.matched FROM best b JOIN cases c ON c.id = b.case_id WHERE 1 = 1");
+               .Append("SELECT ").Append(Columns).Append(", b.score, b.matched FROM best b JOIN cases c ON c.id = b.case_id")
+               .Append(" ORDER BY ").Append(request.Sort == SearchSort.Relevance ? "b.score DESC, " + byDate : byDate);
         }
-        AppendFilters(sql, request);
-        sql.Append(request.Sort switch
-        {
-            SearchSort.Oldest => " ORDER BY c.received_at, c.id",
-            SearchSort.Newest or SearchSort.Relevance when terms is null => " ORDER BY c.received_at DESC, c.id DESC",
-            _ => " ORDER BY score DESC, c.received_at DESC, c.id DESC",
-        });
         sql.Append(" LIMIT @take OFFSET @skip");
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -61,19 +63,21 @@ public sealed class CaseSearch(Database database, IntakeOptions intake)
         {
             exact = terms?.ExactNumber, phone = terms?.Phone, email = terms?.Email, text = terms?.Text, like = terms is null ? null : Like(terms.Text),
             statuses = request.Statuses, open = CaseLifecycle.OpenNames, request.Channel, request.Class, request.Category, request.DepartmentId,
-            request.ReceivedFrom, request.ReceivedBefore, scopeDepartment = request.Scope.DepartmentId, take = pageSize + 1, skip,
+            request.ReceivedFrom, request.ReceivedBefore, scopeDepartment = request.Scope.DepartmentId, keep = skip + pageSize + 1, take = pageSize + 1, skip,
         }, null, cancellationToken);
         var items = rows.Take(pageSize).Select(r => r.ToHit()).ToList();
         return new CaseSearchPage(items, page, pageSize, rows.Count > pageSize);
     }
 
-    /// <summary>One SELECT (case_id, score, matched) per meaning of the query; each is an index lookup on PostgreSQL.</summary>
-    private List<string> Lookups(SearchTerms terms)
+    private sealed record Lookup(int Score, string Matched, string Condition);
+
+    /// <summary>One condition on a case (alias c) per meaning of the query, each an index lookup on PostgreSQL.</summary>
+    private List<Lookup> Lookups(SearchTerms terms)
     {
-        var parts = new List<string>();
+        var lookups = new List<Lookup>();
         if (terms.ExactNumber is not null)
         {
-            parts.Add("SELECT id, 100, 'number' FROM cases WHERE number = @exact");
+            lookups.Add(new Lookup(100, "number", "c.number = @exact"));
         }
         else if (terms.NumberFragment is { } fragment)
         {
@@ -84,48 +88,47 @@ public sealed class CaseSearch(Database database, IntakeOptions intake)
             var suffixes = new List<string> { fragment };
             if (terms.SerialSuffix is { } serial) suffixes.Add(serial);
             foreach (var prefix in prefixes.Distinct())
-                parts.Add(Invariant($"SELECT id, 90, 'number' FROM cases WHERE number LIKE '{prefix}%'"));
+                lookups.Add(new Lookup(90, "number", Invariant($"c.number LIKE '{prefix}%'")));
             foreach (var suffix in suffixes.Distinct())
             {
-                parts.Add(database.IsPostgres
-                    ? Invariant($"SELECT id, 90, 'number' FROM cases WHERE reverse(number) LIKE '{Reverse(suffix)}%'")
-                    : Invariant($"SELECT id, 90, 'number' FROM cases WHERE number LIKE '%{suffix}'"));
+                lookups.Add(new Lookup(90, "number", database.IsPostgres
+                    ? Invariant($"reverse(c.number) LIKE '{Reverse(suffix)}%'")
+                    : Invariant($"c.number LIKE '%{suffix}'")));
             }
         }
-        if (terms.Phone is not null)
+        foreach (var (kind, value) in new[] { ("phone", terms.Phone), ("email", terms.Email) })
         {
-            parts.Add("SELECT c.id, 80, 'phone' FROM cases c WHERE c.contact_id IN (SELECT contact_id FROM contact_handles WHERE kind = 'phone' AND value = @phone)");
-            parts.Add("SELECT id, 80, 'phone' FROM cases WHERE contact_phone = @phone");
+            if (value is null) continue;
+            var handle = Invariant($"SELECT contact_id FROM contact_handles WHERE kind = '{kind}' AND value = @{kind}");
+            lookups.Add(new Lookup(80, kind, $"c.contact_id IN ({handle})"));
+            lookups.Add(new Lookup(80, kind, kind == "phone" ? "c.contact_phone = @phone" : "lower(c.contact_email) = @email"));
             // A co-complainant of a collective complaint (case_parties).
-            parts.Add("SELECT cp.case_id, 80, 'phone' FROM case_parties cp WHERE cp.contact_id IN (SELECT contact_id FROM contact_handles WHERE kind = 'phone' AND value = @phone)");
+            lookups.Add(new Lookup(80, kind, $"c.id IN (SELECT cp.case_id FROM case_parties cp WHERE cp.contact_id IN ({handle}))"));
         }
-        if (terms.Email is not null)
-        {
-            parts.Add("SELECT c.id, 80, 'email' FROM cases c WHERE c.contact_id IN (SELECT contact_id FROM contact_handles WHERE kind = 'email' AND value = @email)");
-            parts.Add("SELECT id, 80, 'email' FROM cases WHERE lower(contact_email) = @email");
-            parts.Add("SELECT cp.case_id, 80, 'email' FROM case_parties cp WHERE cp.contact_id IN (SELECT contact_id FROM contact_handles WHERE kind = 'email' AND value = @email)");
-        }
-        if (terms.MatchesText)
+        // A whole case number names its case: its digits in a reply's text would only add noise.
+        if (terms.MatchesText && terms.ExactNumber is null)
         {
             if (database.IsPostgres)
             {
-                const string Doc = "case_search_doc(subject, complainant_name, location, customer_request, occurred_at, contact_email)";
-                parts.Add($"SELECT id, 50, 'case' FROM cases WHERE search_grams({Doc}) @> search_grams(@text) AND {Doc} ILIKE @like");
-                parts.Add("SELECT case_id, 30, 'message' FROM messages WHERE search_grams(body_text) @> search_grams(@text) AND body_text ILIKE @like");
+                const string Doc = "case_search_doc(c.subject, c.complainant_name, c.location, c.customer_request, c.occurred_at, c.contact_email)";
+                lookups.Add(new Lookup(50, "case", $"search_grams({Doc}) @> search_grams(@text) AND {Doc} ILIKE @like"));
+                lookups.Add(new Lookup(30, "message",
+                    "c.id IN (SELECT m.case_id FROM messages m WHERE search_grams(m.body_text) @> search_grams(@text) AND m.body_text ILIKE @like)"));
             }
             else
             {
-                const string Doc = "(coalesce(subject, '') || ' ' || coalesce(complainant_name, '') || ' ' || coalesce(location, '') || ' ' || coalesce(customer_request, '') || ' ' || coalesce(occurred_at, '') || ' ' || coalesce(contact_email, ''))";
-                parts.Add($"SELECT id, 50, 'case' FROM cases WHERE {Doc} LIKE @like ESCAPE '\\'");
-                parts.Add("SELECT case_id, 30, 'message' FROM messages WHERE body_text LIKE @like ESCAPE '\\'");
+                const string Doc = "(coalesce(c.subject, '') || ' ' || coalesce(c.complainant_name, '') || ' ' || coalesce(c.location, '') || ' ' || coalesce(c.customer_request, '') || ' ' || coalesce(c.occurred_at, '') || ' ' || coalesce(c.contact_email, ''))";
+                lookups.Add(new Lookup(50, "case", $"{Doc} LIKE @like ESCAPE '\\'"));
+                lookups.Add(new Lookup(30, "message", "c.id IN (SELECT m.case_id FROM messages m WHERE m.body_text LIKE @like ESCAPE '\\')"));
             }
         }
-        if (parts.Count == 0) parts.Add("SELECT id, 0, '' FROM cases WHERE 1 = 0");
-        return parts;
+        if (lookups.Count == 0) lookups.Add(new Lookup(0, "", "1 = 0"));
+        return lookups;
     }
 
-    private void AppendFilters(StringBuilder sql, CaseSearchRequest request)
+    private string Filters(CaseSearchRequest request)
     {
+        var sql = new StringBuilder();
         if (request.Statuses.Count > 0) sql.Append(" AND ").Append(database.In("c.status", "@statuses"));
         if (request.OpenOnly) sql.Append(" AND ").Append(database.In("c.status", "@open"));
         if (request.Channel is not null) sql.Append(" AND c.channel = @Channel");
@@ -136,6 +139,7 @@ public sealed class CaseSearch(Database database, IntakeOptions intake)
         if (request.ReceivedBefore is not null) sql.Append(" AND c.received_at < @ReceivedBefore");
         // OwnerScope.Covers as SQL: an owner sees the cases forwarded to their department now, nothing else.
         if (request.Scope.DepartmentId is not null) sql.Append(" AND c.department_id = @scopeDepartment AND c.status IN ('forwarded', 'answered')");
+        return sql.ToString();
     }
 
     /// <summary>"contains", with LIKE's wildcards in the query taken literally.</summary>
