@@ -128,7 +128,7 @@ internal static class Load
         SELECT 'phone', '+86139' || lpad(i::text, 8, '0'), i FROM generate_series(1, @n) i;
         INSERT INTO cases (number, channel, status, class, contact_id, complainant_name, contact_phone, location, received_at,
                            last_inbound_at, updated_at, resolved_at, closed_at)
-        SELECT 'TS-' || to_char(d, 'YYYYMMDD') || '-' || lpad(i::text, 5, '0'),
+        SELECT 'TS-' || to_char(d, 'YYYYMMDD') || '-' || lpad(i::text, greatest(5, length(i::text)), '0'),
                (ARRAY['phone','email','sms','chat','forum'])[1 + i % 5],
                (ARRAY['received','forwarded','answered','resolved','closed'])[1 + (i / 7) % 5], 'general', i,
                (ARRAY['王','李','张','刘','陈'])[1 + i % 5] || '先生' || i, '+86139' || lpad(i::text, 8, '0'),
