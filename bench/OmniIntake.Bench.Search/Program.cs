@@ -15,7 +15,7 @@ var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
 var server = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG") ?? throw new InvalidOperationException("Run bench/run-search.sh.");
 const string Name = "omni_bench_search";
-await BenchPostgres.RunAsync(server, $"DROP DATABASE IF EXISTS {Name}");
+await BenchPostgres.RunAsync(server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
 await BenchPostgres.RunAsync(server, $"CREATE DATABASE {Name}");
 var connectionString = server.Replace("Database=postgres", $"Database={Name}", StringComparison.Ordinal) + ";Command Timeout=0";
 await using var database = new Database(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString });
@@ -88,7 +88,7 @@ foreach (var (label, q) in new[] { ("full number", NumberOf(Pick())), ("phone", 
 }
 Console.WriteLine($"RESULT search cases={count} {string.Join(' ', results)}");
 // OMNIINTAKE_BENCH_KEEP=1 keeps the loaded database to EXPLAIN a query by hand.
-if (Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_KEEP") != "1") await BenchPostgres.RunAsync(server, $"DROP DATABASE IF EXISTS {Name}");
+if (Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_KEEP") != "1") await BenchPostgres.RunAsync(server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
 
 async Task<Timing> TimeAsync(Func<Task> run)
 {

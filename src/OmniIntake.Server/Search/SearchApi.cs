@@ -33,7 +33,8 @@ public static class SearchApi
         long? departmentId, DateOnly? from, DateOnly? to, string? sort, int? page, int? pageSize, CancellationToken ct)
     {
         SearchTerms? terms = null;
-        if (q is not null && !SearchTerms.TryParse(q, out terms, out var queryError)) return Problem(400, "search.query-length", "Invalid query", queryError);
+        // An empty box is no query (filters only), as the console sends it.
+        if (!string.IsNullOrWhiteSpace(q) && !SearchTerms.TryParse(q, out terms, out var queryError)) return Problem(400, "search.query-length", "Invalid query", queryError);
         var statuses = new List<string>();
         foreach (var name in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
