@@ -57,7 +57,7 @@ var kinds = new (string Key, string Label, Func<string> Query)[]
     ("phone", "phone typed with spaces", () => Phone(Pick())),
     ("nowhere", "a word found nowhere", () => random.Next(2) == 0 ? "量子纠缠" : "xylophone"),
     ("chinese", "a Chinese place (~0.06% of cases)", () => Load.Place(Pick())),
-    ("common", "a common Chinese word (10% of messages)", () => "停车"),
+    ("common", "a common Chinese word (in 20% of the cases)", () => "停车"),
 };
 
 var results = new List<string>();
