@@ -26,6 +26,9 @@ internal sealed class IntakeLookup
     public IntakeResult? Duplicate { get; init; }
     public long? ContactId { get; init; }
     public bool ContactHasName { get; init; }
+
+    /// <summary>The name the contact gave before: a returning customer's new case carries it (issue 15 item 2).</summary>
+    public string? ContactName { get; init; }
     public bool CategoryKnown { get; init; }
     public required IReadOnlyList<CandidateCase> Candidates { get; init; }
 
@@ -98,6 +101,7 @@ internal sealed class IntakeLookup
                 },
             ContactId = contact?.ContactId,
             ContactHasName = contact?.Name is not null,
+            ContactName = contact?.Name,
             CategoryKnown = category is not null,
             Candidates = candidates,
         };

@@ -24,6 +24,9 @@ internal sealed class IntakeWrite
     public string Actor => Message.RegisteredBy ?? AuditActors.Customer;
     public string Channel => Message.Channel.ToName();
     public string? SenderName => Clean(Message.SenderName ?? Message.Fields?.ComplainantName);
+
+    /// <summary>The complainant's name on the case: as given now, else the name the returning contact gave before (issue 15 item 2).</summary>
+    public string? ComplainantName => Message.Fields?.ComplainantName ?? Message.SenderName ?? Lookup.ContactName;
     public string? Category => Lookup.CategoryKnown ? Message.Fields?.Category?.Trim() : null;
     public bool CategoryUnknown => Message.Fields?.Category is { Length: > 0 } && !Lookup.CategoryKnown;
     public required DueTime Forwarding { get; init; }

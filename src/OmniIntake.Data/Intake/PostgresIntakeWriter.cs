@@ -75,7 +75,7 @@ internal static class PostgresIntakeWriter
             w.Channel, externalId = message.ExternalId, sender = message.Sender.ToString(), author = message.RegisteredBy,
             subject = IntakeWrite.StripNul(message.Subject), w.BodyText, w.SanitisedHtml, w.AttachmentsJson, w.Notices,
             emailId = message.Thread.MessageId, receivedAt = message.ReceivedAt, w.Actor, w.AuditAction, w.AuditDetail, w.EventKind,
-            w.EventData, w.CaseNumberPrefix, w.CaseDay, w.Category, name = fields?.ComplainantName ?? message.SenderName,
+            w.EventData, w.CaseNumberPrefix, w.CaseDay, w.Category, name = w.ComplainantName,
             w.ContactPhone, w.ContactEmail, occurredAt = fields?.OccurredAt, location = fields?.Location,
             request = fields?.CustomerRequest, session = message.Thread.SessionKey, relatedCaseId = w.Thread.RelatedCaseId,
             w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt, w.ForwardStartsAt, w.ForwardStartedBy, w.Class, w.ClassifiedDetail,

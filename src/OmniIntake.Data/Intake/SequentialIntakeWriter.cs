@@ -41,7 +41,7 @@ internal static class SequentialIntakeWriter
                 new
                 {
                     number, w.Channel, w.Class, w.Category, contactId, subject = IntakeWrite.StripNul(message.Subject),
-                    name = fields?.ComplainantName ?? message.SenderName, w.ContactPhone, w.ContactEmail, occurredAt = fields?.OccurredAt,
+                    name = w.ComplainantName, w.ContactPhone, w.ContactEmail, occurredAt = fields?.OccurredAt,
                     location = fields?.Location, request = fields?.CustomerRequest, session = message.Thread.SessionKey,
                     relatedCaseId = w.Thread.RelatedCaseId, receivedAt = message.ReceivedAt, w.Now,
                 }, tx, ct);

@@ -17,7 +17,11 @@ public sealed record RegisterCaseRequest(
     string Channel, string Text, string? Subject, string? ComplainantName, string? Phone, string? Email,
     string? OccurredAt, string? Location, string? CustomerRequest, string? Category, DateTimeOffset? ReceivedAt);
 
-public sealed record RegisteredCase(long CaseId, string Number, string Outcome);
+public sealed record RegisteredCase(long CaseId, string Number, string Outcome)
+{
+    /// <summary>When the case must be forwarded (policy 5.2.2), shown to the agent at once (issue 15 item 3); null once forwarded.</summary>
+    public DateTimeOffset? ForwardDueAt { get; init; }
+}
 
 public sealed record ReplyRequest(string Text);
 
@@ -80,7 +84,7 @@ public static class CaseApi
 
     private static async Task<Results<Created<RegisteredCase>, Ok<RegisteredCase>, ProblemHttpResult>> RegisterAsync(
         RegisterCaseRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IIntake intake,
-        CategoryStore categories, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        CaseQueries queries, CategoryStore categories, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
             return Problem(400, "Idempotency-Key required", "Send an Idempotency-Key header (1-200 characters) so a retried request registers the case once.");
@@ -125,7 +129,10 @@ public static class CaseApi
         var errors = InboundMessageRules.Check(message);
         if (errors.Count > 0) return Problem(400, "Invalid complaint", string.Join(" ", errors));
         var result = await intake.AcceptAsync(message, ct);
-        var body = new RegisteredCase(result.CaseId, result.CaseNumber, result.Outcome.ToString().ToLowerInvariant());
+        var body = new RegisteredCase(result.CaseId, result.CaseNumber, result.Outcome.ToString().ToLowerInvariant())
+        {
+            ForwardDueAt = (await queries.GetAsync(result.CaseNumber, ct))?.Case.ForwardDueAt,
+        };
         return result.Outcome == IntakeOutcome.Duplicate
             ? TypedResults.Ok(body)
             : TypedResults.Created($"/api/cases/{result.CaseNumber}", body);
