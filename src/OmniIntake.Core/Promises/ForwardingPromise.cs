@@ -32,7 +32,7 @@ public sealed class ForwardingPromise(IDeadlinePolicy policy, TimeZoneInfo zone)
                 ? $"按规定，您的投诉应在{due.Month}月{due.Day}日{due:HH:mm}前转交处理，我们会尽快答复您。"
                 : $"By our rules it was due to be passed on by {due.ToString("d MMM HH:mm", CultureInfo.InvariantCulture)}; we will answer you as soon as we can.";
         // A day off's deadline is the end of that day (policy 5.2.2: forwarded the same day): said as "today".
-        if (due.TimeOfDay == TimeSpan.Zero && due.Date == today.AddDays(1))
+        if ((due.TimeOfDay == TimeSpan.Zero && due.Date == today.AddDays(1)) || (due.Date == today && due.TimeOfDay >= new TimeSpan(23, 59, 0)))
             return zh ? "我们将在今天内转交处理。" : "We will pass it to the team responsible today.";
         var time = due.ToString("HH:mm", CultureInfo.InvariantCulture);
         if (due.Date == today) return zh ? $"我们将在今天{time}前转交处理。" : $"We will pass it to the team responsible by {time} today.";
