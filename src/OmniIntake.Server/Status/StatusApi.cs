@@ -31,8 +31,9 @@ public sealed record StatusReply(DateTimeOffset At, string Text);
 /// What the complainant sees (issue 16 item 5): the progress and the deadlines the policy promised, the replies sent to
 /// them; nothing internal (no notes, no owner or agent names, no department).
 /// </summary>
+/// <param name="TimeZone">The organisation's time zone (IANA id): the page shows times as the acknowledgements state them.</param>
 public sealed record StatusView(string CaseNumber, string Status, IReadOnlyList<StatusStep> Steps, DateTimeOffset? ForwardDueAt, DateTimeOffset? AnswerDueAt,
-    IReadOnlyList<StatusReply> Replies);
+    IReadOnlyList<StatusReply> Replies, string TimeZone);
 
 /// <summary>
 /// The self-service status page's API (issue 16 item 5): case number + the phone or e-mail on the case ⇒ a one-time code
@@ -91,11 +92,11 @@ public static class StatusApi
     }
 
     private static async Task<Results<Ok<StatusView>, ProblemHttpResult>> ViewAsync(HttpRequest http, IDataProtectionProvider protection, CaseQueries queries,
-        CancellationToken ct)
+        IntakeOptions intake, CancellationToken ct)
     {
         if (CaseOf(http, protection) is not { } caseId) return SessionOver();
         if (await queries.GetAsync(caseId.ToString(CultureInfo.InvariantCulture), ct) is not { } detail) return SessionOver();
-        return TypedResults.Ok(View(detail));
+        return TypedResults.Ok(View(detail, intake.TimeZone));
     }
 
     private static async Task<Results<Ok<StatusInfoResult>, ProblemHttpResult>> AddInfoAsync(StatusInfoRequest request, HttpRequest http,
@@ -129,7 +130,7 @@ public static class StatusApi
             : null;
     }
 
-    private static StatusView View(CaseDetail detail)
+    private static StatusView View(CaseDetail detail, string timeZone)
     {
         var c = detail.Case;
         var status = CaseLifecycle.TryParse(c.Status, out var known) ? known : CaseStatus.Received;
@@ -149,7 +150,7 @@ public static class StatusApi
         var replies = detail.Messages
             .Where(m => m.Direction == "outbound" && m.DeliveryStatus is "sent" or "delivered" or null && !IsWithheld(m.BodyText))
             .Select(m => new StatusReply(m.CreatedAt, m.BodyText)).ToList();
-        return new StatusView(c.Number, c.Status, steps, rank == 0 ? c.ForwardDueAt : null, rank == 1 ? c.AnswerDueAt : null, replies);
+        return new StatusView(c.Number, c.Status, steps, rank == 0 ? c.ForwardDueAt : null, rank == 1 ? c.AnswerDueAt : null, replies, timeZone);
     }
 
     private static bool IsWithheld(string text) =>

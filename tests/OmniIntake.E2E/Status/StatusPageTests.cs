@@ -33,6 +33,8 @@ public sealed partial class StatusPageTests
         {
             var options = playwright.Devices["Galaxy S8"];
             options.Locale = "zh-CN";
+            // A phone in another time zone than the organisation's: the page states times as the receipt does.
+            options.TimezoneId = "America/New_York";
             await using var context = await browser.NewContextAsync(options);
             var page = await context.NewPageAsync();
             await page.GotoAsync(hub.Url + "/status");
@@ -51,6 +53,9 @@ public sealed partial class StatusPageTests
             await Assertions.Expect(page.Locator("#steps li:not(.done)")).ToHaveCountAsync(3);
             await Assertions.Expect(page.Locator("#promise")).ToContainTextAsync("前转交处理");
             await Assertions.Expect(page.Locator("#replies li").First).ToContainTextAsync($"已受理，编号{number}");
+            var receiptTime = Regex.Match((await page.Locator("#replies li").First.TextContentAsync())!, @"(\d{2}:\d{2})前转交处理").Groups[1].Value;
+            Assert.NotEmpty(receiptTime);
+            await Assertions.Expect(page.Locator("#promise")).ToContainTextAsync(receiptTime + " 前转交处理");
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, innerWidth]");
             Assert.True(widths[0] <= widths[1], $"the page widens: scrollWidth {widths[0]} > {widths[1]}");
             Directory.CreateDirectory(Screens);

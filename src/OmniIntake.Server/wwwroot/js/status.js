@@ -42,8 +42,12 @@ function render() {
   if (shown) show(shown);
 }
 
+// In the organisation's time zone, as the acknowledgements state times (not the phone's).
 function when(iso) {
-  return new Date(iso).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const options = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  if (shown && shown.timeZone) options.timeZone = shown.timeZone;
+  try { return new Date(iso).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", options); }
+  catch { delete options.timeZone; return new Date(iso).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", options); }
 }
 
 async function call(method, path, body) {
