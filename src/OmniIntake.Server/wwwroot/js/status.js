@@ -112,7 +112,7 @@ $("info").addEventListener("submit", async (e) => {
   $("more").value = "";
   $("done").textContent = result.newCase ? t("addedNew", result.caseNumber) : t("added", result.caseNumber);
 });
-$("lang").addEventListener("click", () => { lang = lang === "zh" ? "en" : "zh"; render(); });
+$("lang").addEventListener("click", () => { lang = lang === "zh" ? "en" : "zh"; $("done").textContent = ""; $("error").textContent = ""; render(); });
 const fromLink = new URLSearchParams(location.search).get("case");
 if (fromLink) $("number").value = fromLink;
 render();
