@@ -10,13 +10,14 @@ namespace OmniIntake.Channels.Email.Ingest;
 public static class Acknowledgement
 {
     /// <param name="forwardBy">The forwarding promise's sentence (<see cref="Core.Promises.ForwardingPromise"/>), or null.</param>
-    public static string Text(string caseNumber, InboundMessage message, string? forwardBy = null) =>
+    /// <param name="statusLink">Where the customer follows the case (the status page), or null.</param>
+    public static string Text(string caseNumber, InboundMessage message, string? forwardBy = null, string? statusLink = null) =>
         Language(message) == Languages.Chinese
             ? $"""
                您好：
 
                我们已收到您的来信，受理编号为 {caseNumber}。{forwardBy}我们将在规定时限内处理并答复您。
-               回复本邮件时请保留主题中的编号 [#{caseNumber}]。
+               回复本邮件时请保留主题中的编号 [#{caseNumber}]。{(statusLink is null ? "" : "\n查询处理进度：" + statusLink)}
 
                此邮件由系统自动发送。
                """
@@ -24,7 +25,7 @@ public static class Acknowledgement
                Hello,
 
                We have received your message; its case number is {caseNumber}. {forwardBy}{(forwardBy is null ? "" : " ")}We will handle it and answer
-               you within the set time limits. When you reply, please keep [#{caseNumber}] in the subject.
+               you within the set time limits. When you reply, please keep [#{caseNumber}] in the subject.{(statusLink is null ? "" : "\nFollow your case: " + statusLink)}
 
                This message was sent automatically.
                """;

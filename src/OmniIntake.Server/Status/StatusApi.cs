@@ -49,6 +49,7 @@ public static class StatusApi
     {
         builder.Services.AddSingleton<StatusCodeStore>();
         builder.Services.AddSingleton(StatusCodeLimits.Default);
+        builder.Services.AddSingleton<Core.Promises.IStatusLinks, StatusLinks>();
     }
 
     public static void MapStatusApi(this WebApplication app)

@@ -191,11 +191,12 @@ public sealed class CustomerMessagesTests
     }
 
     [Fact]
-    public async Task AnEmailOutsideWorkingHours_IsAcknowledgedWithByWhenItIsForwarded()
+    public async Task AnEmailOutsideWorkingHours_IsAcknowledgedWithByWhenItIsForwarded_AndTheStatusPageLink()
     {
         var (settings, zh, _) = OutsideWorkingHours();
         foreach (var (key, value) in EmailOut()) settings[key] = value;
         settings["Channels:Email:PipeApiKey"] = PipeKey;
+        settings["FollowUp:PublicUrl"] = "https://hub.example.test/";
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings);
         using var mta = host.Anonymous();
         var raw = Encoding.UTF8.GetBytes(
@@ -212,6 +213,7 @@ public sealed class CustomerMessagesTests
         var detail = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{taken.CaseNumber}", Ct))!;
         var acknowledgement = detail.Messages.Single(m => m.Direction == "outbound").BodyText;
         Assert.Contains($"受理编号为 {taken.CaseNumber}。{zh}", acknowledgement, StringComparison.Ordinal);
+        Assert.Contains($"查询处理进度：https://hub.example.test/status?case={taken.CaseNumber}", acknowledgement, StringComparison.Ordinal);
     }
 
     /// <summary>An e-mail sender (to a port nobody listens on: these tests look at what is queued, not at delivery).</summary>
