@@ -24,7 +24,8 @@ public sealed record IngestedEmail(long RawId, RawDisposition Disposition, Email
 /// only after it.
 /// </summary>
 public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IIntake intake, IAutomaticReplies replies,
-    EmailChannelOptions options, ILogger<EmailIngestor> logger, IDialogService? dialogs = null)
+    EmailChannelOptions options, ILogger<EmailIngestor> logger, IDialogService? dialogs = null, Core.Promises.ForwardingPromise? promise = null,
+    Core.Promises.IStatusLinks? statusLinks = null)
 {
     /// <param name="recogniseCopies">
     /// Treat exactly the same bytes already taken under another identity as that message (an IMAP UIDVALIDITY reset
@@ -111,7 +112,8 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
     /// </summary>
     private async Task<string> OpeningAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
     {
-        var receipt = Acknowledgement.Text(result.CaseNumber, message);
+        var receipt = Acknowledgement.Text(result.CaseNumber, message,
+            promise?.Describe(Channel.Email, message.ReceivedAt, Acknowledgement.Language(message)), statusLinks?.For(result.CaseNumber));
         if (dialogs is null) return receipt;
         var reply = await dialogs.OpenForCaseAsync(new CaseDialog(Channel.Email, result.CaseId, result.CaseNumber, Acknowledgement.Language(message),
             DialogStyle.Email, message.Sender, new Dictionary<string, string> { ["email"] = message.Sender.Value }), Fresh(message.Text), message.ExternalId,

@@ -7,6 +7,7 @@ using OmniIntake.Core.Conversations;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Messages;
 using OmniIntake.Core.Outbound;
+using OmniIntake.Core.Promises;
 using OmniIntake.Core.Sms;
 using OmniIntake.Core.Text;
 
@@ -33,8 +34,9 @@ public sealed record IngestedSms(SmsDisposition Disposition, IntakeResult? Intak
 /// (the dialog answers a message once, each reply is queued under a once-key), and the raw message is settled only after
 /// it, so a crash leaves it unsettled for the reconciliation to deliver again.
 /// </summary>
+/// <param name="promise">The forwarding time told in the receipt (issue 16 item 3); none without it.</param>
 public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutStore optOuts, IAutomaticReplies replies, IDialogService dialogs,
-    ILogger<SmsIngestor> logger)
+    ILogger<SmsIngestor> logger, ForwardingPromise? promise = null)
 {
     private static readonly AutomaticReplyLimit Limit = new(5, TimeSpan.FromHours(1));
 
@@ -100,7 +102,10 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
         // No question: a dialog opened before issue 12's fix, whose answer is not linked to the message (sent then, if at all).
         if (reply is null || reply.Messages.Count == 0) return;
         // One short message: the number, then the first question (fits one UCS-2 segment for the shipped prompts).
-        var receipt = language == Languages.Chinese ? $"已受理，编号{result.CaseNumber}。" : $"Received: case {result.CaseNumber}. ";
+        // The number and, from the policy and the calendar, by when it is forwarded (issue 16 item 3); with the first
+        // question still one UCS-2 segment (70 characters) for the shipped prompts.
+        var forwardBy = promise is null ? "" : promise.Describe(Channel.Sms, message.ReceivedAt, language);
+        var receipt = language == Languages.Chinese ? $"已受理，编号{result.CaseNumber}。{forwardBy}" : $"Received: case {result.CaseNumber}. {forwardBy}{(forwardBy.Length == 0 ? "" : " ")}";
         await replies.QueueOnceAsync(result.CaseId, $"sms:{message.ExternalId}:opening", receipt + reply.Messages[0].Text, Limit, cancellationToken);
     }
 

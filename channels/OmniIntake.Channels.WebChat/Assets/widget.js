@@ -9,8 +9,8 @@
   var base = script && script.src ? new URL(script.src).origin : location.origin;
   var zh = (navigator.language || "en").toLowerCase().indexOf("zh") === 0;
   var t = zh
-    ? { title: "投诉与建议", placeholder: "请输入…", send: "发送", typing: "正在输入…", agentTyping: "客服正在输入…", open: "在线投诉", offline: "连接中断，正在重连…", again: "重新开始", mail: "把对话记录发到邮箱", mailAsk: "请输入您的邮箱：", mailed: "对话记录已发送。" }
-    : { title: "Complaints", placeholder: "Type here…", send: "Send", typing: "typing…", agentTyping: "An agent is typing…", open: "Complain online", offline: "Connection lost, reconnecting…", again: "Start again", mail: "E-mail me this conversation", mailAsk: "Your e-mail address:", mailed: "The transcript is on its way." };
+    ? { title: "投诉与建议", placeholder: "请输入…", send: "发送", typing: "正在输入…", agentTyping: "客服正在输入…", open: "在线投诉", offline: "连接中断，正在重连…", again: "重新开始", mail: "把对话记录发到邮箱", mailAsk: "请输入您的邮箱：", mailing: "对话记录正在发送至 {0}。", mailLimited: "发送次数过多，请一小时后再试。" }
+    : { title: "Complaints", placeholder: "Type here…", send: "Send", typing: "typing…", agentTyping: "An agent is typing…", open: "Complain online", offline: "Connection lost, reconnecting…", again: "Start again", mail: "E-mail me this conversation", mailAsk: "Your e-mail address:", mailing: "The transcript is being sent to {0}.", mailLimited: "Too many transcripts: please try again in an hour." };
   var storeKey = "omniintake.chat." + base;
   var state = JSON.parse(localStorage.getItem(storeKey) || "{}"); // { token, last }
   var shown = new Set();
@@ -34,16 +34,55 @@
   head.appendChild(el("strong", null, t.title));
   var restart = el("button", null, "↺"); restart.title = t.again; restart.setAttribute("aria-label", t.again);
   var close = el("button", null, "×"); close.setAttribute("aria-label", "close");
-  var mail = el("button", null, "✉"); mail.title = t.mail; mail.setAttribute("aria-label", t.mail);
+  // Shown only when the hub says it can e-mail (an e-mail sender is configured) and the complaint is registered (issue 16 item 3).
+  var mail = el("button", null, "✉"); mail.title = t.mail; mail.setAttribute("aria-label", t.mail); mail.hidden = true;
   var tools = el("span"); tools.appendChild(mail); tools.appendChild(restart); tools.appendChild(close); head.appendChild(tools);
   var log = el("div", "oi-log"); log.setAttribute("role", "log"); log.setAttribute("aria-live", "polite");
   var status = el("div", "oi-status");
   var form = el("form", "oi-form");
   var input = el("textarea"); input.placeholder = t.placeholder; input.setAttribute("aria-label", t.placeholder); input.maxLength = 2000;
+  input.setAttribute("enterkeyhint", "send");
   var send = el("button", null, t.send); send.type = "submit";
   form.appendChild(input); form.appendChild(send);
   box.appendChild(head); box.appendChild(log); box.appendChild(status); box.appendChild(form);
   document.body.appendChild(launch); document.body.appendChild(box);
+
+  // Phones (issue 16 item 2): full screen, sized to the visual viewport, which excludes the on-screen keyboard and
+  // follows a page that is zoomed or wider than the screen; a desktop keeps the corner panel.
+  var viewport = window.visualViewport;
+  function isPhone() { return Math.min(screen.width || innerWidth, innerWidth) <= 480; }
+  function layout() {
+    var full = isPhone();
+    box.classList.toggle("oi-full", full);
+    document.documentElement.classList.toggle("oi-chat-open", full && !box.hidden);
+    if (!full || !viewport) return;
+    box.style.setProperty("--oi-left", viewport.offsetLeft + "px");
+    box.style.setProperty("--oi-top", viewport.offsetTop + "px");
+    box.style.setProperty("--oi-width", viewport.width + "px");
+    box.style.setProperty("--oi-height", viewport.height + "px");
+    // The keyboard took room: keep the latest message in sight above the input.
+    if (document.activeElement === input) log.scrollTop = log.scrollHeight;
+  }
+  if (viewport) { viewport.addEventListener("resize", layout); viewport.addEventListener("scroll", layout); }
+  window.addEventListener("resize", layout);
+  window.addEventListener("orientationchange", layout);
+  layout();
+
+  // Web addresses in a message become links the customer can tap (issue 16 item 3); everything else stays text.
+  var linkPattern = /https?:\/\/[^\s<>"'\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+/g;
+  function fill(bubble, text) {
+    var at = 0, match;
+    linkPattern.lastIndex = 0;
+    while ((match = linkPattern.exec(text))) {
+      var url = match[0].replace(/[.,;:!?)\]]+$/, "");
+      if (match.index > at) bubble.appendChild(document.createTextNode(text.slice(at, match.index)));
+      var a = el("a", null, url); a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer";
+      bubble.appendChild(a);
+      at = match.index + url.length;
+      linkPattern.lastIndex = at;
+    }
+    if (at < text.length) bubble.appendChild(document.createTextNode(text.slice(at)));
+  }
 
   function show(message) {
     if (shown.has(message.id)) return;
@@ -52,9 +91,10 @@
     if (message.direction === "customer") {
       // Our own message, echoed on resume: replace the pending copy if it is still on screen.
       var mine = log.querySelector(".oi-pending");
-      if (mine && mine.textContent === message.text) { mine.classList.remove("oi-pending"); return; }
+      if (mine && mine.textContent === message.text) { mine.classList.remove("oi-pending"); mine.dataset.id = message.id; return; }
     }
-    var bubble = el("div", "oi-msg oi-" + message.direction, message.text); // text, never HTML
+    var bubble = el("div", "oi-msg oi-" + message.direction); // text and links, never HTML
+    fill(bubble, message.text);
     bubble.dataset.id = message.id;
     log.appendChild(bubble);
     log.scrollTop = log.scrollHeight;
@@ -81,16 +121,25 @@
     if (state.token) { state.last = 0; await resume(); } else await start();
   }
 
+  // What the hub offers now: the transcript by e-mail once the complaint has a number and the hub can send e-mail.
+  function offer(session) {
+    if (session.canEmailTranscript !== undefined) canMail = session.canEmailTranscript;
+    mail.hidden = !(canMail && session.caseNumber);
+  }
+  var canMail = false;
+
   async function start() {
     var session = await connection.invoke("Start", navigator.language || "en");
     state = { token: session.token, last: 0 }; save();
     log.replaceChildren(); shown.clear();
+    offer(session);
     showAll(session.messages);
   }
 
   async function resume() {
     try {
       var session = await connection.invoke("Resume", state.token, state.last || 0);
+      offer(session);
       showAll(session.messages);
     } catch (e) {
       if (String(e).indexOf("Unknown conversation") >= 0) await start(); else throw e;
@@ -104,6 +153,7 @@
       var turn = await connection.invoke("Send", state.token, next.clientId, next.text);
       pending.shift();
       var mine = log.querySelector(".oi-pending"); if (mine) mine.classList.remove("oi-pending");
+      offer(turn);
       showAll(turn.messages);
       status.textContent = "";
     }
@@ -126,14 +176,19 @@
   mail.addEventListener("click", async function () {
     var address = window.prompt(t.mailAsk);
     if (!address) return;
-    try { await connection.invoke("EmailTranscript", state.token, address); status.textContent = t.mailed; }
+    try {
+      var outcome = await connection.invoke("EmailTranscript", state.token, address);
+      status.textContent = outcome === "queued" || outcome === "alreadyqueued" ? t.mailing.replace("{0}", address) : t.mailLimited;
+    }
     catch (e) { status.textContent = String(e.message || e).replace(/^.*HubException: /, ""); }
   });
   restart.addEventListener("click", function () { state = {}; save(); pending = []; start(); });
-  close.addEventListener("click", function () { box.hidden = true; launch.hidden = false; });
+  close.addEventListener("click", function () { box.hidden = true; launch.hidden = false; layout(); });
   var started = false;
   launch.addEventListener("click", function () {
-    box.hidden = false; launch.hidden = true; input.focus();
+    box.hidden = false; launch.hidden = true; layout();
+    // On a phone, focusing would open the keyboard over the greeting before it is read; the customer taps the input.
+    if (!isPhone()) input.focus();
     if (!started) { started = true; connect().catch(function (e) { status.textContent = String(e.message || e); started = false; }); }
   });
   window.OmniIntakeChat = { open: function () { launch.click(); } };

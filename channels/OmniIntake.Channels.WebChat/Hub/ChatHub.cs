@@ -13,7 +13,9 @@ namespace OmniIntake.Channels.WebChat.Hub;
 
 public sealed record ChatMessage(long Id, string Direction, string Text, DateTimeOffset At);
 
-public sealed record ChatSession(string Token, string ConversationId, IReadOnlyList<ChatMessage> Messages, string Status, string? CaseNumber);
+/// <param name="CanEmailTranscript">The hub has an e-mail sender: the widget offers the transcript only then (issue 16 item 3).</param>
+public sealed record ChatSession(string Token, string ConversationId, IReadOnlyList<ChatMessage> Messages, string Status, string? CaseNumber,
+    bool CanEmailTranscript = false);
 
 public sealed record ChatTurn(IReadOnlyList<ChatMessage> Messages, string Status, string? CaseNumber);
 
@@ -23,9 +25,12 @@ public sealed record ChatTurn(IReadOnlyList<ChatMessage> Messages, string Status
 /// after a reconnect is one message; Resume returns everything after the last message the widget has.
 /// </summary>
 public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IAutomaticReplies replies, WebChatOptions options, TimeProvider clock,
-    ChatAllowance allowance)
+    ChatAllowance allowance, IEnumerable<IChannelSender> senders)
     : Microsoft.AspNetCore.SignalR.Hub
 {
+    /// <summary>Only a configured e-mail sender can deliver a transcript; without one the widget does not offer it.</summary>
+    private bool CanEmail => senders.Any(s => s.Channel == Channel.Email);
+
     public static string Group(string conversationId) => "chat:" + conversationId;
 
     public async Task<ChatSession> Start(string? language)
@@ -42,7 +47,7 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
         var reply = await dialogs.StartAsync(conversation, DialogStyle.Chat, Customer(id), new Dictionary<string, string>(), null, null,
             Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(id), Context.ConnectionAborted);
-        return new ChatSession(token, id, reply.Messages.Select(View).ToList(), reply.Status, reply.CaseNumber);
+        return new ChatSession(token, id, reply.Messages.Select(View).ToList(), reply.Status, reply.CaseNumber, CanEmail);
     }
 
     public async Task<ChatSession> Resume(string token, long afterId)
@@ -50,7 +55,7 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
         var conversation = await FindAsync(token);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(conversation.Id), Context.ConnectionAborted);
         var messages = await store.MessagesAsync(conversation.Id, Math.Max(0, afterId), Context.ConnectionAborted);
-        return new ChatSession(token, conversation.Id, messages.Select(View).ToList(), conversation.Status, conversation.CaseNumber);
+        return new ChatSession(token, conversation.Id, messages.Select(View).ToList(), conversation.Status, conversation.CaseNumber, CanEmail);
     }
 
     public async Task<ChatTurn> Send(string token, string clientId, string text)
@@ -79,10 +84,13 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
     {
         Limit("transcripts", 3);
         var conversation = await FindAsync(token);
-        if (conversation.CaseId is not { } caseId) throw new HubException("A transcript can be e-mailed once the complaint is registered.");
+        var zh = conversation.Language == Languages.Chinese;
+        // Never "sent" when nothing can send it (issue 16 item 3): without an e-mail sender the request is refused.
+        if (!CanEmail) throw new HubException(zh ? "本站暂未开通邮件发送，无法发送对话记录。" : "This site cannot send e-mail, so the transcript cannot be sent.");
+        if (conversation.CaseId is not { } caseId)
+            throw new HubException(zh ? "投诉登记后才能发送对话记录。" : "A transcript can be e-mailed once the complaint is registered.");
         if (!ContactHandle.TryCreate(ContactHandleKind.Email, address, out var email, out var error)) throw new HubException(error);
         var messages = await store.MessagesAsync(conversation.Id, 0, Context.ConnectionAborted);
-        var zh = conversation.Language == Languages.Chinese;
         var lines = messages.Select(m => $"[{m.CreatedAt:yyyy-MM-dd HH:mm} UTC] {Speaker(m.Direction, zh)}: {m.Text}");
         var text = (zh ? $"您与客服的对话记录（编号 {conversation.CaseNumber}）：" : $"Your conversation with us (case {conversation.CaseNumber}):")
                    + "\n\n" + string.Join("\n\n", lines);

@@ -6,6 +6,8 @@ using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Conversations;
 using OmniIntake.Core.Intake;
+using OmniIntake.Core.Promises;
+using OmniIntake.Core.Text;
 using OmniIntake.Dialogs.Engine;
 
 namespace OmniIntake.Dialogs.Running;
@@ -18,8 +20,9 @@ namespace OmniIntake.Dialogs.Running;
 /// item 3). The case is registered through the intake spine when the dialog ends: confirmed, handed off, or abandoned.
 /// After the dialog, the customer's messages go to the case like any other.
 /// </summary>
+/// <param name="promise">Fills "{forwardBy}" in the replies, and answers "when?" after the dialog (issue 16 item 3); without it both say nothing of times.</param>
 public sealed class DialogRunner(DialogEngine engine, IConversationStore store, IIntake intake, ICaseFieldsWriter fieldsWriter, TimeProvider clock,
-    ILogger<DialogRunner> logger) : IDialogService
+    ILogger<DialogRunner> logger, ForwardingPromise? promise = null) : IDialogService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -56,9 +59,18 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
                                ?? throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
             if (conversation.Status != ConversationStatus.Dialog)
             {
-                await ToCaseAsync(conversation, customer, stored, cancellationToken);
-                await store.MarkAnsweredAsync(stored.Id, cancellationToken);
-                return new DialogReply([], conversation.Status, conversation.CaseNumber);
+                var joined = await ToCaseAsync(conversation, customer, stored, cancellationToken);
+                var (after, said) = AfterDialog(conversation, text, joined);
+                if (said.Count == 0)
+                {
+                    await store.MarkAnsweredAsync(stored.Id, cancellationToken);
+                    return new DialogReply([], after.Status, after.CaseNumber);
+                }
+                if (await store.SaveAsync(after with { UpdatedAt = clock.GetUtcNow() }, new DialogTurnWrite([stored.Id], stored.Id, said), cancellationToken)
+                    is { } sent)
+                    return new DialogReply(sent, after.Status, after.CaseNumber);
+                stored = await store.FindMessageAsync(stored.Id, cancellationToken) ?? stored;
+                continue;
             }
             var current = await StateAsync(conversation, customer, stored.Id, cancellationToken);
             var turn = engine.Handle(current.State, text, clock.GetUtcNow());
@@ -212,7 +224,9 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
             // The case was opened before the dialog (e-mail): each turn writes what it learned onto it.
             await fieldsWriter.FillAsync(open, Fields(state), "dialog", cancellationToken);
         }
-        else if (turn.Action is DialogAction.Register or DialogAction.HandOff && HasComplaint(state))
+        // A hand-off is registered even before the problem was described: a person must see the customer who asked for
+        // one, and the customer gets the number (issue 16 item 3; first-responder responsibility).
+        else if (turn.Action is DialogAction.HandOff || (turn.Action is DialogAction.Register && HasComplaint(state)))
         {
             // Registered before the state is saved: if the save loses a race, the retry finds the same case
             // (the registration's external id is the conversation's), never a second one.
@@ -227,8 +241,43 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
         };
     }
 
-    private static List<string> Replies(DialogTurn turn, Conversation next) =>
-        turn.Replies.Select(text => text.Replace("{number}", next.CaseNumber ?? "", StringComparison.Ordinal)).ToList();
+    private List<string> Replies(DialogTurn turn, Conversation next) =>
+        turn.Replies.Select(text => text.Replace("{number}", next.CaseNumber ?? "", StringComparison.Ordinal)
+            .Replace("{forwardBy}", ForwardBy(next.Channel, turn.State.StartedAt, next.Language), StringComparison.Ordinal)).ToList();
+
+    /// <summary>When the complaint is forwarded, from the policy and the calendar (issue 16 item 3); empty without a promise.</summary>
+    private string ForwardBy(Channel channel, DateTimeOffset receivedAt, string language) =>
+        promise is null ? "" : promise.Sentence(promise.DueAt(channel, receivedAt), clock.GetUtcNow(), language);
+
+    /// <summary>
+    /// What the customer hears after the dialog (issue 16 item 3): a message that opened a new case (the last one was
+    /// closed) is acknowledged with the new number and the closed one's; a "when?" gets the number and the forwarding
+    /// time; anything else joins the case silently (an agent answers). The conversation follows the new case.
+    /// </summary>
+    private (Conversation Conversation, IReadOnlyList<string> Replies) AfterDialog(Conversation conversation, string text, IntakeResult? joined)
+    {
+        var zh = conversation.Language == Languages.Chinese;
+        if (joined is { Taken: IntakeOutcome.NewCase } opened && opened.CaseNumber != conversation.CaseNumber)
+        {
+            var forward = ForwardBy(conversation.Channel, clock.GetUtcNow(), conversation.Language);
+            var earlier = conversation.CaseNumber is { } closed
+                ? zh ? $"您之前的投诉（编号 {closed}）已办结，" : $"Your earlier case {closed} is closed, so "
+                : "";
+            var reply = zh
+                ? $"{earlier}这条消息已登记为新的投诉，编号 {opened.CaseNumber}。{forward}"
+                : $"{earlier}this message is registered as a new case, number {opened.CaseNumber}. {forward}";
+            return (conversation with { CaseId = opened.CaseId, CaseNumber = opened.CaseNumber }, [reply.Trim()]);
+        }
+        if (conversation.CaseNumber is { } number && WhenQuestion.Matches(text))
+        {
+            var forward = promise is null ? "" : ForwardBy(conversation.Channel, conversation.CreatedAt, conversation.Language);
+            var reply = zh
+                ? $"您的投诉已登记，编号 {number}。{forward}处理人员会在这里答复您。"
+                : $"Your complaint is registered as case {number}. {forward} The person handling it will answer you here.";
+            return (conversation, [reply.Replace("  ", " ", StringComparison.Ordinal)]);
+        }
+        return (conversation, []);
+    }
     private bool HasComplaint(DialogState state) =>
         engine.Definition.Fields.Where(f => f.Target == "text").Any(f => state.Values.ContainsKey(f.Name));
 
@@ -236,7 +285,9 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
     {
         string? Value(string target) =>
             engine.Definition.Fields.Where(f => f.Target == target).Select(f => state.Values.GetValueOrDefault(f.Name)).FirstOrDefault(v => v is not null);
-        var text = Value("text") ?? "";
+        var text = Value("text") ?? (state.Phase == DialogPhase.HandedOff
+            ? state.Language == Languages.Chinese ? "（客户要求转人工，尚未描述问题）" : "(The customer asked for a person before describing the problem.)"
+            : "");
         var missing = engine.Missing(state).Select(f => f.Label.In(state.Language)).Concat(state.Skipped.Select(n => engine.Definition.Field(n)!.Label.In(state.Language)));
         var incompleteNote = state.Incomplete ? $"\n\n[对话未完成 dialog incomplete; missing: {string.Join(", ", missing.Distinct())}]" : "";
         return new InboundMessage
@@ -265,14 +316,17 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
     }
 
     /// <summary>After the dialog: the customer's message joins the case (the session key threads it).</summary>
-    private async Task ToCaseAsync(Conversation conversation, ContactHandle customer, ConversationMessage message, CancellationToken cancellationToken)
+    private async Task<IntakeResult?> ToCaseAsync(Conversation conversation, ContactHandle customer, ConversationMessage message,
+        CancellationToken cancellationToken)
     {
-        if (conversation.CaseId is null) return; // cancelled before anything was said: nothing to join
-        await intake.AcceptAsync(new InboundMessage
+        if (conversation.CaseId is null) return null; // cancelled before anything was said: nothing to join
+        return await intake.AcceptAsync(new InboundMessage
         {
             Channel = conversation.Channel,
             ExternalId = $"{conversation.Id}:{message.Id}",
             Sender = customer,
+            // The case's number as the subject: a message after the case closed opens a new case linked to it (issue 16 item 3).
+            Subject = conversation.CaseNumber,
             Text = message.Text,
             ReceivedAt = message.CreatedAt,
             Thread = new ThreadHints { SessionKey = conversation.Id },

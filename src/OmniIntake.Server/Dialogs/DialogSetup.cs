@@ -32,6 +32,8 @@ public static class DialogSetup
         services.AddSingleton(sp => new DialogEngine(definition, sp.GetRequiredService<IntakeOptions>().Zone));
         services.AddSingleton<IConversationStore, SqlConversationStore>();
         services.AddSingleton<ICaseFieldsWriter>(sp => sp.GetRequiredService<Data.Cases.CaseCommands>());
+        services.AddSingleton(sp => new Core.Promises.ForwardingPromise(sp.GetRequiredService<Core.Policy.IDeadlinePolicy>(),
+            sp.GetRequiredService<IntakeOptions>().Zone)); // issue 16 item 3: when a person takes the complaint
         services.AddSingleton<DialogRunner>();
         services.AddSingleton<IDialogService>(sp => sp.GetRequiredService<DialogRunner>());
         services.AddSingleton<DialogExpiryJob>();

@@ -167,7 +167,7 @@ public sealed class WebChatTests
         var token = (await chat.InvokeAsync<ChatSession>("Start", "zh-CN", Ct)).Token;
         await SayAsync(chat, token, "物业费乱收，要求解释");
         var early = await Assert.ThrowsAsync<HubException>(() => chat.InvokeAsync<string>("EmailTranscript", token, "a@example.test", Ct));
-        Assert.Contains("once the complaint is registered", early.Message, StringComparison.Ordinal);
+        Assert.Contains("投诉登记后才能发送对话记录", early.Message, StringComparison.Ordinal);
 
         var handedOff = await SayAsync(chat, token, "转人工");
         Assert.Equal(ConversationStatus.HandedOff, handedOff.Status);
