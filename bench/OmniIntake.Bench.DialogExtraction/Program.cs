@@ -8,6 +8,12 @@ using OmniIntake.Dialogs.Tests.Corpus;
 
 // Dialog extraction benchmark (issue 16): field-level precision, recall and F1 over the corpus, and the turns an
 // all-but-one complaint takes to reach the summary, for today's engine beside the engine before issue 16 (the baseline).
+if (args is ["--tag", var sample])
+{
+    // For tuning the readers: how jieba tags a sentence.
+    Console.WriteLine(string.Join(' ', OmniIntake.Dialogs.Extraction.ChineseWords.Tag(OmniIntake.Dialogs.Extraction.TextFolding.Fold(sample)).Select(w => $"{w.Word}/{w.Flag}")));
+    return;
+}
 var corpus = CorpusScoring.Load(CorpusScoring.DefaultPath);
 var zone = CorpusScoring.Shanghai;
 var now = CorpusScoring.Now;

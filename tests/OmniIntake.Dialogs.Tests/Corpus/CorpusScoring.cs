@@ -138,7 +138,8 @@ public static class CorpusScoring
 
     public static bool Matches(string key, string expected, string actual) => key switch
     {
-        "what" => Normal(actual).Contains(Normal(expected), StringComparison.Ordinal),
+        // The description keeps the customer's own words (traditional characters too); the expectation is simplified.
+        "what" => Normal(OmniIntake.Dialogs.Extraction.TextFolding.Fold(actual)).Contains(Normal(expected), StringComparison.Ordinal),
         "when" or "phone" or "category" => expected == actual,
         _ => Normal(expected) == Normal(actual),
     };
