@@ -35,8 +35,19 @@ Console.WriteLine(CorpusScoring.Report($"Baseline: the engine before issue 16 ({
 Console.WriteLine(CorpusScoring.Report($"Today's engine ({todayMs:F0} ms)", today));
 if (args.Contains("--misses")) foreach (var miss in today.Misses) Console.WriteLine("  miss " + miss);
 
+// The held-out set was written after the readers were tuned and never tuned on: the honest estimate for new text.
+var heldOutCorpus = CorpusScoring.Load(Path.Combine(AppContext.BaseDirectory, "Corpus", "held-out-messages.json"));
+var heldOutBaseline = CorpusScoring.Run(heldOutCorpus, l => before.Start(l, DialogStyle.Chat, nothing, now), (s, t) => before.Handle(s, t, now));
+var heldOut = CorpusScoring.Run(heldOutCorpus, l => engine.Start(l, DialogStyle.Chat, nothing, now), (s, t) => engine.Handle(s, t, now));
+Console.WriteLine($"Held-out: {heldOutCorpus.Count} messages never used for tuning");
+Console.WriteLine(CorpusScoring.Report("Held-out, baseline engine", heldOutBaseline));
+Console.WriteLine(CorpusScoring.Report("Held-out, today's engine", heldOut));
+if (args.Contains("--misses")) foreach (var miss in heldOut.Misses) Console.WriteLine("  held-out miss " + miss);
+
 string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
 var fields = string.Join(' ', today.Fields.Select(f => $"f1_{f.Key}={F(f.Value.F1)}"));
 var baseFields = string.Join(' ', baseline.Fields.Select(f => $"baseline_f1_{f.Key}={F(f.Value.F1)}"));
 Console.WriteLine($"RESULT dialog-extraction messages={corpus.Count} {fields} median_turns={today.MedianTurns.ToString(CultureInfo.InvariantCulture)} "
-                  + $"{baseFields} baseline_median_turns={baseline.MedianTurns.ToString(CultureInfo.InvariantCulture)}");
+                  + $"{baseFields} baseline_median_turns={baseline.MedianTurns.ToString(CultureInfo.InvariantCulture)} "
+                  + string.Join(' ', heldOut.Fields.Select(f => $"heldout_f1_{f.Key}={F(f.Value.F1)}"))
+                  + $" heldout_median_turns={heldOut.MedianTurns.ToString(CultureInfo.InvariantCulture)}");

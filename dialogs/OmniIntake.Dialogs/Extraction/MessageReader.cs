@@ -25,8 +25,7 @@ public static partial class MessageReader
             {
                 FieldKind.Phone => FieldReaders.PhoneFound(folded),
                 FieldKind.Email => FieldReaders.EmailFound(folded),
-                // "刚才说了" is filler, not "just now".
-                FieldKind.DateTime => ChineseAndEnglishDates.Read(SaidBefore().Replace(folded, " "), now, zone) is { } when ? new Found(when, 0, 0) : null,
+                FieldKind.DateTime => When(folded, now, zone) is { } when ? new Found(when, 0, 0) : null,
                 FieldKind.Choice => FieldReaders.Choice(field, folded) is { } choice ? new Found(choice, 0, 0) : null,
                 FieldKind.Name => NameReader.Read(folded, asked: false),
                 FieldKind.Text when field.Target == "location" => PlaceReader.Read(folded, ""),
@@ -36,6 +35,28 @@ public static partial class MessageReader
             if (found is not null) fields[field.Name] = found;
         }
         return new MessageReading(folded, fields, Remainder(folded, fields.Values));
+    }
+
+    /// <summary>
+    /// When it happened, read from the first clause that names a day or a time, with the next clause when that one adds
+    /// only a time ("昨天，大概晚上8点"): a time in a later clause belongs to something else ("上周三晚上在5号楼，楼下吵到凌晨两点"
+    /// happened on Wednesday evening, not at 2 am). "刚才说了" is filler, not "just now".
+    /// </summary>
+    private static ReadValue? When(string folded, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var clauses = Clause().Split(SaidBefore().Replace(folded, " "));
+        for (var i = 0; i < clauses.Length; i++)
+        {
+            if (ChineseAndEnglishDates.Read(clauses[i], now, zone) is not { } when) continue;
+            // Only a bare day takes its hour from the next clause; "晚上" already says when in the day.
+            if (when.Value.Length > 10 || i + 1 >= clauses.Length) return when;
+            // The day here, the hour in the next clause: read them together when the next one names no day of its own.
+            var joined = ChineseAndEnglishDates.Read(clauses[i] + " " + clauses[i + 1], now, zone);
+            return joined is not null && joined.Value.StartsWith(when.Value[..10], StringComparison.Ordinal) && joined.Value.Contains(':', StringComparison.Ordinal)
+                ? joined
+                : when;
+        }
+        return null;
     }
 
     /// <summary>The message without the values found, dates, filler, correction words and punctuation.</summary>
@@ -49,10 +70,11 @@ public static partial class MessageReader
         rest = DateWords().Replace(rest, " ");
         rest = Openers().Replace(rest, " ");
         var kept = new StringBuilder();
-        foreach (var part in rest.Split([' ', '，', ',', '。', '.', '！', '!', '？', '?', '；', ';', '：', ':', '、', '…', '~', '～', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in Clause().Split(rest))
         {
+            // Filler opens a clause ("as I said, at the gate"): stripped before the clause is cut into words.
             var clause = ConversationalFiller.Strip(part);
-            if (clause.Length > 0) kept.Append(clause).Append(' ');
+            foreach (var word in clause.Split([' ', '：', ':', '、', '…', '~', '～'], StringSplitOptions.RemoveEmptyEntries)) kept.Append(word).Append(' ');
         }
         return kept.ToString().Trim();
     }
@@ -70,6 +92,9 @@ public static partial class MessageReader
                     @"上午|下午|晚上|早上|中午|凌晨|傍晚|夜里|半夜|\d{1,2}[:：]\d{2}|[\d一二两三四五六七八九十]{1,3}[点點时](?:半|多|左右|\d{1,2}分?)?|左右|\d+天前|刚才|" +
                     @"(?i:\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+morning|last\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+the\s+(?:morning|afternoon|evening)|morning|afternoon|evening|(?:at\s+|around\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)|(?:on\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d+\s+days?\s+ago)\b)")]
     private static partial Regex DateWords();
+
+    [GeneratedRegex(@"[，,。；;！!？?\n]|\.(?:\s|$)")]
+    private static partial Regex Clause();
 
     [GeneratedRegex(@"(?:我?(?:刚才|刚刚|之前|前面|已经)(?:已经)?(?:说|讲)过?了)")]
     private static partial Regex SaidBefore();

@@ -106,6 +106,14 @@ public sealed class WholeMessageTests
     }
 
     [Fact]
+    public void ATimeInALaterClause_DoesNotMoveWhenItHappened()
+    {
+        var turn = Chat("zh-CN", "上个星期三晚上在御龙湾小区5号楼，楼下的KTV吵到凌晨两点，希望物业出面协调。");
+
+        Assert.Equal("2026-11-18 晚上", turn.State.Values["occurredAt"]);
+    }
+
+    [Fact]
     public void InChat_TwoMissingContactFieldsAreOneQuestion_AndBothAreTakenFromOneAnswer()
     {
         var turn = Chat("zh-CN", "3号楼的电梯坏了三天，没人来修");
