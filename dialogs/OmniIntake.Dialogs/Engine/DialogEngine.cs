@@ -130,6 +130,8 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
             if (field is not null && FieldReaders.Read(field, line.Groups["value"].Value, asked: true, now, zone) is { } labelled) Set(state, field, labelled);
         }
         var asked = Asked(state);
+        // "我姓陈" in answer to "what happened?" is not a failed answer: the name is taken and the question asked again.
+        var learned = reading.Fields.Keys.Any(name => !state.Values.ContainsKey(name) && definition.Field(name) is { Ask: true });
         if (!unaskedOnly && asked.Count > 0)
         {
             // An e-mail that answers several questions at once is read by labels and extractors, not as one answer.
@@ -155,7 +157,7 @@ public sealed partial class DialogEngine(DialogDefinition definition, TimeZoneIn
                 Set(state, field, value);
                 any = true;
             }
-            if (!any && wholeAnswer && state.Asking is { } asking)
+            if (!any && !learned && wholeAnswer && state.Asking is { } asking)
             {
                 answered = false;
                 state.Retries++;

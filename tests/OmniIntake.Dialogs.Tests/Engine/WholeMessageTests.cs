@@ -106,6 +106,16 @@ public sealed class WholeMessageTests
     }
 
     [Fact]
+    public void ANameInsteadOfTheComplaint_IsTaken_AndTheComplaintIsAskedAgainWithoutARetryWarning()
+    {
+        var turn = Chat("zh-CN", "我姓陈");
+
+        Assert.Equal("陈先生/女士", turn.State.Values["complainantName"]);
+        Assert.Equal("请描述您遇到的问题。", Assert.Single(turn.Replies));
+        Assert.Equal(0, turn.State.Retries);
+    }
+
+    [Fact]
     public void ATimeInALaterClause_DoesNotMoveWhenItHappened()
     {
         var turn = Chat("zh-CN", "上个星期三晚上在御龙湾小区5号楼，楼下的KTV吵到凌晨两点，希望物业出面协调。");
