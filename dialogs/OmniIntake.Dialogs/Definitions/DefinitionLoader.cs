@@ -64,6 +64,7 @@ public static class DefinitionLoader
             if (!Targets.Contains(field.Target)) errors.Add($"{at}: target '{field.Target}' is not one of {string.Join(", ", Targets)}");
             if (field.MinLength < 0) errors.Add($"{at}: minLength cannot be negative");
             if (field.FromChannel is not null and not ("phone" or "email")) errors.Add($"{at}: fromChannel must be \"phone\" or \"email\"");
+            if (!field.Ask && field.Required) errors.Add($"{at}: a required field must be asked (ask: false only for optional fields)");
             CheckLocalized(field.Label, $"{at}.label", errors);
             CheckLocalized(field.Prompt, $"{at}.prompt", errors);
             CheckLocalized(field.Retry, $"{at}.retry", errors);
@@ -71,6 +72,7 @@ public static class DefinitionLoader
             if (field.Kind != FieldKind.Choice && field.Choices.Count > 0) errors.Add($"{at}: only a choice field has choices");
             foreach (var choice in field.Choices.Where(c => string.IsNullOrWhiteSpace(c.Value) || c.Synonyms.Count == 0))
                 errors.Add($"{at}: choice '{choice.Value}' needs a value and at least one synonym");
+            foreach (var choice in field.Choices.Where(c => c.Label is not null)) CheckLocalized(choice.Label!, $"{at}.choices[{choice.Value}].label", errors);
         }
         return errors;
     }

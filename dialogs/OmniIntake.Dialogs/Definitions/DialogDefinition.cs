@@ -26,6 +26,13 @@ public sealed class FieldDefinition
     public string Name { get; set; } = "";
     public FieldKind Kind { get; set; }
     public bool Required { get; set; }
+
+    /// <summary>
+    /// False: the field is filled when a message carries it (an e-mail address in a chat message) but never asked for,
+    /// and it is not missing without it. Only an optional field can be unasked.
+    /// </summary>
+    public bool Ask { get; set; } = true;
+
     public int MinLength { get; set; }
 
     /// <summary>Where the value goes on the case: text (the complaint itself) or a registration field.</summary>
@@ -47,6 +54,10 @@ public sealed class FieldDefinition
 public sealed class ChoiceDefinition
 {
     public string Value { get; set; } = "";
+
+    /// <summary>How the choice is shown back in each language (an English customer never reads "物业管理").</summary>
+    public Localized? Label { get; set; }
+
     public List<string> Synonyms { get; set; } = [];
 }
 

@@ -24,6 +24,9 @@ public sealed class DialogState
     public List<string> Skipped { get; set; } = [];
 
     public string? Asking { get; set; }
+
+    /// <summary>Fields asked in the same question as <see cref="Asking"/> (chat: "your name and phone?").</summary>
+    public List<string> AskingAlso { get; set; } = [];
     public int Retries { get; set; }
 
     /// <summary>Correcting one field from the summary: after it, back to the summary.</summary>

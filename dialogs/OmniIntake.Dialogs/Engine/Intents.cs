@@ -1,7 +1,7 @@
 namespace OmniIntake.Dialogs.Engine;
 
 /// <summary>What a customer's words mean for the flow, beside the answer itself: cancel, a person, yes, no, a correction.</summary>
-public static class Intents
+public static partial class Intents
 {
     private static readonly string[] HandOffWords = ["人工", "转人工", "真人", "客服人员", "人工客服", "agent", "human", "operator", "real person"];
     private static readonly string[] CancelWords = ["取消", "算了", "不投诉了", "不用了", "cancel", "never mind", "nevermind", "quit"];
@@ -22,7 +22,20 @@ public static class Intents
         ["category"] = ["类别", "分类", "类型", "category", "kind", "type"],
     };
 
-    public static bool IsHandOff(string text) => HandOffWords.Any(w => Contains(text, w));
+    /// <summary>
+    /// A request for a person: a short message naming one ("人工", "agent please"), or asking to be passed to one anywhere
+    /// ("can I talk to a human"). A complaint that mentions one ("the agent hung up on me") is not.
+    /// </summary>
+    public static bool IsHandOff(string text)
+    {
+        if (AskForPerson().IsMatch(text)) return true;
+        var bare = Bare(text);
+        var short_ = bare.Count(c => c > 0x2E80) <= 8 && bare.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
+        return short_ && HandOffWords.Any(w => Contains(text, w));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"转人工|人工客服|找人工|要人工|真人客服|(?i:\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a|an|the|some)?\s*(?:human|person|agent|operator|someone|real\s+person)|\b(?:want|need)\s+(?:a|an)\s+(?:human|agent|operator|real\s+person)|\b(?:transfer|connect|pass)\s+me\b)")]
+    private static partial System.Text.RegularExpressions.Regex AskForPerson();
 
     public static bool IsCancel(string text)
     {

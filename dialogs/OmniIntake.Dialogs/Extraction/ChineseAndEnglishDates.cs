@@ -108,8 +108,9 @@ public static partial class ChineseAndEnglishDates
         var offset = 0;
         foreach (var (words, name, add) in new (string[] Words, string Name, int Add)[]
                  {
-                     (["凌晨"], "凌晨", 0), (["早上", "上午", "早晨", "今早", "morning"], "上午", 0), (["中午", "noon"], "中午", 12),
-                     (["下午", "afternoon"], "下午", 12), (["傍晚", "晚上", "昨晚", "今晚", "夜里", "evening", "night", "tonight"], "晚上", 12),
+                     // "afternoon" before "noon", which it contains.
+                     (["凌晨"], "凌晨", 0), (["早上", "上午", "早晨", "今早", "morning"], "上午", 0), (["下午", "afternoon"], "下午", 12),
+                     (["中午", "noon"], "中午", 12), (["傍晚", "晚上", "昨晚", "今晚", "夜里", "evening", "night", "tonight"], "晚上", 12),
                  })
         {
             if (words.Any(w => text.Contains(w, StringComparison.Ordinal)))

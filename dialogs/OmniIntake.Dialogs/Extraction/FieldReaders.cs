@@ -20,56 +20,61 @@ public static partial class FieldReaders
     {
         text = text.Trim();
         if (text.Length == 0) return null;
+        var folded = TextFolding.Fold(text);
         return field.Kind switch
         {
-            FieldKind.Phone => Phone(text),
-            FieldKind.Email => Email(text),
-            FieldKind.DateTime => ChineseAndEnglishDates.Read(text, now, zone),
-            FieldKind.Choice => Choice(field, text),
-            FieldKind.Name => Name(text, asked),
+            FieldKind.Phone => Phone(folded),
+            FieldKind.Email => Email(folded),
+            FieldKind.DateTime => ChineseAndEnglishDates.Read(folded, now, zone),
+            FieldKind.Choice => Choice(field, folded),
+            FieldKind.Name => Name(folded, asked),
+            FieldKind.Text when asked && field.Target == "location" => PlaceReader.Answer(folded)?.Value,
+            FieldKind.Text when asked && field.Target == "customerRequest" => RequestReader.Answer(folded, field.MinLength)?.Value,
             FieldKind.Text => asked && text.Length >= Math.Max(1, field.MinLength) ? new ReadValue(text, text) : null,
             _ => null,
         };
     }
 
-    public static ReadValue? Phone(string text)
+    public static ReadValue? Phone(string text) => PhoneFound(TextFolding.Fold(text))?.Value;
+
+    public static Found? PhoneFound(string text)
     {
         foreach (var match in Phones.FindNumbers(text, "CN"))
         {
             var e164 = Phones.Format(match.Number, PhoneNumberFormat.E164);
-            return new ReadValue(e164, Phones.Format(match.Number, PhoneNumberFormat.INTERNATIONAL));
+            return new Found(new ReadValue(e164, Phones.Format(match.Number, PhoneNumberFormat.INTERNATIONAL)), match.Start, match.Length);
         }
         return null;
     }
 
-    public static ReadValue? Email(string text) => EmailPattern().Match(text) is { Success: true } m
-        ? new ReadValue(m.Value.ToLowerInvariant(), m.Value)
+    public static ReadValue? Email(string text) => EmailFound(TextFolding.Fold(text))?.Value;
+
+    public static Found? EmailFound(string text) => EmailPattern().Match(text) is { Success: true } m
+        ? new Found(new ReadValue(m.Value.ToLowerInvariant(), m.Value), m.Index, m.Length)
         : null;
 
+    /// <summary>
+    /// The choice whose synonyms the text names most (the lengths of the synonyms found, added up): "电梯坏了，物业不管"
+    /// is property management even if a word of another choice appears once. A tie goes to the longest synonym.
+    /// </summary>
     public static ReadValue? Choice(FieldDefinition field, string text)
     {
-        // The longest synonym found wins: "客户服务" beats "服务".
         var best = field.Choices
-            .SelectMany(c => c.Synonyms.Select(s => (c.Value, Synonym: s)))
-            .Where(x => text.Contains(x.Synonym, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(x => x.Synonym.Length)
+            .Select(c => (Choice: c, Found: c.Synonyms.Where(s => Contains(text, s)).ToList()))
+            .Where(x => x.Found.Count > 0)
+            .OrderByDescending(x => x.Found.Sum(s => s.Length))
+            .ThenByDescending(x => x.Found.Max(s => s.Length))
             .FirstOrDefault();
-        return best.Value is null ? null : new ReadValue(best.Value, field.Choices.First(c => c.Value == best.Value).Synonyms[0]);
+        return best.Choice is null ? null : new ReadValue(best.Choice.Value, best.Choice.Synonyms[0]);
     }
 
-    public static ReadValue? Name(string text, bool asked)
-    {
-        var introduced = NameIntroduction().Match(text);
-        if (introduced.Success)
-        {
-            var name = introduced.Groups["name"].Value.Trim().TrimEnd('。', '.', '，', ',', '!', '！');
-            return name.Length is > 0 and <= 30 ? new ReadValue(name, name) : null;
-        }
-        if (!asked) return null;
-        var bare = text.TrimEnd('。', '.', '!', '！');
-        // An answer to "your name?" is short and carries no digits (that would be a phone number or a date).
-        return bare.Length is > 0 and <= 30 && !bare.Any(char.IsDigit) ? new ReadValue(bare, bare) : null;
-    }
+    /// <summary>English synonyms match whole words ("lift" is not in "shoplifting"); Chinese ones anywhere.</summary>
+    private static bool Contains(string text, string synonym) =>
+        synonym.All(char.IsAscii)
+            ? Regex.IsMatch(text, $@"\b{Regex.Escape(synonym)}", RegexOptions.IgnoreCase)
+            : text.Contains(synonym, StringComparison.Ordinal);
+
+    public static ReadValue? Name(string text, bool asked) => NameReader.Read(TextFolding.Fold(text), asked)?.Value;
 
     /// <summary>"无", "none", "skip": the customer declines an optional field.</summary>
     public static bool IsDecline(string text) =>
@@ -78,6 +83,4 @@ public static partial class FieldReaders
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(我叫|我是|本人|免贵姓|my name is|i am|i'm|this is)\s*(?<name>[^\s，,。.!！\d][^，,。.!！\d]{0,29})", RegexOptions.IgnoreCase)]
-    private static partial Regex NameIntroduction();
 }

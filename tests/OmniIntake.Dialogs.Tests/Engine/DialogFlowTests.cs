@@ -21,7 +21,8 @@ public sealed class DialogFlowTests
         Assert.Contains("请描述", Assert.Single(turn.Replies), StringComparison.Ordinal);
 
         turn = Say(turn, "3号楼的电梯坏了三天，没人来修");
-        Assert.Equal("请问您怎么称呼？", Assert.Single(turn.Replies));
+        // Name and phone are one question in chat (issue 16); an answer with the name only gets the phone asked next.
+        Assert.StartsWith("请问您怎么称呼？请留下您的联系电话。", Assert.Single(turn.Replies), StringComparison.Ordinal);
         turn = Say(turn, "王先生");
         Assert.Equal("请留下您的联系电话。", Assert.Single(turn.Replies));
         turn = Say(turn, "12345");
