@@ -17,9 +17,15 @@ public static class Welcome
             var database = app.Services.GetRequiredService<DatabaseOptions>();
             Console.WriteLine();
             Console.WriteLine($"  OmniIntake is running on {string.Join(", ", addresses)} ({database.Provider})");
+            // Every page a newcomer may look for (issue 14: the banner omitted most of them).
+            Console.WriteLine($"    staff workspace {first}/app/   (sign in; each role lands where it works)");
+            Console.WriteLine($"    first admin     {first}/setup.html");
             Console.WriteLine($"    customer chat   {first}/chat");
+            Console.WriteLine($"    case status     {first}/status   (customers follow their case)");
             Console.WriteLine($"    agent console   {first}/console.html");
-            Console.WriteLine($"    sign in         {first}/login.html");
+            Console.WriteLine($"    owner           {first}/owner.html");
+            Console.WriteLine($"    supervisor      {first}/supervisor   policy {first}/policy.html   channels {first}/channels.html");
+            Console.WriteLine($"    admin           {first}/admin");
             Console.WriteLine($"    API (OpenAPI)   {first}/openapi/v1.json");
             Console.WriteLine($"    health          {first}/healthz  {first}/readyz");
             Console.WriteLine();
