@@ -55,8 +55,11 @@ public sealed class ConsoleTests
             await Assertions.Expect(page.Locator(".case-head")).ToContainTextAsync("认领人 admin");
             await page.FillAsync("#reply", "您好，已通知物业今天维修。");
             await page.Locator("#reply").Locator("xpath=..").Locator("button").ClickAsync();
-            await Assertions.Expect(page.Locator(".timeline .message.outbound").Last).ToContainTextAsync("已通知物业");
-            await Assertions.Expect(page.Locator(".timeline .message.outbound").Last).ToContainTextAsync("sent", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
+            // Found by its text, not as the last message: on a loaded machine the dialog's receipt can be written after
+            // the agent's reply (seen in CI), and both are outbound.
+            var reply = page.Locator(".timeline .message.outbound", new PageLocatorOptions { HasText = "已通知物业" });
+            await Assertions.Expect(reply).ToHaveCountAsync(1);
+            await Assertions.Expect(reply).ToContainTextAsync("sent", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
             Assert.Contains(twilio.Created, m => m.GetValueOrDefault("Body") == "您好，已通知物业今天维修。" && m.GetValueOrDefault("To") == "+8613800138000");
 
             await page.FillAsync("#note", "客户很着急");

@@ -21,6 +21,9 @@ public sealed partial class RoleMatrixTests
         "GET /widget.js", "GET /widget.css", "GET /chat", "POST /hubs/chat/negotiate", "GET /hubs/chat", "POST /hubs/chat", "DELETE /hubs/chat",
         "GET /hubs/chat/negotiate", "CONNECT /hubs/chat",
         "GET /api/follow-up/{token}", "POST /api/follow-up/{token}", // the link's random token (FollowUpTests: unknown links get 404)
+        // The customer's case status (issue 16): a one-time code sent to the contact on the case authorises
+        // (StatusApiTests: limits per case and address, nothing internal shown).
+        "GET /status", "POST /api/status/code", "POST /api/status/verify", "GET /api/status/", "POST /api/status/info",
         "GET /app/{**path:nonfile}", "HEAD /app/{**path:nonfile}", // the workspace's index.html (issue 14): it signs in by itself; its API calls are authorised
     ];
 
