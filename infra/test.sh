@@ -34,7 +34,7 @@ dotnet test --solution OmniIntake.sln -c Release --report-xunit-trx --results-di
 
 # The workspace UI (issue 14): lint, type check and its unit tests (Vitest); their counts join the closing line.
 ui="$root/src/OmniIntake.Server/ClientApp"
-rm -f "$run/vitest.json"
+rm -f "$run/vitest.json" "$run/ui-lint.failed"
 (
   cd "$ui"
   [ -d node_modules ] || npm ci --no-audit --no-fund
