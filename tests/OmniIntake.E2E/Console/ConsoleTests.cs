@@ -54,6 +54,10 @@ public sealed class ConsoleTests
             await page.Keyboard.PressAsync("c"); // claim
             await Assertions.Expect(page.Locator(".case-head")).ToContainTextAsync("认领人 admin");
             await page.FillAsync("#reply", "您好，已通知物业今天维修。");
+            // The customer writes again while the agent is typing: the case re-renders live, the half-written reply stays.
+            await hub.SendSmsAsync("+8613800138000", "还是没人来修", Ct);
+            await Assertions.Expect(page.Locator(".timeline .message.inbound", new PageLocatorOptions { HasText = "还是没人来修" })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#reply")).ToHaveValueAsync("您好，已通知物业今天维修。");
             await page.Locator("#reply").Locator("xpath=..").Locator("button").ClickAsync();
             // Found by its text, not as the last message: on a loaded machine the dialog's receipt can be written after
             // the agent's reply (seen in CI), and both are outbound.

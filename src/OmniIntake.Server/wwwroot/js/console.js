@@ -136,16 +136,28 @@ function messageView(m) {
   return div;
 }
 
+// What the agent is writing, per case and box: a live event re-opens the case and re-creates its boxes, and a half-written
+// reply must survive that (issue 14: "an agent loses a half-written reply whenever the customer writes").
+const drafts = new Map();
+function draftBox(caseId, id, label) {
+  const area = document.createElement("textarea"); area.id = id; area.setAttribute("aria-label", label);
+  const key = `${caseId}:${id}`;
+  area.value = drafts.get(key) ?? "";
+  area.addEventListener("input", () => drafts.set(key, area.value));
+  return [area, () => drafts.delete(key)];
+}
+
 async function open(id) {
   selected = id;
+  const typingIn = ["reply", "note"].includes(document.activeElement?.id) ? document.activeElement.id : null;
   const d = await api(`/api/cases/${id}`);
   const c = d.case;
   cases.set(c.id, c);
   render();
   const problem = el("p", "", "error"); problem.id = "action-error"; problem.setAttribute("role", "alert");
-  const act = async (path, body) => {
+  const act = async (path, body, sent) => {
     problem.textContent = "";
-    try { await api(`/api/cases/${id}/${path}`, post(body)); await open(id); } catch (e) { problem.textContent = e.message; }
+    try { await api(`/api/cases/${id}/${path}`, post(body)); sent?.(); await open(id); } catch (e) { problem.textContent = e.message; }
   };
   const head = el("div", null, "case-head");
   head.append(el("h3", `${c.number} · ${c.status} · ${c.class}`),
@@ -171,13 +183,13 @@ async function open(id) {
   timeline.append(...d.messages.map(messageView));
   parts.push(section(t("timeline"), timeline));
 
-  const reply = document.createElement("textarea"); reply.id = "reply"; reply.setAttribute("aria-label", t("reply"));
+  const [reply, replySent] = draftBox(id, "reply", t("reply"));
   let typingSent = 0; // the customer's chat widget shows "an agent is typing" (at most every 3 s)
   reply.addEventListener("input", () => { if (Date.now() - typingSent > 3000) { typingSent = Date.now(); connection.invoke("Typing", id).catch(() => {}); } });
-  parts.push(section(t("reply"), form([reply], t("send"), () => act("reply", { text: reply.value }))));
+  parts.push(section(t("reply"), form([reply], t("send"), () => act("reply", { text: reply.value }, replySent))));
 
-  const note = document.createElement("textarea"); note.id = "note"; note.setAttribute("aria-label", t("note"));
-  parts.push(section(t("note"), form([note], t("addNote"), () => act("notes", { text: note.value }))));
+  const [note, noteSent] = draftBox(id, "note", t("note"));
+  parts.push(section(t("note"), form([note], t("addNote"), () => act("notes", { text: note.value }, noteSent))));
 
   const target = select(departments.map(dep => [dep.id, `${dep.name} (${dep.code})`]), "department");
   const forwardNote = input(t("reason"), "forwardNote");
@@ -203,6 +215,7 @@ async function open(id) {
   for (const a of d.audit) audit.append(el("li", `${new Date(a.at).toLocaleString()} · ${a.actor} · ${a.action}`, "meta"));
   parts.push(section(t("audit"), audit));
   detail.replaceChildren(...parts);
+  if (typingIn) document.getElementById(typingIn)?.focus(); // the agent goes on typing where they were
 }
 
 // --- live push ---------------------------------------------------------------------------------------------------
