@@ -59,13 +59,13 @@ public sealed class CaseSearch(Database database, IntakeOptions intake)
         sql.Append(" LIMIT @take OFFSET @skip");
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.ListAsync<HitRow>(sql.ToString(), new
+        var rows = await connection.ListAsync<CaseSearchHit>(sql.ToString(), new
         {
             exact = terms?.ExactNumber, phone = terms?.Phone, email = terms?.Email, text = terms?.Text, like = terms is null ? null : Like(terms.Text),
             statuses = request.Statuses, open = CaseLifecycle.OpenNames, request.Channel, request.Class, request.Category, request.DepartmentId,
             request.ReceivedFrom, request.ReceivedBefore, scopeDepartment = request.Scope.DepartmentId, keep = skip + pageSize + 1, take = pageSize + 1, skip,
         }, null, cancellationToken);
-        var items = rows.Take(pageSize).Select(r => r.ToHit()).ToList();
+        var items = rows.Take(pageSize).ToList();
         return new CaseSearchPage(items, page, pageSize, rows.Count > pageSize);
     }
 
@@ -155,35 +155,4 @@ public sealed class CaseSearch(Database database, IntakeOptions intake)
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-
-    private sealed class HitRow
-    {
-        public long Id { get; init; }
-        public string Number { get; init; } = "";
-        public string Channel { get; init; } = "";
-        public string Status { get; init; } = "";
-        public string Class { get; init; } = "";
-        public string? Category { get; init; }
-        public string? Subject { get; init; }
-        public string? ComplainantName { get; init; }
-        public long ContactId { get; init; }
-        public long? DepartmentId { get; init; }
-        public DateTimeOffset ReceivedAt { get; init; }
-        public DateTimeOffset LastInboundAt { get; init; }
-        public DateTimeOffset? ResolvedAt { get; init; }
-        public DateTimeOffset? ClosedAt { get; init; }
-        public long? MergedIntoId { get; init; }
-        public string? ClaimedBy { get; init; }
-        public long Score { get; init; }
-        public string? Matched { get; init; }
-
-        public CaseSearchHit ToHit() => new()
-        {
-            Id = Id, Number = Number, Channel = Channel, Status = Status, Class = Class, Category = Category, Subject = Subject,
-            ComplainantName = ComplainantName, ContactId = ContactId, DepartmentId = DepartmentId, ReceivedAt = ReceivedAt,
-            LastInboundAt = LastInboundAt, ResolvedAt = ResolvedAt, ClosedAt = ClosedAt, MergedIntoId = MergedIntoId, ClaimedBy = ClaimedBy,
-            Score = (int)Score,
-            MatchedOn = string.IsNullOrEmpty(Matched) ? [] : Matched.Split(',').Order(StringComparer.Ordinal).ToList(),
-        };
-    }
 }

@@ -64,6 +64,13 @@ public sealed class CaseSearchHit
 
     /// <summary>Where the query was found: number, phone, email, case, message.</summary>
     public IReadOnlyList<string> MatchedOn { get; init; } = [];
+
+    /// <summary>The match kinds comma-separated, as the search statement returns them (internal: not sent to clients).</summary>
+    internal string? Matched
+    {
+        get => string.Join(',', MatchedOn);
+        init => MatchedOn = string.IsNullOrEmpty(value) ? [] : value.Split(',').Order(StringComparer.Ordinal).ToList();
+    }
 }
 
 public sealed record CaseSearchPage(IReadOnlyList<CaseSearchHit> Items, int Page, int PageSize, bool HasMore);
