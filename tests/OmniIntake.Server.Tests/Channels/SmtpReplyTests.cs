@@ -136,8 +136,12 @@ public sealed class SmtpReplyTests
         Assert.Contains("refused", waiting.DeliveryError ?? "", StringComparison.OrdinalIgnoreCase);
         // Supervisors see every reply that is not going out, across cases.
         using var supervisor = await host.ClientAsync(Roles.Supervisor);
-        var problems = (await supervisor.GetFromJsonAsync<List<OmniIntake.Data.Outbox.OutboxProblem>>("/api/channels/outbox", Ct))!;
-        Assert.Contains(problems, p => p.CaseNumber == piped.CaseNumber && p.Status == "retrying" && p.Recipient == customer);
+        // Polled: between two attempts the row is "retrying", during an attempt (the sender retries every few seconds) "sending".
+        await TestCalls.WithinAsync(Patience, async () =>
+        {
+            var problems = (await supervisor.GetFromJsonAsync<List<OmniIntake.Data.Outbox.OutboxProblem>>("/api/channels/outbox", Ct))!;
+            return problems.FirstOrDefault(p => p.CaseNumber == piped.CaseNumber && p.Status == "retrying" && p.Recipient == customer);
+        }, "the retrying reply on the supervisors' list");
 
         relay.Start();
         var sent = await TestMailServers.SentToAsync(customer, 1, Patience, Ct);
