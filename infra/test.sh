@@ -29,8 +29,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 status=0
 # The output is kept too: TRX file names are start times, and two test projects starting in the same microsecond
 # write one file (seen in CI), so the count comes from dotnet test's own summary.
-dotnet test --solution OmniIntake.sln -c Release --report-xunit-trx --results-directory "$results" "$@" 2>&1 | tee "$run/test-output.log" \
-  || status=${PIPESTATUS[0]}
+# The browser journeys run after the other projects, not beside them: beside the server tests (10 minutes of real servers on
+# two cores) a browser waiting on a live push timed out in CI (stops 18 and 19). Built once; both runs reuse the build.
+: > "$run/test-output.log"
+dotnet build OmniIntake.sln -c Release > "$run/build.log" 2>&1 && built=0 || built=$?
+grep -E " error |Elapsed" "$run/build.log" | sort -u | tail -n 20 || true
+if [ "$built" -eq 0 ]; then
+  dotnet test --test-modules "tests/*/bin/Release/net10.0/OmniIntake.*.Tests.dll" --root-directory "$root" \
+    --report-xunit-trx --results-directory "$results" "$@" 2>&1 | tee -a "$run/test-output.log" || status=${PIPESTATUS[0]}
+  dotnet test --project tests/OmniIntake.E2E -c Release --no-build \
+    --report-xunit-trx --results-directory "$results" "$@" 2>&1 | tee -a "$run/test-output.log" || status=${PIPESTATUS[0]}
+else
+  echo "FAILED the build (see .run/build.log)"; status=$built
+fi
 
 # The workspace UI (issue 14): lint, type check and its unit tests (Vitest); their counts join the closing line.
 ui="$root/src/OmniIntake.Server/ClientApp"
@@ -61,13 +72,17 @@ def from_log(name):
     return " | ".join(line.strip() for line in found.group(1).splitlines() if line.strip()) if found else ""
 for name in names:
     print(f"FAILED {name}: {messages.get(name) or from_log(name)}")
-summary = log[log.rfind("Test run summary"):] if "Test run summary" in log else ""
-def count(label):
+# Two runs (the projects, then the browser journeys), each closing with its own summary: both are counted, and a run
+# that printed none (a build error, a crash) is a failure, never a clean zero.
+summaries = [part for part in log.split("Test run summary")[1:]]
+def count(summary, label):
     found = re.search(rf"^\s*{label}: (\d+)", summary, re.MULTILINE)
     return int(found.group(1)) if found else 0
-passed, failed, skipped = count("succeeded"), count("failed"), count("skipped")
-if not summary:
-    failed = max(1, len(names)) # no summary: the run itself broke (a build error); never report it as clean
+passed = sum(count(s, "succeeded") for s in summaries)
+failed = sum(count(s, "failed") for s in summaries)
+skipped = sum(count(s, "skipped") for s in summaries)
+if len(summaries) < 2:
+    failed += max(1, len(names)) if not summaries else 1
 # The UI's Vitest counts, and a failed lint or type check as one failure (issue 14).
 import json, os
 ui = os.path.join(sys.argv[3], "vitest.json")
