@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "..";
+import { catalogCollisions, messages } from "..";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,6 +18,10 @@ const en = leaves(messages.en as unknown as Tree);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message catalogs", () => {
+  it("define each top-level key in one file only (the base catalog or one area)", () => {
+    expect(catalogCollisions).toEqual([]);
+  });
+
   it("have every key in both languages", () => {
     expect([...zh.keys()].filter((k) => !en.has(k))).toEqual([]);
     expect([...en.keys()].filter((k) => !zh.has(k))).toEqual([]);
