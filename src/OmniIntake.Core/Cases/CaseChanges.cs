@@ -33,7 +33,9 @@ public sealed record CaseForwarded(string Actor, DateTimeOffset At, CaseStatus F
         fromStatus = FromStatus.ToName(),
     };
 
-    public override object EventData(long? messageId) => new { departmentId = DepartmentId, department = Department, redispatch = Redispatch };
+    // fromDepartmentId: the owners' live feed tells the department a re-dispatch took the case from.
+    public override object EventData(long? messageId) =>
+        new { departmentId = DepartmentId, department = Department, redispatch = Redispatch, fromDepartmentId = FromDepartmentId };
 }
 
 public sealed record CaseSentBack(string Actor, DateTimeOffset At, CaseStatus FromStatus, string Reason, long? DepartmentId, DateTimeOffset ForwardDueAt)
@@ -43,7 +45,9 @@ public sealed record CaseSentBack(string Actor, DateTimeOffset At, CaseStatus Fr
     public override string EventKind => CaseEventKinds.SentBack;
     public override CaseStatus ToStatus => CaseStatus.Received;
     public override object AuditDetail(long? messageId) => new { reason = Reason, departmentId = DepartmentId, forwardDueAt = ForwardDueAt };
-    public override object EventData(long? messageId) => new { reason = Reason };
+
+    // departmentId: the department that sent it back (the owners' live feed tells it the case left).
+    public override object EventData(long? messageId) => new { reason = Reason, departmentId = DepartmentId };
 }
 
 public sealed record CaseReopened(string Actor, DateTimeOffset At, CaseStatus FromStatus, string Reason, DateTimeOffset ForwardDueAt)

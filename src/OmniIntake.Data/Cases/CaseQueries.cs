@@ -11,7 +11,8 @@ public sealed class CaseQueries(Database database)
         SELECT c.id, c.number, c.channel, c.status, c.class, c.category, c.subject, c.complainant_name, c.contact_id,
                c.department_id, c.related_case_id, c.received_at, c.last_inbound_at, c.first_forwarded_at, c.claimed_by, c.merged_into_id,
                d.due_at AS forward_due_at, d.warn_at AS forward_warn_at, d.state AS forward_state,
-               (SELECT MIN(a.due_at) FROM deadlines a WHERE a.case_id = c.id AND a.kind IN ('ownerAnswer', 'publicReply') AND a.state = 'pending') AS answer_due_at
+               (SELECT MIN(a.due_at) FROM deadlines a WHERE a.case_id = c.id AND a.kind IN ('ownerAnswer', 'publicReply') AND a.state = 'pending') AS answer_due_at,
+               (SELECT MIN(a.warn_at) FROM deadlines a WHERE a.case_id = c.id AND a.kind IN ('ownerAnswer', 'publicReply') AND a.state = 'pending') AS answer_warn_at
         FROM cases c LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind = 'forward'
         """;
 
@@ -48,6 +49,16 @@ public sealed class CaseQueries(Database database)
             filter.Status, filter.Channel, filter.Class, filter.DepartmentId, filter.BeforeId, filter.ClaimedBy, filter.ReceivedFrom, filter.ReceivedBefore, like,
             open = CaseLifecycle.OpenNames, limit = Math.Clamp(filter.Limit, 1, 500),
         }, null, cancellationToken);
+    }
+
+    /// <summary>The department each of these cases is forwarded to now (cases without one are left out): whom the owners' live feed tells.</summary>
+    public async Task<IReadOnlyList<CaseDepartment>> DepartmentsOfAsync(IReadOnlyCollection<long> caseIds, CancellationToken cancellationToken = default)
+    {
+        if (caseIds.Count == 0) return [];
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ListAsync<CaseDepartment>(
+            "SELECT c.id AS case_id, c.department_id FROM cases c WHERE c.department_id IS NOT NULL AND " + database.In("c.id", "@ids"),
+            new { ids = caseIds.ToArray() }, null, cancellationToken);
     }
 
     /// <param name="key">The case id or its number.</param>

@@ -28,6 +28,16 @@ public sealed class CaseSummary
 
     /// <summary>When the owner's written answer (or the forum's public reply) is due, while it is owed.</summary>
     public DateTimeOffset? AnswerDueAt { get; init; }
+
+    /// <summary>When that answer is at risk (the policy's share of its window, Core/Policy/AtRisk), while it is owed.</summary>
+    public DateTimeOffset? AnswerWarnAt { get; init; }
+}
+
+/// <summary>A case and the department it is forwarded to now.</summary>
+public sealed class CaseDepartment
+{
+    public long CaseId { get; init; }
+    public long DepartmentId { get; init; }
 }
 
 public sealed class CaseDetail

@@ -29,6 +29,10 @@ public static class OwnerApi
         var owner = app.MapGroup("/api/owner/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
         owner.MapGet("/", OwnerListAsync);
         owner.MapGet("/{key}", OwnerGetAsync);
+        owner.MapGet("/{id:long}/dialog", OwnerDialogAsync).WithName("GetOwnerCaseDialog")
+            .WithSummary("The guided dialog that registered a case forwarded to my department: the bot's questions and the customer's answers.");
+        // The owner's page moved into the workspace (issue 14); the old address still lands there.
+        app.MapGet("/owner.html", () => TypedResults.Redirect("/app/owner")).AllowAnonymous().ExcludeFromDescription();
         var cases = app.MapGroup("/api/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
         cases.MapPost("/{id:long}/answer", AnswerAsync);
         cases.MapPost("/{id:long}/send-back", async (long id, OwnerRequest request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
@@ -59,6 +63,15 @@ public static class OwnerApi
         if (detail is null || !user.OwnerScope().Covers(detail.Case.DepartmentId, detail.Case.Status))
             return ApiResults.Problem(404, "No such case", $"Case '{key}' does not exist or is not forwarded to your department.");
         return TypedResults.Ok(detail);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Data.Conversations.DialogLine>>, ProblemHttpResult>> OwnerDialogAsync(long id,
+        CaseQueries queries, Data.Conversations.DialogTranscripts transcripts, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var detail = await queries.GetAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        if (detail is null || !user.OwnerScope().Covers(detail.Case.DepartmentId, detail.Case.Status))
+            return ApiResults.Problem(404, "No such case", $"Case '{id}' does not exist or is not forwarded to your department.");
+        return TypedResults.Ok(await transcripts.ForCaseAsync(id, ct));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AnswerAsync(long id, AnswerRequest request, CaseCommands commands,

@@ -23,7 +23,7 @@ public static class Welcome
             Console.WriteLine($"    customer chat   {first}/chat");
             Console.WriteLine($"    case status     {first}/status   (customers follow their case)");
             Console.WriteLine($"    agent console   {first}/console.html");
-            Console.WriteLine($"    owner           {first}/owner.html");
+            Console.WriteLine($"    owner           {first}/app/owner");
             Console.WriteLine($"    supervisor      {first}/supervisor   policy {first}/policy.html   channels {first}/channels.html");
             Console.WriteLine($"    admin           {first}/admin");
             Console.WriteLine($"    API (OpenAPI)   {first}/openapi/v1.json");

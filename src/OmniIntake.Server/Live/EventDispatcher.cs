@@ -23,7 +23,8 @@ public sealed class EventDispatcher(
     IHubContext<AgentHub> hub,
     LiveOptions options,
     IPollerStateStore leases,
-    ILogger<EventDispatcher> logger) : BackgroundService
+    ILogger<EventDispatcher> logger,
+    OwnerFeed owners) : BackgroundService
 {
     public const string LeaseName = "live-dispatch";
     private const string Epoch = "events";
@@ -88,6 +89,8 @@ public sealed class EventDispatcher(
                 }
                 _claimed = end;
             }
+            // The owners first: a failure here retries the batch before any agent saw it (a repeated signal is harmless).
+            await owners.PushAsync(events, cancellationToken);
             foreach (var e in events)
             {
                 await hub.Clients.Group(AgentHub.Group).SendAsync(AgentHub.EventMethod, e, cancellationToken);

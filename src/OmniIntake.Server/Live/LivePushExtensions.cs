@@ -32,8 +32,13 @@ public static class LivePushExtensions
         }
         builder.Services.AddSingleton<EventLogSignal>();
         builder.Services.AddSingleton<IEventLogSignal>(sp => sp.GetRequiredService<EventLogSignal>());
+        builder.Services.AddSingleton<OwnerFeed>();
         builder.Services.AddHostedService<EventDispatcher>();
     }
 
-    public static void MapLivePush(this IEndpointRouteBuilder app) => app.MapHub<AgentHub>(AgentHub.Path);
+    public static void MapLivePush(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<AgentHub>(AgentHub.Path);
+        app.MapHub<OwnerHub>(OwnerHub.Path);
+    }
 }

@@ -40,4 +40,10 @@ export const api = {
   departments: () => call<Department[]>("/api/departments"),
   categories: () => call<Category[]>("/api/categories"),
   settings: () => call<{ timeZone: string }>("/api/workspace/settings"),
+  ownerCases: () => call<CaseSummary[]>("/api/owner/cases?limit=500"),
+  ownerCase: (key: string | number) => call<CaseDetail>(`/api/owner/cases/${encodeURIComponent(String(key))}`),
+  ownerDialog: (id: number) => call<DialogLine[]>(`/api/owner/cases/${id}/dialog`),
+  answer: (id: number, text: string) => post(`/api/cases/${id}/answer`, { text }),
+  sendBack: (id: number, text: string) => post(`/api/cases/${id}/send-back`, { text }),
+  askHelp: (id: number, text: string) => post(`/api/cases/${id}/help`, { text }),
 };

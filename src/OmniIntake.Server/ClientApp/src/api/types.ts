@@ -31,6 +31,8 @@ export interface CaseSummary {
   forwardWarnAt: string | null;
   forwardState: string | null;
   answerDueAt: string | null;
+  /** When the owed answer is at risk (the policy's warn moment); sent by the hub since issue 14's owner view. */
+  answerWarnAt?: string | null;
 }
 
 export interface CaseFields {
