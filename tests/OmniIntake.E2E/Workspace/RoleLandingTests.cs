@@ -7,7 +7,7 @@ namespace OmniIntake.E2E.Workspace;
 
 /// <summary>
 /// Sign-in lands each role where it works (issue 14); the navigation shows only what the role may open; the pages not
-/// rebuilt yet are linked from the workspace and can sign out too.
+/// rebuilt yet are linked from the workspace and can sign out too; the owner's page is the workspace's own.
 /// </summary>
 [Collection(WorkspaceCollection.Name)]
 public sealed class RoleLandingTests
@@ -17,7 +17,7 @@ public sealed class RoleLandingTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task AnOwnerLandsOnTheirDepartmentsCases_AndSignsOutFromTheOldOwnerPage()
+    public async Task AnOwnerLandsOnTheirDepartmentsCases_AndTheOldOwnerAddressLandsThere()
     {
         using var hub = await HubHost();
         var (playwright, browser) = await Browser.LaunchAsync();
@@ -37,14 +37,14 @@ public sealed class RoleLandingTests
             await page.GotoAsync(hub.Url + "/app/queue");
             await Assertions.Expect(page.Locator("[data-test=refused-reason]")).ToContainTextAsync("部门投诉负责人");
 
-            // The current owner page, linked from the workspace, signs out as well.
-            await page.GotoAsync(hub.Url + "/app/owner");
-            await page.Locator("[data-test=legacy-link]").ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/owner.html$"));
-            await page.Locator("header button.signout").ClickAsync();
+            // The old owner page's address lands on the workspace's owner page (issue 14: the page moved); sign-out is in the top bar.
+            await page.GotoAsync(hub.Url + "/owner.html");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/app/owner$"));
+            await Assertions.Expect(page.Locator("[data-test=empty]")).ToHaveTextAsync("目前没有转交给本部门的案件。");
+            await page.Locator("[data-test=sign-out]").ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/app/signin"));
             await page.GotoAsync(hub.Url + "/owner.html");
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login.html"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/app/signin"));
         }
         finally
         {
