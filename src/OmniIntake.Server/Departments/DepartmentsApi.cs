@@ -14,6 +14,7 @@ public static class DepartmentsApi
         group.MapGet("/", async (DepartmentStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .RequireAuthorization(Policies.Staff);
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admins);
+        app.MapCategoryMappingApi();
     }
 
     private static async Task<Results<Created<DepartmentView>, ProblemHttpResult>> CreateAsync(CreateDepartmentRequest request,

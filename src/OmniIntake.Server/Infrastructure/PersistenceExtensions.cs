@@ -46,6 +46,7 @@ public static class PersistenceExtensions
         services.AddSingleton<CategoryStore>();
         services.AddSingleton<DeadlineStore>();
         services.AddSingleton<DepartmentStore>();
+        services.AddSingleton<CategoryDepartmentStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<SignInFailures>();
     }

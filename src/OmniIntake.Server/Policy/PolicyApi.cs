@@ -6,7 +6,11 @@ using OmniIntake.Server.Accounts;
 
 namespace OmniIntake.Server.Policy;
 
-public sealed record PreviewedDeadline(string Kind, DateTimeOffset DueAt, string Rule, string? Assumption);
+public sealed record PreviewedDeadline(string Kind, DateTimeOffset DueAt, string Rule, string? Assumption)
+{
+    /// <summary>The rule as a stable code with parameters (issue 14): the workspace says it in the user's language.</summary>
+    public Core.Policy.DeadlineRuleCode RuleCode => Core.Policy.DeadlineRuleCodes.Parse(Rule);
+}
 
 public sealed record PolicyPresetInfo(string Name, string Description);
 

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary, Category, Department, DialogLine, EventPage, Me, Problem } from "./types";
+import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem } from "./types";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
 export class ApiError extends Error {
@@ -40,6 +40,14 @@ export const api = {
   departments: () => call<Department[]>("/api/departments"),
   categories: () => call<Category[]>("/api/categories"),
   settings: () => call<{ timeZone: string }>("/api/workspace/settings"),
+  categoryDepartments: () => call<CategoryDepartment[]>("/api/category-departments"),
+  setCategoryDepartment: (category: string, departmentId: number | null) =>
+    call<undefined>(`/api/category-departments/${encodeURIComponent(category)}`, {
+      method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ departmentId }),
+    }),
+  createDepartment: (code: string, name: string) => post<Department>("/api/departments", { code, name }),
+  policyPreview: (channel: string, receivedAt: string) =>
+    call<PolicyPreview>(`/api/policy/preview?${new URLSearchParams({ channel, receivedAt })}`),
   ownerCases: () => call<CaseSummary[]>("/api/owner/cases?limit=500"),
   ownerCase: (key: string | number) => call<CaseDetail>(`/api/owner/cases/${encodeURIComponent(String(key))}`),
   ownerDialog: (id: number) => call<DialogLine[]>(`/api/owner/cases/${id}/dialog`),

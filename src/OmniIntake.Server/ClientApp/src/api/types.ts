@@ -140,3 +140,17 @@ export interface Problem {
   status?: number;
   code?: string;
 }
+
+/** The department a category's complaints are forwarded to (the admin's mapping, GET /api/category-departments). */
+export interface CategoryDepartment {
+  category: string;
+  departmentId: number;
+}
+
+/** What the policy gives a complaint received at a moment (GET /api/policy/preview); times in the organisation's zone. */
+export interface PolicyPreview {
+  channel: string;
+  receivedAt: string;
+  workingTime: boolean;
+  deadlines: { kind: string; dueAt: string; rule: string; ruleCode?: RuleCode; assumption: string | null }[];
+}

@@ -16,7 +16,8 @@ const routes: RouteRecordRaw[] = [
   { path: "/cases/:number", name: "case", component: () => import("@/pages/queue/QueuePage.vue"), meta: { area: "queue" }, props: true },
   { path: "/owner", name: "owner", component: () => import("@/pages/owner/OwnerPage.vue"), meta: { area: "owner" } },
   { path: "/board", name: "board", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "board" }, props: { area: "board" } },
-  { path: "/admin", name: "admin", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "admin" }, props: { area: "admin" } },
+  { path: "/admin", name: "admin", component: () => import("@/pages/admin/AdminPage.vue"), meta: { area: "admin" } },
+  { path: "/policy", name: "policy", component: () => import("@/pages/policy/PolicyPreviewPage.vue"), meta: { area: "board" } },
   { path: "/refused", name: "refused", component: () => import("@/pages/refused/RefusedPage.vue") },
   { path: "/:rest(.*)*", redirect: "/" },
 ];
