@@ -1,3 +1,4 @@
+import type { AgentLoad, TeamLoad } from "./types";
 import type { CaseDetail, CaseSummary, Category, Department, DialogLine, EventPage, Me, Problem } from "./types";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
@@ -40,4 +41,8 @@ export const api = {
   departments: () => call<Department[]>("/api/departments"),
   categories: () => call<Category[]>("/api/categories"),
   settings: () => call<{ timeZone: string }>("/api/workspace/settings"),
+  assign: (id: number, userId: number | null, note?: string) => post(`/api/cases/${id}/assign`, { userId, note }),
+  agentLoad: () => call<TeamLoad>("/api/agents/load"),
+  availability: () => call<{ away: boolean }>("/api/agents/me/availability"),
+  setAway: (away: boolean) => call<{ away: boolean }>("/api/agents/me/availability", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ away }) }),
 };

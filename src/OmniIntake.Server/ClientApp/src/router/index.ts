@@ -17,6 +17,7 @@ const routes: RouteRecordRaw[] = [
   { path: "/owner", name: "owner", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "owner" }, props: { area: "owner" } },
   { path: "/board", name: "board", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "board" }, props: { area: "board" } },
   { path: "/admin", name: "admin", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "admin" }, props: { area: "admin" } },
+  { path: "/team", name: "team", component: () => import("@/pages/assign/TeamPage.vue"), meta: { area: "team" } },
   { path: "/refused", name: "refused", component: () => import("@/pages/refused/RefusedPage.vue") },
   { path: "/:rest(.*)*", redirect: "/" },
 ];
