@@ -1,4 +1,4 @@
-import type { AgentLoad, TeamLoad } from "./types";
+import type { TeamLoad } from "./types";
 import type { CaseDetail, CaseSummary, Category, Department, DialogLine, EventPage, Me, Problem } from "./types";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */

@@ -137,7 +137,13 @@ export function createQueueStore() {
     state.sort = sort;
   }
 
-  return { state, load, upsert, patch, select, apply, filter, visible };
+  /** Issue 15 item 5: show all open cases, those `me` holds, or those nobody holds. */
+  function showAssigned(choice: "all" | "mine" | "unassigned", me: string): void {
+    state.assignee = choice;
+    state.me = me;
+  }
+
+  return { state, load, upsert, patch, select, apply, filter, visible, showAssigned };
 }
 
 export type QueueStore = ReturnType<typeof createQueueStore>;
