@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
 using OmniIntake.Core.Accounts;
 using OmniIntake.Core.Assignment;
 using OmniIntake.Core.Cases;
 using OmniIntake.Data.Assignment;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Live;
 
 namespace OmniIntake.Server.Assignment;
 
@@ -24,6 +26,9 @@ public sealed record Availability(bool Away);
 /// </summary>
 public static class AssignmentApi
 {
+    /// <summary>Pushed on the agents' hub when an agent says they are away or available: (username, away).</summary>
+    public const string AvailabilityMethod = "availability";
+
     public static void AddAssignment(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AssignmentOptions.Section).Get<AssignmentOptions>() ?? new AssignmentOptions();
@@ -44,9 +49,12 @@ public static class AssignmentApi
         agents.MapGet("/load", LoadAsync);
         agents.MapGet("/me/availability", async (AgentLoadQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.Ok(new Availability(await queries.IsAwayAsync(user.Identity!.Name!, ct))));
-        agents.MapPut("/me/availability", async (Availability request, AgentLoadQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
+        agents.MapPut("/me/availability", async (Availability request, AgentLoadQueries queries, IHubContext<AgentHub> hub, ClaimsPrincipal user,
+            CancellationToken ct) =>
         {
             await queries.SetAwayAsync(user.Identity!.Name!, request.Away, ct);
+            // The team page hears it at once (the backplane carries it to every server process).
+            await hub.Clients.Group(AgentHub.Group).SendAsync(AvailabilityMethod, user.Identity!.Name!, request.Away, ct);
             return TypedResults.Ok(request);
         });
     }
