@@ -3,6 +3,7 @@ using OmniIntake.Channels.Forum.Setup;
 using OmniIntake.Channels.Sms.Setup;
 using OmniIntake.Channels.WebChat.Setup;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Assignment;
 using OmniIntake.Server.Cases;
 using OmniIntake.Server.Channels;
 using OmniIntake.Server.Classes;
@@ -45,6 +46,7 @@ builder.AddWebChat();
 builder.AddSmsChannel();
 builder.AddForumChannel();
 builder.AddWorkspace();
+builder.AddAssignment();
 builder.Services.AddHealthChecks();
 builder.Services.AddDatabaseUnavailableAnswers();
 
@@ -74,6 +76,7 @@ app.MapReportsApi();
 app.MapLivePush();
 app.MapDeadlineJobs();
 app.MapWorkspace();
+app.MapAssignmentApi();
 app.PrintWelcome();
 await app.RunAsync();
 

@@ -106,6 +106,20 @@ public sealed class HubHost : IAsyncDisposable
             .Build();
     }
 
+    /// <summary>An agents' hub connection signed in as any user (issue 15: assignment and who is looking, per person).</summary>
+    public async Task<HubConnection> AgentHubForUserAsync(string username, string password = UserPassword)
+    {
+        var cookie = await SignInCookieAsync(username, password);
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(_factory.Server.BaseAddress, "/hubs/agents"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => _factory.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.Headers["Cookie"] = cookie;
+            })
+            .Build();
+    }
+
     /// <summary>A customer's connection to the web chat hub (no account, no cookie).</summary>
     public HubConnection ChatHub() =>
         new HubConnectionBuilder()

@@ -11,6 +11,7 @@ public sealed class CaseQueries(Database database)
         SELECT c.id, c.number, c.channel, c.status, c.class, c.category, c.subject, c.complainant_name, c.contact_id,
                c.department_id, c.related_case_id, c.received_at, c.last_inbound_at, c.first_forwarded_at, c.claimed_by, c.merged_into_id,
                d.due_at AS forward_due_at, d.warn_at AS forward_warn_at, d.state AS forward_state,
+               (SELECT u.display_name FROM users u WHERE u.username = c.claimed_by) AS claimed_by_name,
                (SELECT MIN(a.due_at) FROM deadlines a WHERE a.case_id = c.id AND a.kind IN ('ownerAnswer', 'publicReply') AND a.state = 'pending') AS answer_due_at,
                (SELECT MIN(a.warn_at) FROM deadlines a WHERE a.case_id = c.id AND a.kind IN ('ownerAnswer', 'publicReply') AND a.state = 'pending') AS answer_warn_at
         FROM cases c LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind = 'forward'

@@ -19,6 +19,9 @@ public sealed class CaseSummary
     /// <summary>The agent working the case (claimed), or null.</summary>
     public string? ClaimedBy { get; init; }
 
+    /// <summary>The holder's display name (issue 15 item 5: the case shows whom it is assigned to by name).</summary>
+    public string? ClaimedByName { get; init; }
+
     /// <summary>For a merged duplicate: the case that answers for it.</summary>
     public long? MergedIntoId { get; init; }
     public DateTimeOffset? FirstForwardedAt { get; init; }

@@ -13,7 +13,8 @@ namespace OmniIntake.Server.Live;
 /// no delivery across a reconnect).
 /// </summary>
 [Authorize(Policy = Policies.Agents)]
-public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubContext<ChatHub> chat, Supervision.Presence presence) : Hub
+public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubContext<ChatHub> chat, Supervision.Presence presence,
+    Assignment.CaseViewers viewers) : Hub
 {
     public const string Path = "/hubs/agents";
     public const string Group = "agents";
@@ -29,6 +30,7 @@ public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubC
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         await presence.DisconnectedAsync(Context.ConnectionId);
+        await viewers.DisconnectedAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -57,7 +59,14 @@ public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubC
         var found = await queries.GetAsync(caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), Context.ConnectionAborted);
         foreach (var conversation in found?.ContactHandles.Where(h => h.StartsWith("chat:", StringComparison.Ordinal)).Select(h => h[5..]) ?? [])
             await chat.Clients.Group(ChatHub.Group(conversation)).SendAsync("typing", "agent", Context.ConnectionAborted);
+        await viewers.TypingAsync(Context, caseId);
     }
+
+    /// <summary>Issue 15 item 6: this console has the case open (again every 20 s); answers who has it open.</summary>
+    public Task<IReadOnlyList<Data.Assignment.CaseViewer>> ViewCase(long caseId) => viewers.ViewAsync(Context, Groups, caseId);
+
+    /// <summary>This console closed the case.</summary>
+    public Task LeaveCase(long caseId) => viewers.LeaveAsync(Context, Groups, caseId);
 }
 
 public sealed record CatchUpPage(IReadOnlyList<CaseEvent> Events, bool HasMore);

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem } from "./types";
+import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem, TeamLoad } from "./types";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
 export class ApiError extends Error {
@@ -54,4 +54,8 @@ export const api = {
   answer: (id: number, text: string) => post(`/api/cases/${id}/answer`, { text }),
   sendBack: (id: number, text: string) => post(`/api/cases/${id}/send-back`, { text }),
   askHelp: (id: number, text: string) => post(`/api/cases/${id}/help`, { text }),
+  assign: (id: number, userId: number | null, note?: string) => post(`/api/cases/${id}/assign`, { userId, note }),
+  agentLoad: () => call<TeamLoad>("/api/agents/load"),
+  availability: () => call<{ away: boolean }>("/api/agents/me/availability"),
+  setAway: (away: boolean) => call<{ away: boolean }>("/api/agents/me/availability", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ away }) }),
 };

@@ -25,6 +25,8 @@ export interface CaseSummary {
   receivedAt: string;
   lastInboundAt: string;
   claimedBy: string | null;
+  /** The holder's display name (issue 15 item 5). */
+  claimedByName?: string | null;
   mergedIntoId: number | null;
   firstForwardedAt: string | null;
   forwardDueAt: string | null;
@@ -153,4 +155,27 @@ export interface PolicyPreview {
   receivedAt: string;
   workingTime: boolean;
   deadlines: { kind: string; dueAt: string; rule: string; ruleCode?: RuleCode; assumption: string | null }[];
+}
+
+/** An agent's load (GET /api/agents/load, issue 15 item 5). */
+export interface AgentLoad {
+  id: number;
+  username: string;
+  displayName: string;
+  openCases: number;
+  online: boolean;
+  away: boolean;
+  oldestDueAt: string | null;
+}
+
+export interface TeamLoad {
+  capacity: number;
+  automatic: boolean;
+  agents: AgentLoad[];
+}
+
+/** Someone who has a case open (AgentHub.ViewCase, issue 15 item 6). */
+export interface CaseViewer {
+  username: string;
+  displayName: string;
 }

@@ -46,5 +46,5 @@ export function connectLive(store: QueueStore, onOutcome: (outcome: EventOutcome
     status.value = "live";
   }
 
-  return { status, start, stop: () => connection.stop(), typing: (caseId: number) => connection.invoke("Typing", caseId).catch(() => undefined) };
+  return { hub: connection, status, start, stop: () => connection.stop(), typing: (caseId: number) => connection.invoke("Typing", caseId).catch(() => undefined) };
 }

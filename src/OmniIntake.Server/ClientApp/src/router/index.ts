@@ -18,6 +18,7 @@ const routes: RouteRecordRaw[] = [
   { path: "/board", name: "board", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "board" }, props: { area: "board" } },
   { path: "/admin", name: "admin", component: () => import("@/pages/admin/AdminPage.vue"), meta: { area: "admin" } },
   { path: "/policy", name: "policy", component: () => import("@/pages/policy/PolicyPreviewPage.vue"), meta: { area: "board" } },
+  { path: "/team", name: "team", component: () => import("@/pages/assign/TeamPage.vue"), meta: { area: "team" } },
   { path: "/refused", name: "refused", component: () => import("@/pages/refused/RefusedPage.vue") },
   { path: "/:rest(.*)*", redirect: "/" },
 ];

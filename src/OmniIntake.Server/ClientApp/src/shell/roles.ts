@@ -1,16 +1,17 @@
 import type { Role } from "@/api/types";
 
 /** The workspace's areas and who may open them: the hub's policies (Accounts/AccountsExtensions: Policies.RolesOf). */
-export type Area = "queue" | "owner" | "board" | "admin";
+export type Area = "queue" | "owner" | "board" | "admin" | "team";
 
 export const areaRoles: Record<Area, Role[]> = {
   queue: ["agent", "supervisor", "admin"],
   owner: ["owner", "supervisor", "admin"],
   board: ["supervisor", "admin"],
   admin: ["admin"],
+  team: ["supervisor", "admin"],
 };
 
-export const areaPaths: Record<Area, string> = { queue: "/queue", owner: "/owner", board: "/board", admin: "/admin" };
+export const areaPaths: Record<Area, string> = { queue: "/queue", owner: "/owner", board: "/board", admin: "/admin", team: "/team" };
 
 export function mayOpen(roles: readonly Role[], area: Area): boolean {
   return areaRoles[area].some((r) => roles.includes(r));

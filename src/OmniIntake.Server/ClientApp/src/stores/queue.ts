@@ -37,6 +37,9 @@ export function createQueueStore() {
     selectedId: null as number | null,
     sort: "deadline" as QueueSort,
     search: "",
+    /** Issue 15 item 5: all open cases, mine (held by `me`) or unassigned. */
+    assignee: "all" as "all" | "mine" | "unassigned",
+    me: "",
   });
 
   function load(list: CaseSummary[]): void {
@@ -92,6 +95,7 @@ export function createQueueStore() {
         return { contentChanged: id };
       case "case.claimed":
         patch(id, { claimedBy: (data.claimedBy as string | null | undefined) ?? null });
+        patch(id, { claimedByName: (data.claimedByName as string | null | undefined) ?? null });
         return {};
       case "case.resolved":
         patch(id, { status: "resolved" });
@@ -122,6 +126,7 @@ export function createQueueStore() {
     const list = [...state.cases.values()].filter(
       (c) =>
         (openStatuses.has(c.status) || c.id === state.selectedId) &&
+        (state.assignee === "all" || (state.assignee === "mine" ? c.claimedBy === state.me : !c.claimedBy) || c.id === state.selectedId) &&
         (!q || [c.number, c.subject, c.complainantName].some((v) => (v ?? "").toLowerCase().includes(q))),
     );
     return state.sort === "deadline" ? list.sort((a, b) => dueOf(a) - dueOf(b) || b.id - a.id) : list.sort((a, b) => b.id - a.id);
@@ -132,7 +137,13 @@ export function createQueueStore() {
     state.sort = sort;
   }
 
-  return { state, load, upsert, patch, select, apply, filter, visible };
+  /** Issue 15 item 5: show all open cases, those `me` holds, or those nobody holds. */
+  function showAssigned(choice: "all" | "mine" | "unassigned", me: string): void {
+    state.assignee = choice;
+    state.me = me;
+  }
+
+  return { state, load, upsert, patch, select, apply, filter, visible, showAssigned };
 }
 
 export type QueueStore = ReturnType<typeof createQueueStore>;

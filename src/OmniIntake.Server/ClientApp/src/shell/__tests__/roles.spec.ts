@@ -13,8 +13,9 @@ describe("role-aware navigation", () => {
   it("shows only what the role may open", () => {
     expect(navigableAreas(["owner"])).toEqual(["owner"]);
     expect(navigableAreas(["agent"])).toEqual(["queue"]);
-    expect(navigableAreas(["supervisor"])).toEqual(["queue", "owner", "board"]);
-    expect(navigableAreas(["admin"])).toEqual(["queue", "owner", "board", "admin"]);
+    expect(navigableAreas(["supervisor"])).toEqual(["queue", "owner", "board", "team"]);
+    expect(navigableAreas(["admin"])).toEqual(["queue", "owner", "board", "admin", "team"]);
+    expect(mayOpen(["agent"], "team")).toBe(false);
     expect(mayOpen(["owner"], "queue")).toBe(false);
   });
 });
