@@ -16,6 +16,9 @@ public interface IAttachmentStore
 
     /// <returns>Null when the key is not one of this store's or the file is gone.</returns>
     Task<AttachmentContent?> OpenAsync(string storageKey, CancellationToken cancellationToken = default);
+
+    /// <returns>The kept file as recorded on a message (name, sniffed type, size), without its content; null when unknown.</returns>
+    Task<Attachment?> FindAsync(string storageKey, CancellationToken cancellationToken = default);
 }
 
 public static class StoredFiles

@@ -38,6 +38,24 @@ public sealed class SqlAttachmentStore(Database database, AttachmentRules rules,
         return row is null ? null : new AttachmentContent(row.FileName, row.ContentType, row.Content);
     }
 
+    public async Task<Attachment?> FindAsync(string storageKey, CancellationToken cancellationToken = default)
+    {
+        if (!StoredFiles.IsStoreKey(storageKey)
+            || !long.TryParse(storageKey.AsSpan(StoredFiles.KeyPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return null;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.OneOrDefaultAsync<MetaRow>("SELECT file_name, content_type, size FROM attachment_files WHERE id = @id", new { id }, null,
+            cancellationToken);
+        return row is null ? null : new Attachment(row.FileName, row.ContentType, row.Size, storageKey);
+    }
+
+    private sealed class MetaRow
+    {
+        public string FileName { get; init; } = "";
+        public string ContentType { get; init; } = "";
+        public long Size { get; init; }
+    }
+
     private sealed class FileRow
     {
         public string FileName { get; init; } = "";

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using OmniIntake.Channels.WebChat.Hub;
+using OmniIntake.Channels.WebChat.Setup;
 using OmniIntake.Core.Accounts;
 using OmniIntake.Core.Attachments;
 using OmniIntake.Core.Cases;
@@ -36,6 +37,7 @@ public static class AttachmentsSetup
         builder.Services.AddSingleton<MessageCaseQuery>();
         builder.Services.AddSingleton<AttachmentFiles>();
         builder.Services.AddSingleton<AttachmentLinks>();
+        builder.Services.AddSingleton<ReplyFiles>();
     }
 
     public static void MapAttachments(this WebApplication app)
@@ -43,8 +45,9 @@ public static class AttachmentsSetup
         app.MapGet("/files/{token}", OpenLinkAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/api/chat/files", ChatUploadAsync).WithTags("Attachments").AllowAnonymous().DisableAntiforgery();
         // The widget runs on the organisation's sites: a preflight from a site in Channels:WebChat:AllowedOrigins is answered.
-        app.MapMethods("/api/chat/files", ["OPTIONS"], (HttpContext http, Channels.WebChat.Setup.WebChatOptions options) =>
+        app.MapMethods("/api/chat/files", ["OPTIONS"], (HttpContext http, WebChatOptions options) =>
             AllowOrigin(http, options) ? Results.NoContent() : Results.StatusCode(StatusCodes.Status403Forbidden)).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/api/cases/{id:long}/files", AgentUploadAsync).WithTags("Attachments").RequireAuthorization(Policies.Agents).DisableAntiforgery();
         app.MapGet("/api/cases/{id:long}/withdrawals", WithdrawalsAsync).WithTags("Attachments").RequireAuthorization(Policies.Staff);
     }
 
@@ -61,6 +64,18 @@ public static class AttachmentsSetup
         return AttachmentFiles.Serve(response, opened.Content, inline: true);
     }
 
+    /// <summary>An agent's file for a reply: checked and kept now, so a refusal is said before the reply is written.</summary>
+    private static async Task<IResult> AgentUploadAsync(long id, HttpRequest http, IAttachmentStore store, AttachmentRules rules, Data.Cases.CaseQueries queries,
+        CancellationToken ct)
+    {
+        if (await queries.GetAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct) is null)
+            return TypedResults.Problem($"Case {id} does not exist.", statusCode: 404, title: "Not found");
+        var (file, refusal) = await CustomerUpload.ReadAsync(http, rules, ct);
+        if (file is null) return CustomerUpload.Refuse(refusal!, rules);
+        var kept = await store.KeepAsync(file.FileName, file.Content, ct);
+        return kept.StorageKey is null ? CustomerUpload.Refuse(kept.RefusedReason!, rules) : TypedResults.Ok(kept);
+    }
+
     private static async Task<IResult> WithdrawalsAsync(long id, WithdrawalStore withdrawals, Data.Cases.CaseQueries queries, ClaimsPrincipal user,
         CancellationToken ct)
     {
@@ -75,7 +90,7 @@ public static class AttachmentsSetup
     /// is registered; before that the customer is told to describe the problem first (the dialog registers the case).
     /// </summary>
     private static async Task<IResult> ChatUploadAsync(HttpRequest http, IConversationStore conversations, IAttachmentStore store, AttachmentRules rules,
-        IIntake intake, IHubContext<ChatHub> hub, TimeProvider clock, Channels.WebChat.Setup.WebChatOptions options, CancellationToken ct)
+        IIntake intake, IHubContext<ChatHub> hub, TimeProvider clock, WebChatOptions options, CancellationToken ct)
     {
         // The chat's own rule (issue 12 item 11): browsers on other sites than the configured ones are refused.
         if (!AllowOrigin(http.HttpContext, options))
@@ -115,7 +130,7 @@ public static class AttachmentsSetup
         return TypedResults.Ok(new ChatFileResult(conversation.CaseNumber, kept.FileName, kept.Size, kept.ContentType, view));
     }
 
-    private static bool AllowOrigin(HttpContext http, Channels.WebChat.Setup.WebChatOptions options)
+    private static bool AllowOrigin(HttpContext http, WebChatOptions options)
     {
         var origin = http.Request.Headers.Origin.ToString();
         if (origin.Length == 0) return true;

@@ -1,4 +1,6 @@
 import type { CaseDetail, CaseSummary, Category, Department, DialogLine, EventPage, Me, Problem } from "./types";
+import type { Withdrawal } from "./types";
+import type { RecordedAttachment } from "@/pages/attach/files";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
 export class ApiError extends Error {
@@ -40,4 +42,11 @@ export const api = {
   departments: () => call<Department[]>("/api/departments"),
   categories: () => call<Category[]>("/api/categories"),
   settings: () => call<{ timeZone: string }>("/api/workspace/settings"),
+  replyWithFiles: (id: number, text: string, attachments: string[]) => post(`/api/cases/${id}/reply`, { text, attachments }),
+  uploadCaseFile: (id: number, file: File) => {
+    const body = new FormData();
+    body.append("file", file, file.name);
+    return call<RecordedAttachment>(`/api/cases/${id}/files`, { method: "POST", body });
+  },
+  withdrawals: (id: number) => call<Withdrawal[]>(`/api/cases/${id}/withdrawals`),
 };

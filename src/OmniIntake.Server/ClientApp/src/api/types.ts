@@ -55,6 +55,8 @@ export interface Message {
   deliveryError: string | null;
   notices: string;
   quoteStart: number | null;
+  /** JSON array of the message's attachments (pages/attach/files.ts reads it). */
+  attachments?: string;
 }
 
 export interface AuditEntry {
@@ -137,4 +139,13 @@ export interface Problem {
   detail?: string;
   status?: number;
   code?: string;
+}
+
+/** A customer's request to withdraw (issue 16 item 5), kept with the case. */
+export interface Withdrawal {
+  id: number;
+  caseId: number;
+  reason: string;
+  requestedAt: string;
+  messageId: number | null;
 }
