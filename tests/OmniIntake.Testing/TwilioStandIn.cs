@@ -52,6 +52,20 @@ public sealed class TwilioStandIn : IAsyncDisposable
     /// <summary>Inbound messages Twilio "holds", returned by the list operation (the reconciliation reads them).</summary>
     public ConcurrentQueue<(string Sid, string From, string To, string Body, DateTimeOffset Sent)> Inbound { get; } = new();
 
+    /// <summary>MMS media the stand-in serves as Twilio's API does (GET .../Messages/{MM}/Media/{ME}, basic auth): path → content.</summary>
+    public ConcurrentDictionary<string, byte[]> Media { get; } = new();
+
+    /// <summary>Every media fetch the hub made: the path asked for, and whether it carried the account's basic auth.</summary>
+    public ConcurrentQueue<(string Path, bool Authorised)> MediaRequests { get; } = new();
+
+    /// <returns>The MediaUrl Twilio would put in the webhook for this content.</returns>
+    public string AddMedia(byte[] content)
+    {
+        var path = $"/2010-04-01/Accounts/{AccountSid}/Messages/MM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}/Media/ME{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+        Media[path] = content;
+        return BaseUrl + path;
+    }
+
     /// <summary>The next creates fail like this, in order: an HTTP status, and Twilio's error code (0 for none).</summary>
     public void FailNext(int status, int code = 0) => _failures.Enqueue((status, code));
 
@@ -87,6 +101,21 @@ public sealed class TwilioStandIn : IAsyncDisposable
         var expectedPath = $"/2010-04-01/Accounts/{AccountSid}/Messages.json";
         var auth = request.Headers["Authorization"];
         var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}"));
+        if (request.HttpMethod == "GET" && request.Url!.AbsolutePath.Contains("/Media/", StringComparison.Ordinal))
+        {
+            MediaRequests.Enqueue((request.Url.AbsolutePath, auth == basic));
+            if (auth != basic || !Media.TryGetValue(request.Url.AbsolutePath, out var medium))
+            {
+                await RespondAsync(context, auth != basic ? 401 : 404, new { code = auth != basic ? 20003 : 20404, message = "media", status = auth != basic ? 401 : 404 });
+                return;
+            }
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "image/jpeg";
+            context.Response.ContentLength64 = medium.Length;
+            await context.Response.OutputStream.WriteAsync(medium);
+            context.Response.Close();
+            return;
+        }
         if (auth != basic)
         {
             Violations.Enqueue($"{request.HttpMethod} {request.Url!.AbsolutePath}: missing or wrong basic auth");

@@ -27,7 +27,16 @@ public static partial class ReplyComposer
             mail.Headers.Add("X-Auto-Response-Suppress", "All");
         }
         mail.Headers.Add("X-OmniIntake-Case", message.CaseNumber);
-        mail.Body = new TextPart("plain") { Text = message.Text };
+        var text = new TextPart("plain") { Text = message.Text };
+        if (message.Files.Count == 0)
+        {
+            mail.Body = text;
+            return mail;
+        }
+        // An agent's files as attachments (issue 16 item 4), under their sniffed type.
+        var body = new BodyBuilder { TextBody = message.Text };
+        foreach (var file in message.Files) body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        mail.Body = body.ToMessageBody();
         return mail;
     }
 

@@ -32,6 +32,19 @@ public sealed class SmsOptions
     /// <summary>How far back the reconciliation looks for messages the webhook never delivered.</summary>
     public TimeSpan ReconcileWindow { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// The only hosts MMS media are fetched from (issue 16 item 4): Twilio's API host and its media CDN. A MediaUrl or a
+    /// redirect to any other host is not followed (the message is kept with a note).
+    /// </summary>
+    /// <remarks>Null means the default; configured lists replace it (the binder would add to a pre-filled list).</remarks>
+    public List<string>? MediaHosts { get; set; }
+
+    public IReadOnlyList<string> EffectiveMediaHosts => MediaHosts is { Count: > 0 } listed ? listed : ["api.twilio.com", "media.twiliocdn.com"];
+
+    /// <summary>An https URL on a listed host (http only for a listed loopback host, the tests' stand-in).</summary>
+    public bool AllowsMediaHost(Uri url) =>
+        EffectiveMediaHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase) && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
+
     public bool IsConfigured => !string.IsNullOrEmpty(AccountSid) && !string.IsNullOrEmpty(AuthToken);
 
     public IReadOnlyList<string> Validate()

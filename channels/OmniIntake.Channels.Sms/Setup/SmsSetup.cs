@@ -25,6 +25,7 @@ public static class SmsSetup
         services.AddSingleton(options);
         services.AddSingleton<FloodGate>();
         services.AddSingleton<SmsIngestor>();
+        services.AddSingleton<Media.MmsMediaFetcher>();
         if (!options.IsConfigured) return;
         services.AddSingleton<TwilioClientFactory>();
         services.AddSingleton<IChannelSender, TwilioSender>();

@@ -36,7 +36,7 @@ public sealed record IngestedSms(SmsDisposition Disposition, IntakeResult? Intak
 /// </summary>
 /// <param name="promise">The forwarding time told in the receipt (issue 16 item 3); none without it.</param>
 public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutStore optOuts, IAutomaticReplies replies, IDialogService dialogs,
-    ILogger<SmsIngestor> logger, ForwardingPromise? promise = null)
+    ILogger<SmsIngestor> logger, ForwardingPromise? promise = null, Media.MmsMediaFetcher? media = null)
 {
     private static readonly AutomaticReplyLimit Limit = new(5, TimeSpan.FromHours(1));
 
@@ -71,7 +71,10 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
             ExternalId = sms.MessageSid,
             Sender = sender,
             Text = sms.Body,
-            Attachments = sms.Media.Select((m, i) => new Attachment($"media-{i + 1}", m.ContentType.ToLowerInvariant(), 0, m.Url)).ToList(),
+            // MMS media fetched from Twilio and kept (issue 16 item 4); without a fetcher, named only, never a sender's URL as a key.
+            Attachments = media is not null && sms.Media.Count > 0
+                ? await media.FetchAsync(sms.Media, cancellationToken)
+                : sms.Media.Select((m, i) => new Attachment($"media-{i + 1}", m.ContentType.ToLowerInvariant(), 0, null, Media.MediaRefusals.NotFetched)).ToList(),
             ReceivedAt = sms.ReceivedAt,
         };
         IntakeResult result;

@@ -9,8 +9,8 @@
   var base = script && script.src ? new URL(script.src).origin : location.origin;
   var zh = (navigator.language || "en").toLowerCase().indexOf("zh") === 0;
   var t = zh
-    ? { title: "投诉与建议", placeholder: "请输入…", send: "发送", typing: "正在输入…", agentTyping: "客服正在输入…", open: "在线投诉", offline: "连接中断，正在重连…", again: "重新开始", mail: "把对话记录发到邮箱", mailAsk: "请输入您的邮箱：", mailing: "对话记录正在发送至 {0}。", mailLimited: "发送次数过多，请一小时后再试。" }
-    : { title: "Complaints", placeholder: "Type here…", send: "Send", typing: "typing…", agentTyping: "An agent is typing…", open: "Complain online", offline: "Connection lost, reconnecting…", again: "Start again", mail: "E-mail me this conversation", mailAsk: "Your e-mail address:", mailing: "The transcript is being sent to {0}.", mailLimited: "Too many transcripts: please try again in an hour." };
+    ? { title: "投诉与建议", placeholder: "请输入…", send: "发送", typing: "正在输入…", agentTyping: "客服正在输入…", open: "在线投诉", offline: "连接中断，正在重连…", again: "重新开始", mail: "把对话记录发到邮箱", mailAsk: "请输入您的邮箱：", mailing: "对话记录正在发送至 {0}。", mailLimited: "发送次数过多，请一小时后再试。", attach: "发送图片或文件", uploading: "正在发送 {0}…", tooLarge: "文件太大：请发送不超过 {0} 的图片或 PDF 文件。", wrongType: "只能发送图片（JPG、PNG、WebP、GIF）或 PDF 文件。", beforeCase: "请先简单描述您的问题，投诉登记后即可发送图片或文件。", fileFailed: "文件发送失败，请稍后再试。" }
+    : { title: "Complaints", placeholder: "Type here…", send: "Send", typing: "typing…", agentTyping: "An agent is typing…", open: "Complain online", offline: "Connection lost, reconnecting…", again: "Start again", mail: "E-mail me this conversation", mailAsk: "Your e-mail address:", mailing: "The transcript is being sent to {0}.", mailLimited: "Too many transcripts: please try again in an hour.", attach: "Send a photo or a file", uploading: "Sending {0}…", tooLarge: "The file is too large: please send an image or PDF of at most {0}.", wrongType: "Only images (JPG, PNG, WebP, GIF) and PDF files can be sent.", beforeCase: "Please describe your problem first; once the complaint is registered you can send photos and files.", fileFailed: "The file could not be sent; please try again later." };
   var storeKey = "omniintake.chat." + base;
   var state = JSON.parse(localStorage.getItem(storeKey) || "{}"); // { token, last }
   var shown = new Set();
@@ -43,6 +43,10 @@
   var input = el("textarea"); input.placeholder = t.placeholder; input.setAttribute("aria-label", t.placeholder); input.maxLength = 2000;
   input.setAttribute("enterkeyhint", "send");
   var send = el("button", null, t.send); send.type = "submit";
+  // Issue 16 item 4: a paperclip; on a phone the picker offers the camera and the photos. Images and PDF only.
+  var clip = el("button", "oi-attach", "📎"); clip.type = "button"; clip.title = t.attach; clip.setAttribute("aria-label", t.attach);
+  var picker = el("input"); picker.type = "file"; picker.accept = "image/jpeg,image/png,image/webp,image/gif,application/pdf"; picker.hidden = true;
+  form.appendChild(clip); form.appendChild(picker);
   form.appendChild(input); form.appendChild(send);
   box.appendChild(head); box.appendChild(log); box.appendChild(status); box.appendChild(form);
   document.body.appendChild(launch); document.body.appendChild(box);
@@ -181,6 +185,32 @@
       status.textContent = outcome === "queued" || outcome === "alreadyqueued" ? t.mailing.replace("{0}", address) : t.mailLimited;
     }
     catch (e) { status.textContent = String(e.message || e).replace(/^.*HubException: /, ""); }
+  });
+  clip.addEventListener("click", function () { picker.click(); });
+  function sizeText(bytes) { return bytes >= 1048576 ? (Math.round(bytes / 104857.6) / 10) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " KB"; }
+  picker.addEventListener("change", function () {
+    var file = picker.files && picker.files[0];
+    picker.value = "";
+    if (!file || !state.token) return;
+    // XMLHttpRequest, not fetch: it reports the upload's progress.
+    var xhr = new XMLHttpRequest();
+    var body = new FormData(); body.append("file", file, file.name); body.append("clientId", crypto.randomUUID ? crypto.randomUUID() : String(Date.now()));
+    xhr.open("POST", base + "/api/chat/files");
+    xhr.setRequestHeader("X-Chat-Token", state.token);
+    clip.disabled = true;
+    status.textContent = t.uploading.replace("{0}", "0%");
+    xhr.upload.onprogress = function (e) { if (e.lengthComputable) status.textContent = t.uploading.replace("{0}", Math.round(e.loaded * 100 / e.total) + "%"); };
+    xhr.onloadend = function () {
+      clip.disabled = false;
+      var data = null; try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+      if (xhr.status === 200 && data && data.message) { status.textContent = ""; show(data.message); return; }
+      var code = data && data.code;
+      status.textContent = code === "attachment.too-large" ? t.tooLarge.replace("{0}", sizeText(data.maxBytes || 0))
+        : code === "attachment.type-not-allowed" || code === "attachment.empty" ? t.wrongType
+        : code === "attachment.before-case" ? t.beforeCase
+        : xhr.status === 413 ? t.tooLarge.replace("{0}", "10 MB") : t.fileFailed;
+    };
+    xhr.send(body);
   });
   restart.addEventListener("click", function () { state = {}; save(); pending = []; start(); });
   close.addEventListener("click", function () { box.hidden = true; launch.hidden = false; layout(); });

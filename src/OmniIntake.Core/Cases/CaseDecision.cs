@@ -28,7 +28,9 @@ public sealed record ClockChanges(IReadOnlyList<StartedClock> Started, IReadOnly
 }
 
 /// <summary>A message a transition adds to the case (written by Data's one message writer).</summary>
-public sealed record CaseMessageDraft(string Direction, string Sender, string Author, string? Subject, string Text);
+/// <param name="Attachments">Files kept in the attachment store that the message carries (an agent's reply, issue 16 item 4).</param>
+public sealed record CaseMessageDraft(string Direction, string Sender, string Author, string? Subject, string Text,
+    IReadOnlyList<Messages.Attachment>? Attachments = null);
 
 /// <summary>The directions of a message on a case, as stored.</summary>
 public static class CaseMessageDirections

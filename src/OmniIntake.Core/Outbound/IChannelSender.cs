@@ -30,7 +30,16 @@ public sealed record OutboundMessage(long OutboxId, long MessageId, long CaseId,
 
     /// <summary>The case's session key (a chat conversation, a forum thread "forum:&lt;source&gt;:&lt;thread&gt;").</summary>
     public string? ThreadKey { get; init; }
+
+    /// <summary>The files the reply carries, as recorded on its message (issue 16 item 4).</summary>
+    public IReadOnlyList<Messages.Attachment> Attachments { get; init; } = [];
+
+    /// <summary>Their contents, for a channel that sends files itself (e-mail); other channels get a link in the text.</summary>
+    public IReadOnlyList<OutboundFile> Files { get; init; } = [];
 }
+
+/// <summary>A file sent with a reply (its sniffed type; never the sender's word).</summary>
+public sealed record OutboundFile(string FileName, string ContentType, byte[] Content);
 
 public enum SendOutcome
 {

@@ -203,6 +203,11 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     /// through the case's channel and records the result (ARCHITECTURE.md).
     /// </summary>
     public Task<CommandResult> ReplyAsync(long caseId, string text, string actor, CancellationToken cancellationToken = default) =>
+        ReplyAsync(caseId, text, actor, [], cancellationToken);
+
+    /// <param name="attachments">Files from the attachment store the reply carries (issue 16 item 4).</param>
+    public Task<CommandResult> ReplyAsync(long caseId, string text, string actor, IReadOnlyList<Core.Messages.Attachment> attachments,
+        CancellationToken cancellationToken = default) =>
         RunAsync(caseId, async (c, tx, found, now, ct) =>
         {
             if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("A reply needs text.");
@@ -210,7 +215,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (found.CurrentStatus is CaseStatus.Withdrawn) return CommandResult.Conflict($"Case {found.Number} was withdrawn.");
             var recipient = await CaseRecipient.FindAsync(c, tx, found.Channel, found.ContactId, ct);
             var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
-                new CaseMessageDraft(CaseMessageDirections.Outbound, "hub", actor, null, text), now, ct);
+                new CaseMessageDraft(CaseMessageDirections.Outbound, "hub", actor, null, text, attachments), now, ct);
             await c.ExecAsync(
                 """
                 INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at)

@@ -17,6 +17,7 @@ internal static class CaseMessages
             """
             INSERT INTO messages (case_id, direction, channel, external_id, sender, author, subject, body_text, body_html,
                                   attachments, email_message_id, created_at)
-            VALUES (@caseId, @Direction, @channel, NULL, @Sender, @Author, @Subject, @Text, NULL, '[]', NULL, @now) RETURNING id
-            """, new { caseId, message.Direction, channel, message.Sender, message.Author, message.Subject, message.Text, now }, tx, ct);
+            VALUES (@caseId, @Direction, @channel, NULL, @Sender, @Author, @Subject, @Text, NULL, @attachments, NULL, @now) RETURNING id
+            """, new { caseId, message.Direction, channel, message.Sender, message.Author, message.Subject, message.Text, now,
+                attachments = message.Attachments is { Count: > 0 } files ? System.Text.Json.JsonSerializer.Serialize(files, Json.Options) : "[]" }, tx, ct);
 }

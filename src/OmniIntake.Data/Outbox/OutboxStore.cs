@@ -33,8 +33,8 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
             await transaction.RollbackAsync(cancellationToken);
             return null;
         }
-        var (number, subject, text, session, direction) = await connection.OneAsync<(string, string?, string, string?, string)>(
-            "SELECT c.number, c.subject, m.body_text, c.session_key, m.direction FROM cases c JOIN messages m ON m.id = @MessageId WHERE c.id = @CaseId", row,
+        var (number, subject, text, session, direction, attachments) = await connection.OneAsync<(string, string?, string, string?, string, string)>(
+            "SELECT c.number, c.subject, m.body_text, c.session_key, m.direction, m.attachments FROM cases c JOIN messages m ON m.id = @MessageId WHERE c.id = @CaseId", row,
             transaction, cancellationToken);
         // A notice to a supervisor is a new conversation with them, not part of the customer's thread.
         var notification = direction == "notification";
@@ -51,6 +51,9 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
             Automatic = row.Automatic,
             CaseSubject = subject,
             ThreadKey = notification ? null : session,
+            Attachments = direction == "outbound" && attachments is not ("[]" or "")
+                ? (System.Text.Json.JsonSerializer.Deserialize<List<Core.Messages.Attachment>>(attachments, Json.Options) ?? []).Where(a => a.StorageKey is not null).ToList()
+                : [],
             InReplyTo = thread.LastOrDefault(m => m.Direction == "inbound").Id,
             // Mail clients cope with long References, but the first and the latest few are what they use.
             References = thread.Count <= 20 ? thread.Select(m => m.Id).ToList() : [thread[0].Id, .. thread.TakeLast(19).Select(m => m.Id)],

@@ -1,35 +1,27 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using OmniIntake.Core.Cases;
-using OmniIntake.Core.Messages;
-using OmniIntake.Data.Cases;
+using System.Security.Claims;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Attachments;
 
 namespace OmniIntake.Server.Cases;
 
 /// <summary>
-/// GET /api/messages/{id}/attachments/{key}: an attachment of a message, for agents. Always a download
-/// (Content-Disposition: attachment, nosniff), never rendered by the browser, whatever the sender called it.
+/// GET /api/messages/{id}/attachments/{key}: an attachment of a message, for staff who may see its case (agents any case,
+/// an owner a case forwarded to their department). A download (Content-Disposition: attachment), or with ?inline=true an
+/// image shown as that image (sniffed, nosniff, a CSP that runs nothing): never HTML or SVG rendered by the browser,
+/// whatever the sender called it (issue 16 item 4).
 /// </summary>
 public static class AttachmentsApi
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static void MapAttachmentsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/messages/{id:long}/attachments/{key}", OpenAsync).WithTags("Cases").RequireAuthorization(Policies.Agents);
+        app.MapGet("/api/messages/{id:long}/attachments/{key}", OpenAsync).WithTags("Cases").RequireAuthorization(Policies.Staff);
 
-    private static async Task<Results<FileContentHttpResult, NotFound<string>>> OpenAsync(long id, string key,
-        CaseQueries queries, IEnumerable<IAttachmentSource> sources, CancellationToken ct)
+    private static async Task<IResult> OpenAsync(long id, string key, bool? inline, AttachmentFiles files, ClaimsPrincipal user, HttpResponse response,
+        CancellationToken ct)
     {
-        var message = await queries.MessageAsync(id, ct);
-        if (message is null) return TypedResults.NotFound($"Message {id} does not exist.");
-        var listed = JsonSerializer.Deserialize<List<Attachment>>(message.Attachments, Json) ?? [];
-        var attachment = listed.FirstOrDefault(a => a.StorageKey == key);
-        // A refused attachment has no key: the case shows its name and why it was not kept.
-        if (attachment is null) return TypedResults.NotFound($"Message {id} has no attachment '{key}'.");
-        var source = ChannelNames.TryParse(message.Channel, out var channel) ? sources.FirstOrDefault(s => s.Channel == channel) : null;
-        var content = source is null || message.ExternalId is null ? null : await source.OpenAsync(message.ExternalId, key, ct);
-        if (content is null) return TypedResults.NotFound($"The attachment '{attachment.FileName}' is no longer stored.");
-        return TypedResults.File(content.Content, "application/octet-stream", attachment.FileName);
+        var opened = await files.OpenAsync(id, key, ct);
+        // Not the user's to see reads as not there (case records are confidential).
+        if (opened is null || !user.MaySee(opened.Case))
+            return TypedResults.NotFound($"Message {id} has no attachment '{key}' you may open, or it is no longer stored.");
+        return AttachmentFiles.Serve(response, opened.Content, inline == true);
     }
 }

@@ -23,7 +23,8 @@ public sealed record RegisteredCase(long CaseId, string Number, string Outcome)
     public DateTimeOffset? ForwardDueAt { get; init; }
 }
 
-public sealed record ReplyRequest(string Text);
+/// <param name="Attachments">Storage keys of files uploaded with POST /api/cases/{id}/files (issue 16 item 4).</param>
+public sealed record ReplyRequest(string Text, IReadOnlyList<string>? Attachments = null);
 
 public sealed record ForwardRequest(long DepartmentId, string? Note);
 
@@ -161,8 +162,13 @@ public static class CaseApi
         await queries.GetAsync(key, ct) is { } detail ? TypedResults.Ok(detail) : Problem(404, "No such case", $"Case '{key}' does not exist.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReplyAsync(long id, ReplyRequest request, CaseCommands commands,
-        ClaimsPrincipal user, CancellationToken ct) =>
-        Answer(await commands.ReplyAsync(id, request.Text ?? "", user.Identity!.Name!, ct));
+        ClaimsPrincipal user, Core.Attachments.IAttachmentStore files, CancellationToken ct)
+    {
+        if (request.Attachments is not { Count: > 0 } keys) return Answer(await commands.ReplyAsync(id, request.Text ?? "", user.Identity!.Name!, ct));
+        var attached = await Attachments.ReplyFiles.ResolveAsync(files, keys, ct);
+        if (attached is null) return Problem(400, "Unknown attachment", "An attached file is not (any more) in the store: attach it again.");
+        return Answer(await commands.ReplyAsync(id, request.Text ?? "", user.Identity!.Name!, attached, ct));
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ForwardAsync(long id, ForwardRequest request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct) =>

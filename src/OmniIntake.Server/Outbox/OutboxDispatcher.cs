@@ -10,7 +10,7 @@ namespace OmniIntake.Server.Outbox;
 /// walk-in, letter) is marked for manual delivery, any other is marked failed with the reason, both on the case.
 /// </summary>
 public sealed class OutboxDispatcher(OutboxStore outbox, IEnumerable<IChannelSender> senders, OutboxOptions options, TimeProvider clock,
-    Data.Cases.CaseCommands commands, ILogger<OutboxDispatcher> logger)
+    Data.Cases.CaseCommands commands, ILogger<OutboxDispatcher> logger, Attachments.ReplyFiles? files = null)
 {
     public const string RecurringId = "outbox-dispatch";
 
@@ -38,7 +38,7 @@ public sealed class OutboxDispatcher(OutboxStore outbox, IEnumerable<IChannelSen
             SendResult result;
             try
             {
-                result = await sender.SendAsync(message, cancellationToken);
+                result = await sender.SendAsync(files is null ? message : await files.PrepareAsync(message, cancellationToken), cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

@@ -33,7 +33,11 @@ public sealed record StatusReply(DateTimeOffset At, string Text);
 /// </summary>
 /// <param name="TimeZone">The organisation's time zone (IANA id): the page shows times as the acknowledgements state them.</param>
 public sealed record StatusView(string CaseNumber, string Status, IReadOnlyList<StatusStep> Steps, DateTimeOffset? ForwardDueAt, DateTimeOffset? AnswerDueAt,
-    IReadOnlyList<StatusReply> Replies, string TimeZone);
+    IReadOnlyList<StatusReply> Replies, string TimeZone)
+{
+    /// <summary>When the complainant asked to withdraw (issue 16 item 5); the agents check it is voluntary before the case is withdrawn.</summary>
+    public DateTimeOffset? WithdrawalRequestedAt { get; init; }
+}
 
 /// <summary>
 /// The self-service status page's API (issue 16 item 5): case number + the phone or e-mail on the case ⇒ a one-time code
@@ -59,6 +63,7 @@ public static class StatusApi
         status.MapPost("/verify", VerifyAsync);
         status.MapGet("/", ViewAsync);
         status.MapPost("/info", AddInfoAsync);
+        status.MapStatusActions();
         app.MapGet("/status", () => Results.Redirect("/status.html")).AllowAnonymous().ExcludeFromDescription();
     }
 
@@ -93,11 +98,13 @@ public static class StatusApi
     }
 
     private static async Task<Results<Ok<StatusView>, ProblemHttpResult>> ViewAsync(HttpRequest http, IDataProtectionProvider protection, CaseQueries queries,
-        IntakeOptions intake, CancellationToken ct)
+        IntakeOptions intake, Data.Attachments.WithdrawalStore withdrawals, CancellationToken ct)
     {
         if (CaseOf(http, protection) is not { } caseId) return SessionOver();
         if (await queries.GetAsync(caseId.ToString(CultureInfo.InvariantCulture), ct) is not { } detail) return SessionOver();
-        return TypedResults.Ok(View(detail, intake.TimeZone));
+        var requests = await withdrawals.ListAsync(caseId, ct);
+        var withdrawal = requests.Count > 0 ? requests[^1] : null;
+        return TypedResults.Ok(View(detail, intake.TimeZone) with { WithdrawalRequestedAt = withdrawal?.RequestedAt });
     }
 
     private static async Task<Results<Ok<StatusInfoResult>, ProblemHttpResult>> AddInfoAsync(StatusInfoRequest request, HttpRequest http,
@@ -123,7 +130,7 @@ public static class StatusApi
         return TypedResults.Ok(new StatusInfoResult(result.CaseNumber, result.CaseId != caseId));
     }
 
-    private static ContactHandle? Parse(string text)
+    internal static ContactHandle? Parse(string text)
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 && ContactHandle.TryParseKind(text[..colon], out var kind) && ContactHandle.TryCreate(kind, text[(colon + 1)..], out var handle, out _)
@@ -159,7 +166,7 @@ public static class StatusApi
         || text.Contains(Data.FollowUps.FollowUpInvitation.Withheld(Languages.Chinese), StringComparison.Ordinal)
         || text.Contains(Data.FollowUps.FollowUpInvitation.Withheld(Languages.English), StringComparison.Ordinal);
 
-    private static long? CaseOf(HttpRequest http, IDataProtectionProvider protection)
+    internal static long? CaseOf(HttpRequest http, IDataProtectionProvider protection)
     {
         var token = http.Headers[TokenHeader].ToString();
         if (token.Length is 0 or > 2000) return null;
@@ -176,10 +183,10 @@ public static class StatusApi
     private static ITimeLimitedDataProtector Protector(IDataProtectionProvider protection) =>
         protection.CreateProtector("OmniIntake.Status.Session").ToTimeLimitedDataProtector();
 
-    private static ProblemHttpResult SessionOver() =>
+    internal static ProblemHttpResult SessionOver() =>
         Problem(401, "status.session-over", "The session has ended: please ask for a new code.");
 
     /// <summary>A ProblemDetails with a stable code the page shows in the customer's language.</summary>
-    private static ProblemHttpResult Problem(int status, string code, string detail) =>
+    internal static ProblemHttpResult Problem(int status, string code, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: code, extensions: new Dictionary<string, object?> { ["code"] = code });
 }

@@ -13,6 +13,13 @@ const texts = {
     "status.code-attempts": "验证码错误次数过多，请重新获取验证码。", "status.code-expired": "验证码已过期或已使用，请重新获取。",
     "status.session-over": "查询已超时，请重新获取验证码。", "status.info-length": "请填写补充内容（最多4000字）。",
     failed: "请求失败（{0}），请稍后再试。",
+    fileLabel: "补充图片或文件（JPG、PNG、WebP、GIF 或 PDF）", fileSend: "发送文件", fileSent: "文件已补充到投诉 {0}。",
+    "attachment.too-large": "文件太大，请发送不超过 {0} 的文件。", "attachment.type-not-allowed": "只能发送图片（JPG、PNG、WebP、GIF）或 PDF 文件。",
+    "attachment.empty": "文件是空的，请重新选择。", "attachment.missing": "请先选择要发送的文件。",
+    withdraw: "撤回投诉", withdrawIntro: "如果您的问题已经解决或不再需要处理，可以申请撤回。工作人员会与您核实后办理。",
+    reason: "撤回原因", withdrawSend: "提交撤回申请", withdrawSent: "撤回申请已提交（投诉 {0}），工作人员会与您核实。",
+    withdrawPending: "您已于 {0} 申请撤回，工作人员会与您核实。", "status.withdraw-reason": "请填写撤回原因（最多1000字）。",
+    "status.withdraw-closed": "该投诉已办结，无需撤回。",
   },
   en: {
     title: "Case status", intro: "Enter your case number and the phone number or e-mail address on the case. We send a code to that phone or address.",
@@ -26,6 +33,13 @@ const texts = {
     "status.code-attempts": "Too many wrong codes: please ask for a new code.", "status.code-expired": "The code has expired or was used: please ask for a new one.",
     "status.session-over": "Your session has ended: please ask for a new code.", "status.info-length": "Please write your information (at most 4,000 characters).",
     failed: "The request failed ({0}); please try again later.",
+    fileLabel: "Add a photo or a file (JPG, PNG, WebP, GIF or PDF)", fileSend: "Send the file", fileSent: "The file was added to case {0}.",
+    "attachment.too-large": "The file is too large: please send one of at most {0}.", "attachment.type-not-allowed": "Only images (JPG, PNG, WebP, GIF) and PDF files can be sent.",
+    "attachment.empty": "The file is empty; please choose another.", "attachment.missing": "Please choose a file first.",
+    withdraw: "Withdraw the complaint", withdrawIntro: "If your problem is solved or no longer needs handling, you can ask to withdraw. We will check with you before we close it.",
+    reason: "Why do you withdraw?", withdrawSend: "Ask to withdraw", withdrawSent: "Your request to withdraw case {0} is registered; we will check with you.",
+    withdrawPending: "You asked to withdraw on {0}; we will check with you.", "status.withdraw-reason": "Please give a reason (at most 1,000 characters).",
+    "status.withdraw-closed": "This complaint is already closed; there is nothing to withdraw.",
   },
 };
 let lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
@@ -85,6 +99,34 @@ function show(view) {
     replies.appendChild(li);
   }
   if (!view.replies.length) { const li = document.createElement("li"); li.textContent = t("noReplies"); replies.appendChild(li); }
+  const open = ["received", "forwarded", "answered"].includes(view.status);
+  $("withdrawn").hidden = !view.withdrawalRequestedAt;
+  $("withdrawn").textContent = view.withdrawalRequestedAt ? t("withdrawPending", when(view.withdrawalRequestedAt)) : "";
+  $("withdrawBox").hidden = !open || !!view.withdrawalRequestedAt;
+}
+
+function sizeText(bytes) { return bytes >= 1048576 ? `${Math.round(bytes / 104857.6) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`; }
+
+// XMLHttpRequest, not fetch: it reports the upload's progress (issue 16 item 5).
+function upload(file) {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    const body = new FormData(); body.append("file", file, file.name);
+    xhr.open("POST", "/api/status/file");
+    xhr.setRequestHeader("X-Status-Token", token);
+    const bar = $("fileProgress"); bar.hidden = false; bar.value = 0;
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = Math.round(e.loaded * 100 / e.total); };
+    xhr.onloadend = () => {
+      bar.hidden = true;
+      let data = null; try { data = JSON.parse(xhr.responseText); } catch { data = null; }
+      if (xhr.status === 200) { resolve(data); return; }
+      const code = data && data.code;
+      $("error").textContent = code === "attachment.too-large" ? t(code, sizeText(data.maxBytes || 0)) : code && texts[lang][code] ? t(code) : t("failed", xhr.status);
+      if (code === "status.session-over") { token = null; shown = null; $("progress").hidden = true; $("ask").hidden = false; }
+      resolve(null);
+    };
+    xhr.send(body);
+  });
 }
 
 $("ask").addEventListener("submit", async (e) => {
@@ -111,6 +153,26 @@ $("info").addEventListener("submit", async (e) => {
   if (!result) return;
   $("more").value = "";
   $("done").textContent = result.newCase ? t("addedNew", result.caseNumber) : t("added", result.caseNumber);
+});
+$("file").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  $("error").textContent = ""; $("done").textContent = "";
+  const file = $("upload").files[0];
+  if (!file) return;
+  const result = await upload(file);
+  if (!result) return;
+  $("upload").value = "";
+  $("done").textContent = result.newCase ? t("addedNew", result.caseNumber) : t("fileSent", result.caseNumber);
+});
+$("withdrawForm").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  $("done").textContent = "";
+  const result = await call("POST", "/api/status/withdraw", { reason: $("reason").value });
+  if (!result) return;
+  $("reason").value = "";
+  const view = await call("GET", "/api/status");
+  if (view) show(view);
+  $("done").textContent = t("withdrawSent", result.caseNumber);
 });
 $("lang").addEventListener("click", () => { lang = lang === "zh" ? "en" : "zh"; $("done").textContent = ""; $("error").textContent = ""; render(); });
 const fromLink = new URLSearchParams(location.search).get("case");

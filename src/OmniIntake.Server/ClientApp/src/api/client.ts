@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem, TeamLoad } from "./types";
+import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem, TeamLoad, Withdrawal } from "./types";
+import type { RecordedAttachment } from "@/pages/attach/files";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
 export class ApiError extends Error {
@@ -58,4 +59,11 @@ export const api = {
   agentLoad: () => call<TeamLoad>("/api/agents/load"),
   availability: () => call<{ away: boolean }>("/api/agents/me/availability"),
   setAway: (away: boolean) => call<{ away: boolean }>("/api/agents/me/availability", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ away }) }),
+  replyWithFiles: (id: number, text: string, attachments: string[]) => post(`/api/cases/${id}/reply`, { text, attachments }),
+  uploadCaseFile: (id: number, file: File) => {
+    const body = new FormData();
+    body.append("file", file, file.name);
+    return call<RecordedAttachment>(`/api/cases/${id}/files`, { method: "POST", body });
+  },
+  withdrawals: (id: number) => call<Withdrawal[]>(`/api/cases/${id}/withdrawals`),
 };

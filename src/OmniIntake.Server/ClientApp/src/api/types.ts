@@ -59,6 +59,8 @@ export interface Message {
   deliveryError: string | null;
   notices: string;
   quoteStart: number | null;
+  /** JSON array of the message's attachments (pages/attach/files.ts reads it). */
+  attachments?: string;
 }
 
 export interface AuditEntry {
@@ -178,4 +180,13 @@ export interface TeamLoad {
 export interface CaseViewer {
   username: string;
   displayName: string;
+}
+
+/** A customer's request to withdraw (issue 16 item 5), kept with the case. */
+export interface Withdrawal {
+  id: number;
+  caseId: number;
+  reason: string;
+  requestedAt: string;
+  messageId: number | null;
 }
