@@ -86,6 +86,9 @@ try
     Print("dialog turns", dialog);
     Console.WriteLine($"hub peak memory (VmHWM): {peak:F0} MiB (after the echo run {echoMemory:F0} MiB, at start {baseMemory:F0} MiB)");
     Console.WriteLine($"p50 ratio dialog/echo: {Percentile(dialog.Latencies, 0.5) / Percentile(echo.Latencies, 0.5):F1}x, p99 ratio: {Percentile(dialog.Latencies, 0.99) / Percentile(echo.Latencies, 0.99):F1}x");
+    // Issue 17 item 7: one machine-readable line, so runs can be compared over time.
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"RESULT chat conversations={count} completed={dialog.Completed} p50={Percentile(dialog.Latencies, 0.5):F0} p99={Percentile(dialog.Latencies, 0.99):F0} echo_p50={Percentile(echo.Latencies, 0.5):F0} echo_p99={Percentile(echo.Latencies, 0.99):F0} ratio_p99={Percentile(dialog.Latencies, 0.99) / Percentile(echo.Latencies, 0.99):F2} rss_mib={peak:F0}"));
     foreach (var connection in connections) await connection.DisposeAsync();
     return dialog.Completed == count ? 0 : 1;
 }

@@ -20,6 +20,7 @@ const string Password = "bench-password-only";
 
 Console.WriteLine($"OmniIntake console benchmark: {consoles} consoles, {rate} complaints/s for {seconds}s, {Environment.ProcessorCount} cores");
 Console.WriteLine("setup              | what            | messages | p50 ms | p99 ms | max ms");
+var result = new List<string>(); // issue 17 item 7: the figures of the closing RESULT line
 foreach (var nodes in new[] { 1, 2 })
 {
     var database = $"bench_console_{nodes}_{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -89,6 +90,8 @@ foreach (var nodes in new[] { 1, 2 })
         var setup = nodes == 1 ? "1 node" : "2 nodes + Redis";
         Print(setup, "intake -> console", intake);
         Print(setup, "raw broadcast", raw);
+        var key = nodes == 1 ? "node1" : "node2";
+        result.Add($"{key}_p99={P99(intake.Delays)} {key}_raw_p99={P99(raw.Delays)} {key}_missing={intake.Missing}");
         foreach (var c in connections) await c.DisposeAsync();
     }
     finally
@@ -97,7 +100,11 @@ foreach (var nodes in new[] { 1, 2 })
         await Psql($"DROP DATABASE {database} WITH (FORCE)");
     }
 }
+Console.WriteLine($"RESULT console consoles={consoles} rate={rate} {string.Join(' ', result)}");
 return;
+
+static string P99(List<double> sorted) =>
+    sorted.Count == 0 ? "-" : sorted[Math.Min(sorted.Count - 1, (int)(0.99 * sorted.Count))].ToString("F1", CultureInfo.InvariantCulture);
 
 async Task SteadyAsync(Func<int, Task> work)
 {

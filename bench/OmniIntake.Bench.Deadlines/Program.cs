@@ -105,6 +105,9 @@ Console.WriteLine("                         |  fired |   p50 ms |   p99 ms |   m
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hub sweep + timers       | {ours.Count,6} | {ours.P50,8:F0} | {ours.P99,8:F0} | {ours.Max,8:F0} | {hubJobs,10}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hangfire delayed job (1s)| {theirs.Count,6} | {theirs.P50,8:F0} | {theirs.P99,8:F0} | {theirs.Max,8:F0} | {baselineJobs,10}"));
 Console.WriteLine($"fired early: {early}; fired twice: {twice}; not fired: {n - ours.Count}");
+// Issue 17 item 7: one machine-readable line, so runs can be compared over time.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"RESULT deadlines deadlines={n} fired={ours.Count} p50={ours.P50:F0} p99={ours.P99:F0} max={ours.Max:F0} jobs_added={hubJobs} early={early} twice={twice} hangfire_p50={theirs.P50:F0} hangfire_p99={theirs.P99:F0}"));
 
 hub.Kill(entireProcessTree: true);
 await hub.WaitForExitAsync();

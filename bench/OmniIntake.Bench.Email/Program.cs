@@ -133,6 +133,9 @@ Console.WriteLine($"hub ingest        : {result.Taken} taken of {result.Fetched}
 Console.WriteLine($"ratio hub/raw     : {hubRate / rawRate:P1} (hub {hubWatch.Elapsed.TotalMilliseconds / count:F2} ms/msg vs raw {rawWatch.Elapsed.TotalMilliseconds / count:F2} ms/msg)");
 Console.WriteLine($"ratio hub/insert  : {hubRate / storeRate:P1}");
 if (result.Taken != count) Console.WriteLine($"WARNING: {count - result.Taken} messages not taken");
+// Issue 17 item 7: one machine-readable line, so runs can be compared over time.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"RESULT email messages={count} taken={result.Taken} failed={result.Failed} raw_fetch={rawRate:F0} fetch_insert={storeRate:F0} hub={hubRate:F0} ratio={hubRate / storeRate:F3}"));
 
 using (var client = await ConnectAsync())
 {

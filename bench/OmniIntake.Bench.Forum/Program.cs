@@ -71,6 +71,9 @@ Console.WriteLine($"raw SyndicationFeed.Load : {rawItems} items in {rawWatch.Ela
 Console.WriteLine($"hub poll (fetch, parse, filter, intake into PostgreSQL): {result.Taken} taken of {result.Items} in {hubWatch.Elapsed.TotalSeconds:F2}s = {result.Taken / hubWatch.Elapsed.TotalSeconds:F0} items/s, {hubAllocated / 1024.0 / 1024.0:F0} MiB allocated");
 Console.WriteLine($"ratio hub/raw: {result.Taken / hubWatch.Elapsed.TotalSeconds / (rawItems / rawWatch.Elapsed.TotalSeconds):P2}; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB");
 Console.WriteLine($"second poll: {(second.NotModified ? "304 Not Modified" : $"{second.Taken} taken")} in {again.Elapsed.TotalMilliseconds:F0} ms");
+// Issue 17 item 7: one machine-readable line, so runs can be compared over time.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"RESULT forum items={count} taken={result.Taken} raw={rawItems / rawWatch.Elapsed.TotalSeconds:F0} hub={result.Taken / hubWatch.Elapsed.TotalSeconds:F0} ratio={result.Taken / hubWatch.Elapsed.TotalSeconds / (rawItems / rawWatch.Elapsed.TotalSeconds):F4} second_poll_ms={again.Elapsed.TotalMilliseconds:F0}"));
 NpgsqlConnection.ClearAllPools();
 await using (var admin = new NpgsqlConnection(pg))
 {

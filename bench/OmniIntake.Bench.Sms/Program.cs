@@ -86,6 +86,9 @@ Console.WriteLine("run                  | accepted | msg/s | p50 ms | p99 ms");
 Print("plain INSERT loop", raw);
 Print("signed SMS webhooks", hubRun);
 Console.WriteLine($"ratio hub/raw: {hubRun.Count / (double)raw.Count:P1}; rejected webhooks: {rejected}; replies sent to the stand-in: {twilio.Created.Count}; contract violations: {twilio.Violations.Count}");
+// Issue 17 item 7: one machine-readable line, so runs can be compared over time.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"RESULT sms senders={senders} raw={raw.Count / (double)seconds:F0} hub={hubRun.Count / (double)seconds:F0} ratio={hubRun.Count / (double)raw.Count:F3} p50={Quantile(hubRun, 0.5):F1} p99={Quantile(hubRun, 0.99):F1} raw_p99={Quantile(raw, 0.99):F1} rejected={rejected} violations={twilio.Violations.Count}"));
 hub.Kill();
 NpgsqlConnection.ClearAllPools();
 await using (var admin = new NpgsqlConnection(pg))
@@ -100,6 +103,12 @@ async Task<List<double>> RunAsync(Func<int, DateTime, Task<List<double>>> sender
     var until = DateTime.UtcNow.AddSeconds(seconds);
     var results = await Task.WhenAll(Enumerable.Range(0, senders).Select(s => sender(s, until)));
     return results.SelectMany(r => r).ToList();
+}
+
+static double Quantile(List<double> latencies, double p)
+{
+    var sorted = latencies.Order().ToList();
+    return sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 }
 
 void Print(string name, List<double> latencies)

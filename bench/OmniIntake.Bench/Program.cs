@@ -45,6 +45,7 @@ var pipeline = new SqlIntakePipeline(database, new IntakeOptions(), new DefaultD
 
 Console.WriteLine($"OmniIntake intake benchmark: {seconds}s per measurement, PostgreSQL {await ServerVersionAsync()}, {Environment.ProcessorCount} cores");
 Console.WriteLine("conns | raw insert/s | pipeline msg/s | ratio | commits/msg | statements/msg | raw commits/row");
+var result = new List<string>(); // issue 17 item 7: the figures of the closing RESULT line
 foreach (var n in concurrencies) await CompareAsync(n, "");
 if (openDeadlines > 0)
 {
@@ -88,6 +89,9 @@ async Task CompareAsync(int n, string label)
     }, useConnection: false);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{n,5} | {raw.Rate,12:F0} | {piped.Rate,14:F0} | {piped.Rate / raw.Rate,5:P0} | {piped.CommitsPerOp,11:F2} | {piped.StatementsPerOp,14:F1} | {raw.CommitsPerOp,15:F2}{label}"));
+    var key = label.Length == 0 ? $"c{n}" : $"c{n}_open{openDeadlines}";
+    result.Add(string.Create(CultureInfo.InvariantCulture,
+        $"raw_{key}={raw.Rate:F0} hub_{key}={piped.Rate:F0} ratio_{key}={piped.Rate / raw.Rate:F2} commits_{key}={piped.CommitsPerOp:F2}"));
 }
 
 // Where the server's time went: the statements with the most total execution time.
@@ -100,6 +104,8 @@ await using (var c = new NpgsqlConnection(connectionString))
                  "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 6"))
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {calls,8} {mean,8:F3}  {query[..Math.Min(90, query.Length)]}"));
 }
+
+Console.WriteLine($"RESULT intake seconds={seconds} {string.Join(' ', result)}");
 
 await using (var admin = new NpgsqlConnection(server))
 {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a private PostgreSQL 15 cluster on 127.0.0.1 for the tests and the benchmarks.
 # Usage: infra/postgres/start.sh [run-dir]   (default: .run/postgres in the repository)
+# OMNI_PG_SETTINGS adds server settings ("-c shared_buffers=1GB ..."; infra/postgres/production.conf holds the deployment's).
 # Prints the connection string on its last line and writes it to <run-dir>/connection-string.
 # The password is random per cluster: no credentials live in the repository.
 set -euo pipefail
@@ -26,7 +27,7 @@ fi
 if ! "${as_pg[@]}" "$bin/pg_ctl" -D "$run/data" status >/dev/null 2>&1; then
   # fsync stays on: the benchmark's commit counts and the durability claims need real commits.
   "${as_pg[@]}" "$bin/pg_ctl" -D "$run/data" -l "$run/server.log" -w -t 60 \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $run -c max_connections=300 -c shared_preload_libraries=pg_stat_statements -c track_counts=on" start >&2
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $run -c max_connections=300 -c shared_preload_libraries=pg_stat_statements -c track_counts=on ${OMNI_PG_SETTINGS:-}" start >&2
 fi
 pw=$(cat "$run/pw")
 cs="Host=127.0.0.1;Port=$port;Username=postgres;Password=$pw;Database=postgres"

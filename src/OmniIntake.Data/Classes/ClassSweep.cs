@@ -70,7 +70,7 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
     SupervisorNotificationOptions? notifications = null)
 {
     private readonly SupervisorNotificationOptions _notifications = notifications ?? SupervisorNotificationOptions.None;
-    private const string Open = "c.status IN ('received', 'forwarded', 'answered')";
+    private static readonly string Open = OpenCases.Where("c");
 
     /// <returns>How many cases were raised.</returns>
     public async Task<int> RaiseByAgeAsync(CancellationToken cancellationToken = default)
@@ -137,6 +137,37 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
         return await connection.ListAsync<ComplaintText>(
             $"SELECT {TextColumns} FROM cases c WHERE c.similarity_checked_at IS NOT NULL AND c.received_at >= @since AND c.status <> 'withdrawn'",
             new { since }, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The compared complaints received since <paramref name="since"/>, without their text (<see cref="ComplaintText.FirstText"/>
+    /// is null): the sweep reads the window every minute, and the texts only of the ones it has not seen (<see cref="FirstTextsAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<ComplaintText>> WindowSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ListAsync<ComplaintText>(
+            """
+            SELECT c.id AS case_id, c.number, c.contact_id, c.category, c.received_at, c.subject FROM cases c
+            WHERE c.received_at >= @since AND c.similarity_checked_at IS NOT NULL AND c.status <> 'withdrawn'
+            """, new { since }, null, cancellationToken);
+    }
+
+    /// <summary>The first inbound message of each of these cases.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> FirstTextsAsync(IReadOnlyCollection<long> caseIds, CancellationToken cancellationToken = default)
+    {
+        var texts = new Dictionary<long, string>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var ids in caseIds.Chunk(500))
+        {
+            foreach (var (caseId, text) in await connection.ListAsync<(long, string)>(
+                         $"""
+                          SELECT m.case_id, m.body_text FROM messages m
+                          WHERE m.id IN (SELECT MIN(f.id) FROM messages f WHERE {database.In("f.case_id", "@ids")} AND f.direction = 'inbound' GROUP BY f.case_id)
+                          """, new { ids }, null, cancellationToken))
+                texts[caseId] = text;
+        }
+        return texts;
     }
 
     private const string TextColumns =

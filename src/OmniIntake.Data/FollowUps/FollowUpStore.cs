@@ -49,6 +49,13 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
     private const string Columns =
         "f.id, f.case_id, c.number AS case_number, f.created_at, f.channel, f.answered_at, f.answered_by, f.satisfaction, f.solved, f.comment";
 
+    /// <summary>The job's name in job_watermarks.</summary>
+    private const string WatermarkJob = "follow-up-ask";
+
+    // A resolution can commit a little after the instant it records: each run looks this far behind its watermark, so
+    // none is passed over (the NOT EXISTS makes the overlap ask nobody twice).
+    private static readonly TimeSpan WatermarkOverlap = TimeSpan.FromMinutes(10);
+
     /// <summary>Asks the cases resolved at least <paramref name="delay"/> ago that have not been asked for this resolution.</summary>
     /// <returns>How many follow-ups were opened.</returns>
     /// <param name="linkFor">The customer's link for a token.</param>
@@ -56,18 +63,22 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
         CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
+        var cutoff = now - delay;
         List<DueCase> due;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
+            // Issue 17 item 6: only the cases resolved since the last run (its watermark), not every resolved case in history.
+            var since = await connection.OneOrDefaultAsync<DateTimeOffset?>("SELECT at FROM job_watermarks WHERE job = @WatermarkJob",
+                new { WatermarkJob }, null, cancellationToken);
             due = (await connection.ListAsync<DueCase>(
-                """
-                SELECT c.id, c.number, c.channel, c.contact_id, c.resolved_at, c.subject,
-                       (SELECT m.body_text FROM messages m WHERE m.case_id = c.id AND m.direction = 'inbound' ORDER BY m.id LIMIT 1) AS first_text
-                FROM cases c
-                WHERE c.status = 'resolved' AND c.resolved_at <= @cutoff
-                  AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id AND f.resolved_at = c.resolved_at)
-                ORDER BY c.resolved_at LIMIT @limit
-                """, new { cutoff = now - delay, limit }, null, cancellationToken)).ToList();
+                $"""
+                 SELECT c.id, c.number, c.channel, c.contact_id, c.resolved_at, c.subject,
+                        (SELECT m.body_text FROM messages m WHERE m.case_id = c.id AND m.direction = 'inbound' ORDER BY m.id LIMIT 1) AS first_text
+                 FROM cases c
+                 WHERE c.status = 'resolved' AND c.resolved_at <= @cutoff {(since is null ? "" : "AND c.resolved_at > @since")}
+                   AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = c.id AND f.resolved_at = c.resolved_at)
+                 ORDER BY c.resolved_at LIMIT @limit
+                 """, new { cutoff, since = since - WatermarkOverlap, limit }, null, cancellationToken)).ToList();
         }
         var opened = 0;
         foreach (var found in due)
@@ -75,6 +86,16 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
             if (await AskAsync(found, now, linkFor, compose, cancellationToken)) opened++;
         }
         if (opened > 0) signal.EventsCommitted();
+        // Everything up to the cutoff was asked, or, when the batch was full, up to the last one asked.
+        var reached = due.Count < limit ? cutoff : due[^1].ResolvedAt;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await connection.ExecAsync(
+                """
+                INSERT INTO job_watermarks (job, at) VALUES (@WatermarkJob, @reached)
+                ON CONFLICT (job) DO UPDATE SET at = excluded.at
+                """, new { WatermarkJob, reached }, null, cancellationToken);
+        }
         return opened;
     }
 

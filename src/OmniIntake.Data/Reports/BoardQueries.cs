@@ -1,4 +1,4 @@
-using OmniIntake.Core.Cases;
+using OmniIntake.Data.Cases;
 
 namespace OmniIntake.Data.Reports;
 
@@ -35,6 +35,7 @@ public sealed class BoardQueries(Database database, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Issue 17 item 6: every statement reads the open cases through their partial index (cases_open), never the history.
         // In window: the forwarding deadline is pending and not yet at risk; at risk: pending past its warning; breached:
         // breached and the case still open (not forwarded yet, or back in the queue).
         string By(string key, string join = "") => $"""
@@ -44,17 +45,17 @@ public sealed class BoardQueries(Database database, TimeProvider clock)
                    SUM(CASE WHEN d.state = 'breached' AND c.status = 'received' THEN 1 ELSE 0 END) AS breached,
                    COUNT(*) AS open
             FROM cases c LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind = 'forward' {join}
-            WHERE {database.In("c.status", "@open")}
+            WHERE {OpenCases.Where("c")}
             GROUP BY {key} ORDER BY COUNT(*) DESC
             """;
-        var p = new { now, open = CaseLifecycle.OpenNames };
+        var p = new { now };
         static IReadOnlyList<BoardRow> Rows(IEnumerable<Row> rows) => rows.Select(r => new BoardRow(r.Key, r.InWindow, r.AtRisk, r.Breached, r.Open)).ToList();
         var byChannel = Rows(await connection.ListAsync<Row>(By("c.channel"), p, null, cancellationToken));
         var byDepartment = Rows(await connection.ListAsync<Row>(By("COALESCE(dep.code, '(not forwarded)')", "LEFT JOIN departments dep ON dep.id = c.department_id"), p,
             null, cancellationToken));
         var byAgent = Rows(await connection.ListAsync<Row>(By("COALESCE(c.claimed_by, '(unclaimed)')"), p, null, cancellationToken));
         var awaitingAnswer = await connection.OneAsync<long>(
-            $"SELECT COUNT(*) FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.kind IN ('ownerAnswer', 'publicReply') AND d.state = 'pending' AND {database.In("c.status", "@open")}",
+            $"SELECT COUNT(*) FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.kind IN ('ownerAnswer', 'publicReply') AND d.state = 'pending' AND {OpenCases.Where("c")}",
             p, null, cancellationToken);
         var oldest = await connection.OneOrDefaultAsync<OldestCase>(
             $"""

@@ -55,6 +55,17 @@ public sealed class GeneratedReportStore(Database database, TimeProvider clock)
             "SELECT id, kind, period, due_by, generated_at FROM generated_reports ORDER BY id DESC LIMIT @limit", new { limit }, null, cancellationToken);
     }
 
+    /// <summary>The stored reports of one kind for these periods, by period (those not generated are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, PeriodReport>> ContentsAsync(string kind, IReadOnlyCollection<string> periods,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.ListAsync<(string Period, string Content)>(
+            $"SELECT period, content FROM generated_reports WHERE kind = @kind AND {database.In("period", "@periods")}", new { kind, periods }, null,
+            cancellationToken);
+        return rows.ToDictionary(r => r.Period, r => JsonSerializer.Deserialize<PeriodReport>(r.Content, Json.Options)!);
+    }
+
     public async Task<PeriodReport?> ContentAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -40,6 +40,21 @@ public sealed record ReportIndicators(double? OnTimeForwardingRate, double? Dela
 
 public sealed class ReportQueries(Database database)
 {
+    /// <summary>One combination of what a report counts by, and how many of the period's cases have it.</summary>
+    private sealed class Slice
+    {
+        public string Category { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public string Class { get; init; } = "";
+        public long? DepartmentId { get; init; }
+        public long IsClosed { get; init; }
+        public long IsForwarded { get; init; }
+        public long IsRedispatched { get; init; }
+        public long IsRepeat { get; init; }
+        public string? ForwardState { get; init; }
+        public long Count { get; init; }
+    }
+
     public async Task<PeriodReport> PeriodAsync(DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
         var start = LocalDays.StartOf(from, zone);
@@ -48,40 +63,51 @@ public sealed class ReportQueries(Database database)
         // A merged duplicate is counted in the case that answers for it.
         const string InPeriod = "c.received_at >= @start AND c.received_at < @end AND c.status <> 'merged'";
         await using var connection = await database.OpenAsync(cancellationToken);
-        async Task<IReadOnlyList<ReportCount>> By(string key, string join = "") =>
-            (await connection.ListAsync<(string Key, long Count)>(
-                $"SELECT {key} AS k, COUNT(*) FROM cases c {join} WHERE {InPeriod} GROUP BY {key} ORDER BY COUNT(*) DESC, {key}", p, null, cancellationToken))
-            .Select(r => new ReportCount(r.Key, r.Count)).ToList();
-        var total = await connection.OneAsync<long>($"SELECT COUNT(*) FROM cases c WHERE {InPeriod}", p, null, cancellationToken);
-        var byCategory = await By("COALESCE(c.category, '(none)')");
-        var byChannel = await By("c.channel");
-        var byClass = await By("c.class");
-        var byDepartment = await By("COALESCE(d.code, '(not forwarded)')", "LEFT JOIN departments d ON d.id = c.department_id");
-        var forwards = (await connection.ListAsync<(string State, long Count)>(
-            $"SELECT dl.state, COUNT(*) FROM deadlines dl JOIN cases c ON c.id = dl.case_id WHERE dl.kind = 'forward' AND {InPeriod} GROUP BY dl.state",
-            p, null, cancellationToken)).ToDictionary(r => r.State, r => r.Count);
-        var met = forwards.GetValueOrDefault("met");
-        var breached = forwards.GetValueOrDefault("breached");
-        var forwarded = await connection.OneAsync<long>($"SELECT COUNT(*) FROM cases c WHERE {InPeriod} AND c.first_forwarded_at IS NOT NULL", p, null,
-            cancellationToken);
-        var redispatched = await connection.OneAsync<long>(
-            $"""
-             SELECT COUNT(*) FROM cases c WHERE {InPeriod} AND c.redispatches > 0
-             """, p, null, cancellationToken);
-        var repeats = await connection.OneAsync<long>(
-            $"""
-             SELECT COUNT(*) FROM cases c WHERE {InPeriod}
-               AND (c.related_case_id IS NOT NULL
-                    OR EXISTS (SELECT 1 FROM cases o WHERE o.contact_id = c.contact_id AND o.id <> c.id AND o.received_at >= @start AND o.received_at < @end))
-             """, p, null, cancellationToken);
-        var closed = await connection.OneAsync<long>($"SELECT COUNT(*) FROM cases c WHERE {InPeriod} AND c.status IN ('resolved', 'closed')", p, null,
-            cancellationToken);
+        // Issue 17 item 6: ONE grouped pass over the period's cases (through cases_received_id) yields every count and
+        // indicator; the repeat check is a window over the same rows (another case of the same contact in the period,
+        // merged ones included as before), not a look-up per case.
+        var slices = await connection.ListAsync<Slice>(
+            """
+            SELECT COALESCE(c.category, '(none)') AS category, c.channel, c.class, c.department_id,
+                   CASE WHEN c.status IN ('resolved', 'closed') THEN 1 ELSE 0 END AS is_closed,
+                   CASE WHEN c.first_forwarded_at IS NOT NULL THEN 1 ELSE 0 END AS is_forwarded,
+                   CASE WHEN c.redispatches > 0 THEN 1 ELSE 0 END AS is_redispatched,
+                   CASE WHEN c.related_case_id IS NOT NULL OR c.same_contact > 1 THEN 1 ELSE 0 END AS is_repeat,
+                   dl.state AS forward_state, COUNT(*) AS count
+            FROM (SELECT p.id, p.category, p.channel, p.class, p.department_id, p.status, p.first_forwarded_at, p.redispatches, p.related_case_id,
+                         COUNT(*) OVER (PARTITION BY p.contact_id) AS same_contact
+                  FROM cases p WHERE p.received_at >= @start AND p.received_at < @end) c
+            LEFT JOIN deadlines dl ON dl.case_id = c.id AND dl.kind = 'forward'
+            WHERE c.status <> 'merged'
+            GROUP BY COALESCE(c.category, '(none)'), c.channel, c.class, c.department_id,
+                     CASE WHEN c.status IN ('resolved', 'closed') THEN 1 ELSE 0 END, CASE WHEN c.first_forwarded_at IS NOT NULL THEN 1 ELSE 0 END,
+                     CASE WHEN c.redispatches > 0 THEN 1 ELSE 0 END,
+                     CASE WHEN c.related_case_id IS NOT NULL OR c.same_contact > 1 THEN 1 ELSE 0 END, dl.state
+            """, p, null, cancellationToken);
+        var departments = (await connection.ListAsync<(long Id, string Code)>("SELECT id, code FROM departments", null, null, cancellationToken))
+            .ToDictionary(d => d.Id, d => d.Code);
+        static IReadOnlyList<ReportCount> By(IEnumerable<Slice> rows, Func<Slice, string> key) =>
+            rows.GroupBy(key, StringComparer.Ordinal).Select(g => new ReportCount(g.Key, g.Sum(s => s.Count)))
+                .OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        long Sum(Func<Slice, bool> which) => slices.Where(which).Sum(s => s.Count);
+        var total = Sum(_ => true);
+        var byCategory = By(slices, s => s.Category);
+        var byChannel = By(slices, s => s.Channel);
+        var byClass = By(slices, s => s.Class);
+        var byDepartment = By(slices, s => s.DepartmentId is { } id && departments.TryGetValue(id, out var code) ? code : "(not forwarded)");
+        var met = Sum(s => s.ForwardState == "met");
+        var breached = Sum(s => s.ForwardState == "breached");
+        var forwarded = Sum(s => s.IsForwarded == 1);
+        var redispatched = Sum(s => s.IsRedispatched == 1);
+        var repeats = Sum(s => s.IsRepeat == 1);
+        var closed = Sum(s => s.IsClosed == 1);
         var satisfaction = await connection.OneAsync<double?>(
             $"""
              SELECT AVG(CAST(f.satisfaction AS REAL)) FROM follow_ups f JOIN cases c ON c.id = f.case_id
              WHERE {InPeriod} AND f.satisfaction IS NOT NULL
                AND f.id = (SELECT MAX(l.id) FROM follow_ups l WHERE l.case_id = f.case_id AND l.satisfaction IS NOT NULL)
              """, p, null, cancellationToken);
+        // The period's important, hot and major cases, through their own small index (cases_class_received).
         var classCases = await connection.ListAsync<ReportedCase>(
             $"""
              SELECT c.number, c.class, c.status, c.channel, c.category, d.code AS department, c.received_at, c.subject
@@ -91,7 +117,7 @@ public sealed class ReportQueries(Database database)
         static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
         return new PeriodReport(from, to, total, byCategory, byChannel, byClass, byDepartment,
             new ReportIndicators(Rate(met, met + breached), Rate(breached, met + breached), Rate(redispatched, forwarded), Rate(repeats, total),
-                Rate(closed, total), satisfaction is null ? null : Math.Round(satisfaction.Value, 2), met, breached, forwards.GetValueOrDefault("pending")))
+                Rate(closed, total), satisfaction is null ? null : Math.Round(satisfaction.Value, 2), met, breached, Sum(s => s.ForwardState == "pending")))
         {
             ClassCases = classCases,
         };

@@ -30,10 +30,14 @@ public sealed class ClassJob(ClassSweep sweep, ComplaintSimilarity similarity, C
         var fresh = await sweep.UncheckedAsync(200, cancellationToken);
         if (fresh.Count == 0) return (0, 0);
         var earliest = fresh.Min(f => f.ReceivedAt) - rules.SimilarWithin;
-        // The window's complaints, their terms computed once for the whole batch.
-        var window = await sweep.ComparedSinceAsync(earliest, cancellationToken);
+        // The window's complaints, their terms computed once for the whole batch. Issue 17 item 6: the window is read
+        // without texts, and only the complaints this process has not cut yet bring their first message along.
+        var window = await sweep.WindowSinceAsync(earliest, cancellationToken);
         var inWindow = window.Select(k => k.CaseId).ToHashSet();
         foreach (var gone in _terms.Keys.Where(id => !inWindow.Contains(id))) _terms.TryRemove(gone, out _);
+        var texts = await sweep.FirstTextsAsync([.. window.Where(k => !_terms.ContainsKey(k.CaseId)).Select(k => k.CaseId)], cancellationToken);
+        foreach (var k in window.Where(k => !_terms.ContainsKey(k.CaseId)))
+            _terms.TryAdd(k.CaseId, similarity.Terms($"{k.Subject} {texts.GetValueOrDefault(k.CaseId)}".Trim()));
         var known = window.Select(k => (Complaint: k, Terms: TermsOf(k))).ToList();
         var raised = 0;
         foreach (var complaint in fresh)

@@ -21,6 +21,7 @@ public static class SupervisionApi
         builder.Services.AddSingleton<Presence>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Presence>());
         builder.Services.AddSingleton<BoardQueries>();
+        builder.Services.AddSingleton<TrendQueries>();
     }
 
     public static void MapSupervision(this WebApplication app)
@@ -42,35 +43,16 @@ public static class SupervisionApi
     }
 
     /// <summary>day: the last N days; week: the last N weeks (Monday first); month: the last N months. N is 1-62.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ProblemHttpResult>> TrendsAsync(string? by, int? count, ReportQueries reports,
+    private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ProblemHttpResult>> TrendsAsync(string? by, int? count, TrendQueries trends,
         IntakeOptions intake, TimeProvider clock, CancellationToken ct)
     {
         var n = count ?? (by == "month" ? 6 : by == "week" ? 8 : 14);
         if (n is < 1 or > 62) return TypedResults.Problem($"count is 1-62 (got {n}).", statusCode: 400, title: "Invalid count");
+        TrendGrain? grain = (by ?? "day") switch { "day" => TrendGrain.Day, "week" => TrendGrain.Week, "month" => TrendGrain.Month, _ => null };
+        if (grain is null) return TypedResults.Problem($"by is day, week or month (got '{by}').", statusCode: 400, title: "Invalid bucket");
         var today = LocalDays.Of(clock.GetUtcNow(), intake.Zone);
-        var buckets = new List<(DateOnly From, DateOnly ToExclusive)>();
-        switch (by ?? "day")
-        {
-            case "day":
-                for (var i = n - 1; i >= 0; i--) buckets.Add((today.AddDays(-i), today.AddDays(-i + 1)));
-                break;
-            case "week":
-                var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-                for (var i = n - 1; i >= 0; i--) buckets.Add((monday.AddDays(-7 * i), monday.AddDays(-7 * i + 7)));
-                break;
-            case "month":
-                var first = new DateOnly(today.Year, today.Month, 1);
-                for (var i = n - 1; i >= 0; i--) buckets.Add((first.AddMonths(-i), first.AddMonths(-i + 1)));
-                break;
-            default:
-                return TypedResults.Problem($"by is day, week or month (got '{by}').", statusCode: 400, title: "Invalid bucket");
-        }
-        var points = new List<TrendPoint>();
-        foreach (var (from, to) in buckets)
-        {
-            var report = await reports.PeriodAsync(from, to, intake.Zone, ct);
-            points.Add(new TrendPoint(from, to.AddDays(-1), report.Cases, report.Indicators));
-        }
+        var points = (await trends.TrendAsync(grain.Value, n, today, intake.Zone, ct))
+            .Select(b => new TrendPoint(b.From, b.ToExclusive.AddDays(-1), b.Cases, b.Indicators)).ToList();
         return TypedResults.Ok<IReadOnlyList<TrendPoint>>(points);
     }
 }

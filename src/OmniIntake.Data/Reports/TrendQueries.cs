@@ -1,0 +1,62 @@
+using OmniIntake.Core.Policy;
+
+namespace OmniIntake.Data.Reports;
+
+/// <summary>The grain of the supervisors' trend charts.</summary>
+public enum TrendGrain
+{
+    Day,
+    Week,
+    Month,
+}
+
+/// <summary>One bucket of a trend: the indicators of the cases received in [From, ToExclusive) (local dates).</summary>
+public sealed record TrendBucket(DateOnly From, DateOnly ToExclusive, long Cases, ReportIndicators Indicators);
+
+/// <summary>The trend charts of the board (GET /api/board/trends): the last N days, weeks (Monday first) or months.</summary>
+public sealed class TrendQueries(ReportQueries reports, GeneratedReportStore generated)
+{
+    /// <summary>The N buckets ending with the one holding <paramref name="today"/>, oldest first.</summary>
+    public static IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> Buckets(TrendGrain grain, int count, DateOnly today)
+    {
+        var buckets = new List<(DateOnly, DateOnly)>();
+        switch (grain)
+        {
+            case TrendGrain.Day:
+                for (var i = count - 1; i >= 0; i--) buckets.Add((today.AddDays(-i), today.AddDays(-i + 1)));
+                break;
+            case TrendGrain.Week:
+                var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+                for (var i = count - 1; i >= 0; i--) buckets.Add((monday.AddDays(-7 * i), monday.AddDays(-7 * i + 7)));
+                break;
+            default:
+                var first = new DateOnly(today.Year, today.Month, 1);
+                for (var i = count - 1; i >= 0; i--) buckets.Add((first.AddMonths(-i), first.AddMonths(-i + 1)));
+                break;
+        }
+        return buckets;
+    }
+
+    public async Task<IReadOnlyList<TrendBucket>> TrendAsync(TrendGrain grain, int count, DateOnly today, TimeZoneInfo zone,
+        CancellationToken cancellationToken = default)
+    {
+        var buckets = Buckets(grain, count, today);
+        // Issue 17 item 6: a finished month is served from its monthly report, generated once when it ended (policy 5.6.1),
+        // so a chart of months reads the current month only. Days and weeks are one grouped pass each over their own cases.
+        var stored = grain == TrendGrain.Month
+            ? await generated.ContentsAsync(ReportSchedule.Monthly, [.. buckets.Where(b => b.ToExclusive <= today).Select(b => MonthName(b.From))],
+                cancellationToken)
+            : new Dictionary<string, PeriodReport>();
+        var points = new List<TrendBucket>();
+        foreach (var (from, to) in buckets)
+        {
+            var report = grain == TrendGrain.Month && stored.TryGetValue(MonthName(from), out var kept)
+                ? kept
+                : await reports.PeriodAsync(from, to, zone, cancellationToken);
+            points.Add(new TrendBucket(from, to, report.Cases, report.Indicators));
+        }
+        return points;
+    }
+
+    private static string MonthName(DateOnly first) => first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+}
