@@ -3,6 +3,7 @@ using OmniIntake.Core.Calendar;
 using OmniIntake.Core.Intake;
 using OmniIntake.Data.Reports;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Supervision;
 
@@ -46,7 +47,7 @@ public static class SupervisionApi
         IntakeOptions intake, TimeProvider clock, CancellationToken ct)
     {
         var n = count ?? (by == "month" ? 6 : by == "week" ? 8 : 14);
-        if (n is < 1 or > 62) return TypedResults.Problem($"count is 1-62 (got {n}).", statusCode: 400, title: "Invalid count");
+        if (n is < 1 or > 62) return TypedResults.Problem($"count is 1-62 (got {n}).", statusCode: 400, title: "Invalid count", extensions: ApiProblem.Code("board.count-invalid"));
         var today = LocalDays.Of(clock.GetUtcNow(), intake.Zone);
         var buckets = new List<(DateOnly From, DateOnly ToExclusive)>();
         switch (by ?? "day")
@@ -63,7 +64,7 @@ public static class SupervisionApi
                 for (var i = n - 1; i >= 0; i--) buckets.Add((first.AddMonths(-i), first.AddMonths(-i + 1)));
                 break;
             default:
-                return TypedResults.Problem($"by is day, week or month (got '{by}').", statusCode: 400, title: "Invalid bucket");
+                return TypedResults.Problem($"by is day, week or month (got '{by}').", statusCode: 400, title: "Invalid bucket", extensions: ApiProblem.Code("board.bucket-invalid"));
         }
         var points = new List<TrendPoint>();
         foreach (var (from, to) in buckets)

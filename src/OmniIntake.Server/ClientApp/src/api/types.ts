@@ -137,4 +137,6 @@ export interface Problem {
   detail?: string;
   status?: number;
   code?: string;
+  /** The parameters the code's message names (e.g. a field or a limit), where the hub sends some. */
+  args?: Record<string, unknown>;
 }
