@@ -50,7 +50,7 @@ async function open(id) {
   const box = (id, label, path) => {
     const area = document.createElement("textarea"); area.id = id; area.setAttribute("aria-label", label);
     const f = document.createElement("form");
-    f.append(el("h4", label), area, el("button", label));
+    f.append(el("h3", label), area, el("button", label));
     f.addEventListener("submit", async (e) => {
       e.preventDefault(); problem.textContent = "";
       try { await api(`/api/cases/${d.case.id}/${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: area.value }) }); await load(); await open(id === "answer" ? d.case.id : d.case.id); }
@@ -58,7 +58,7 @@ async function open(id) {
     });
     return f;
   };
-  const parts = [el("h3", `${d.case.number} · ${d.case.status}`), problem];
+  const parts = [el("h2", `${d.case.number} · ${d.case.status}`), problem];
   for (const dl of d.deadlines.filter(x => x.kind !== "forward")) parts.push(el("div", `${dl.kind}: ${new Date(dl.dueAt).toLocaleString()} · ${dl.state}`, "meta"));
   for (const m of d.messages.filter(x => x.direction !== "notification")) {
     const div = el("div", null, "message " + m.direction);
