@@ -147,7 +147,8 @@ public sealed class KeyboardAndPhoneJourneyTests
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await AxeTests.AttachScreenshotAsync(page, name);
-        var (scroll, client) = await page.EvaluateAsync<(int, int)>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var (scroll, client) = (widths[0], widths[1]);
         Assert.True(scroll <= client, $"{name}: the page is {scroll} px wide in a {client} px screen (it scrolls sideways)");
     }
 
