@@ -13,7 +13,8 @@ function tenThousand() {
   return store;
 }
 
-describe("the virtualised queue", () => {
+// Mounting 10,000 cases in happy-dom takes seconds on a loaded machine: the default 5 s is not a budget here.
+describe("the virtualised queue", { timeout: 60_000 }, () => {
   it("renders only the rows in view and a few either side, of 10,000 open cases", () => {
     const store = tenThousand();
     const wrapper = mount(QueueList, { props: { store, selectedNumber: null }, global: { plugins: [i18nZh()] }, attachTo: document.body });
