@@ -7,6 +7,7 @@ set -euo pipefail
 app="$(cd "$(dirname "$0")/.." && pwd)/src/OmniIntake.Server/ClientApp"
 cd "$app"
 [ -d node_modules ] || npm ci --no-audit --no-fund
-BENCH_CASES="${1:-10000}" BENCH_RATE="${2:-100}" BENCH_SECONDS="${3:-10}" \
-  npx vitest run --config bench/vitest.bench.config.ts --reporter=dot --silent=false 2>&1 \
-  | grep -E '^(baseline|workspace queue|RESULT)' 
+# Vitest colours its output even into a pipe: the escapes are removed before the figures are picked out.
+NO_COLOR=1 FORCE_COLOR=0 BENCH_CASES="${1:-10000}" BENCH_RATE="${2:-100}" BENCH_SECONDS="${3:-10}" \
+  npx vitest run --config bench/vitest.bench.config.ts --silent=false 2>&1 \
+  | sed -E 's/\x1b\[[0-9;]*m//g' | grep -E '^(baseline|workspace queue|RESULT)'
