@@ -104,6 +104,6 @@ public sealed partial class ProblemCodeTests
     [GeneratedRegex(""""(?:ApiProblem\.Of|ApiResults\.Problem|\bProblem)\(\s*(?:\d+|StatusCodes\.\w+)\s*,\s*"(?<code>[a-z]+\.[a-z-]+)"|ApiProblem\.Code\("(?<code>[a-z]+\.[a-z-]+)"|\["code"\]\s*=\s*"(?<code>[a-z]+\.[a-z-]+)"|\bcode = "(?<code>[a-z]+\.[a-z-]+)"|LinkResult\.\w+\("(?<code>contacts\.[a-z-]+)"|CommandOutcome\.\w+, "(?<code>contacts\.[a-z-]+)(?=")"""")]
     private static partial Regex CodeLiteral();
 
-    [GeneratedRegex("""(?:TypedResults|Results)\.(?:Problem|ValidationProblem)\((?:"[^"]*"|[^;"])*?;""", RegexOptions.Singleline)]
+    [GeneratedRegex("""\b(?:TypedResults|Results)\.(?:Problem|ValidationProblem)\((?:"[^"]*"|[^;"])*?;""", RegexOptions.Singleline)]
     private static partial Regex DirectProblem();
 }
