@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Core.Accounts;
 using OmniIntake.Data.Accounts;
 using OmniIntake.Server.Infrastructure;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Accounts;
 
@@ -51,7 +52,7 @@ public static class AccountsApi
             if (Validate("x", request.Password, options) is { } problem) return (Results<NoContent, ProblemHttpResult>)problem;
             return await store.SetPasswordAsync(id, hashing.Hash(request.Password), ct)
                 ? TypedResults.NoContent()
-                : TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found");
+                : TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("account.not-found"));
         });
     }
 
@@ -59,13 +60,13 @@ public static class AccountsApi
         Data.Departments.DepartmentStore departments, CancellationToken ct)
     {
         if (request.DepartmentId is { } departmentId && (await departments.ListAsync(ct)).All(d => d.Id != departmentId))
-            return TypedResults.Problem($"There is no department {departmentId}.", statusCode: 400, title: "Invalid department");
+            return TypedResults.Problem($"There is no department {departmentId}.", statusCode: 400, title: "Invalid department", extensions: ApiProblem.Code("account.department-invalid"));
         var unknown = (request.Roles ?? []).Where(r => !Roles.IsKnown(r)).ToList();
         if (request.Roles is null || request.Roles.Length == 0 || unknown.Count > 0)
             return TypedResults.Problem($"Roles must be some of {string.Join(", ", Roles.All)} (unknown: {string.Join(", ", unknown)}).",
-                statusCode: 400, title: "Invalid roles");
+                statusCode: 400, title: "Invalid roles", extensions: ApiProblem.Code("account.roles-invalid"));
         var current = (await users.ListAsync(ct)).FirstOrDefault(u => u.Id == id);
-        if (current is null) return TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found");
+        if (current is null) return TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("account.not-found"));
         await users.UpdateAsync(id, string.IsNullOrWhiteSpace(request.DisplayName) ? current.DisplayName : request.DisplayName.Trim(), request.Roles.Distinct(),
             request.DepartmentId, request.Unlock, ct);
         return TypedResults.NoContent();
@@ -74,14 +75,14 @@ public static class AccountsApi
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, UserStore users,
         SignInFailures failures, PasswordHashing hashing, AccountOptions options, HttpContext context, CancellationToken ct)
     {
-        var refused = TypedResults.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused");
+        var refused = TypedResults.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused", extensions: ApiProblem.Code("auth.sign-in-refused"));
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password) || request.Username.Length > 200) return refused;
         // Issue 12 item 13: locked per name AND client address, names that exist or not alike, so the answer (and its
         // time: a password is checked either way) says nothing about the name, and nobody locks a colleague out from elsewhere.
         var source = ClientAddress.Of(context);
         if (await failures.LockedUntilAsync(request.Username, source, ct) is { } until)
             return TypedResults.Problem($"Too many failed sign-ins from your address; try again after {until:u}.",
-                statusCode: StatusCodes.Status423Locked, title: "Sign-in locked");
+                statusCode: StatusCodes.Status423Locked, title: "Sign-in locked", extensions: ApiProblem.Code("auth.locked-out"));
         var user = await users.FindAsync(request.Username, ct);
         var matches = hashing.Verify(user?.PasswordHash ?? hashing.Decoy, request.Password);
         if (user is null || !matches)
@@ -119,12 +120,12 @@ public static class AccountsApi
     {
         if (!setup.Matches(request.SetupCode))
             return TypedResults.Problem("The setup code is wrong. It is printed in the server's console at start-up.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Setup refused");
+                statusCode: StatusCodes.Status403Forbidden, title: "Setup refused", extensions: ApiProblem.Code("setup.code-wrong"));
         if (Validate(request.Username, request.Password, options) is { } problem) return problem;
         var id = await users.CreateFirstAdminAsync(request.Username, request.DisplayName ?? request.Username, hashing.Hash(request.Password), ct);
         if (id is null)
             return TypedResults.Problem("An account exists already; set-up is over. Sign in and use the admin pages.",
-                statusCode: StatusCodes.Status409Conflict, title: "Setup done");
+                statusCode: StatusCodes.Status409Conflict, title: "Setup done", extensions: ApiProblem.Code("setup.over"));
         return TypedResults.Created($"/api/users/{id}",
             new UserResponse(id.Value, request.Username.Trim().ToLowerInvariant(), request.DisplayName ?? request.Username,
                 [Roles.Admin, Roles.Supervisor, Roles.Agent], null));
@@ -140,10 +141,10 @@ public static class AccountsApi
         var unknown = (request.Roles ?? []).Where(r => !Roles.IsKnown(r)).ToList();
         if (request.Roles is null || request.Roles.Length == 0 || unknown.Count > 0)
             return TypedResults.Problem($"Roles must be some of {string.Join(", ", Roles.All)} (unknown: {string.Join(", ", unknown)}).",
-                statusCode: 400, title: "Invalid roles");
+                statusCode: 400, title: "Invalid roles", extensions: ApiProblem.Code("account.roles-invalid"));
         var id = await users.CreateAsync(request.Username, request.DisplayName ?? request.Username, hashing.Hash(request.Password),
             request.Roles.Distinct(), request.DepartmentId, ct);
-        if (id is null) return TypedResults.Problem($"The username '{request.Username}' is taken.", statusCode: 409, title: "Username taken");
+        if (id is null) return TypedResults.Problem($"The username '{request.Username}' is taken.", statusCode: 409, title: "Username taken", extensions: ApiProblem.Code("account.username-taken"));
         return TypedResults.Created($"/api/users/{id}",
             new UserResponse(id.Value, request.Username.Trim().ToLowerInvariant(), request.DisplayName ?? request.Username, request.Roles,
                 request.DepartmentId));
@@ -152,10 +153,10 @@ public static class AccountsApi
     private static ProblemHttpResult? Validate(string? username, string? password, AccountOptions options)
     {
         if (string.IsNullOrWhiteSpace(username) || username.Trim().Length > 100 || username.Any(char.IsWhiteSpace))
-            return TypedResults.Problem("A username is 1-100 characters without spaces.", statusCode: 400, title: "Invalid username");
+            return TypedResults.Problem("A username is 1-100 characters without spaces.", statusCode: 400, title: "Invalid username", extensions: ApiProblem.Code("account.username-invalid"));
         if (password is null || password.Length < options.MinimumPasswordLength)
             return TypedResults.Problem($"A password is at least {options.MinimumPasswordLength} characters.", statusCode: 400,
-                title: "Password too short");
+                title: "Password too short", extensions: ApiProblem.Code("account.password-short"));
         return null;
     }
 }

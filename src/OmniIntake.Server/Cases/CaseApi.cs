@@ -70,7 +70,7 @@ public static class CaseApi
         cases.MapPost("/{id:long}/claim", async (long id, bool? takeOver, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (takeOver == true && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin))
-                return (Results<NoContent, ProblemHttpResult>)Problem(403, "Forbidden", "Only supervisors take over a case another agent claimed.");
+                return (Results<NoContent, ProblemHttpResult>)Problem(403, "case.takeover-refused", "Forbidden", "Only supervisors take over a case another agent claimed.");
             return Answer(await commands.ClaimAsync(id, user.Identity!.Name!, takeOver == true, ct));
         });
         cases.MapPost("/{id:long}/release", async (long id, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
@@ -88,19 +88,19 @@ public static class CaseApi
         CaseQueries queries, CategoryStore categories, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
-            return Problem(400, "Idempotency-Key required", "Send an Idempotency-Key header (1-200 characters) so a retried request registers the case once.");
+            return Problem(400, "case.idempotency-key-required", "Idempotency-Key required", "Send an Idempotency-Key header (1-200 characters) so a retried request registers the case once.");
         if (!ChannelNames.TryParse(request.Channel, out var channel) || !HandChannels.Contains(channel))
-            return Problem(400, "Invalid channel", $"channel must be one of {string.Join(", ", HandChannels.Select(c => c.ToName()))} (got '{request.Channel}').");
+            return Problem(400, "case.channel-invalid", "Invalid channel", $"channel must be one of {string.Join(", ", HandChannels.Select(c => c.ToName()))} (got '{request.Channel}').");
         if (string.IsNullOrWhiteSpace(request.Text))
-            return Problem(400, "Text required", "text (what happened) is required.");
+            return Problem(400, "case.text-required", "Text required", "text (what happened) is required.");
         ContactHandle sender;
         if (!string.IsNullOrWhiteSpace(request.Phone))
         {
-            if (!ContactHandle.TryCreate(ContactHandleKind.Phone, request.Phone, out sender, out var error)) return Problem(400, "Invalid phone", error);
+            if (!ContactHandle.TryCreate(ContactHandleKind.Phone, request.Phone, out sender, out var error)) return Problem(400, "case.phone-invalid", "Invalid phone", error);
         }
         else if (!string.IsNullOrWhiteSpace(request.Email))
         {
-            if (!ContactHandle.TryCreate(ContactHandleKind.Email, request.Email, out sender, out var error)) return Problem(400, "Invalid email", error);
+            if (!ContactHandle.TryCreate(ContactHandleKind.Email, request.Email, out sender, out var error)) return Problem(400, "case.email-invalid", "Invalid email", error);
         }
         else
         {
@@ -108,7 +108,7 @@ public static class CaseApi
             sender = ContactHandle.Create(ContactHandleKind.Anonymous, $"{channel.ToName()}:{idempotencyKey.Trim()}");
         }
         if (request.Category is not null && (await categories.ListAsync(ct)).All(c => c.Code != request.Category))
-            return Problem(400, "Unknown category", $"category '{request.Category}' is not configured; see GET /api/categories.");
+            return Problem(400, "case.category-unknown", "Unknown category", $"category '{request.Category}' is not configured; see GET /api/categories.");
 
         var message = new InboundMessage
         {
@@ -128,7 +128,7 @@ public static class CaseApi
             },
         };
         var errors = InboundMessageRules.Check(message);
-        if (errors.Count > 0) return Problem(400, "Invalid complaint", string.Join(" ", errors));
+        if (errors.Count > 0) return Problem(400, "case.complaint-invalid", "Invalid complaint", string.Join(" ", errors));
         var result = await intake.AcceptAsync(message, ct);
         var body = new RegisteredCase(result.CaseId, result.CaseNumber, result.Outcome.ToString().ToLowerInvariant())
         {
@@ -143,10 +143,10 @@ public static class CaseApi
         string? status, string? channel, string? @class, long? departmentId, bool? open, bool? mine, bool? unassigned, string? q, long? before, int? limit,
         DateOnly? from, DateOnly? to, IntakeOptions intake, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (status is not null && !CaseLifecycle.TryParse(status, out _)) return Problem(400, "Invalid status", $"Unknown status '{status}'.");
-        if (channel is not null && !ChannelNames.TryParse(channel, out _)) return Problem(400, "Invalid channel", $"Unknown channel '{channel}'.");
-        if (@class is not null && !CaseClassNames.TryParse(@class, out _)) return Problem(400, "Invalid class", $"Unknown class '{@class}'.");
-        if (limit is < 1 or > 500) return Problem(400, "Invalid limit", $"limit is 1-500 (got {limit}).");
+        if (status is not null && !CaseLifecycle.TryParse(status, out _)) return Problem(400, "query.status-invalid", "Invalid status", $"Unknown status '{status}'.");
+        if (channel is not null && !ChannelNames.TryParse(channel, out _)) return Problem(400, "query.channel-invalid", "Invalid channel", $"Unknown channel '{channel}'.");
+        if (@class is not null && !CaseClassNames.TryParse(@class, out _)) return Problem(400, "query.class-invalid", "Invalid class", $"Unknown class '{@class}'.");
+        if (limit is < 1 or > 500) return Problem(400, "query.limit-invalid", "Invalid limit", $"limit is 1-500 (got {limit}).");
         var filter = new CaseFilter
         {
             Status = status?.ToLowerInvariant(), Channel = channel?.ToLowerInvariant(), Class = @class?.ToLowerInvariant(),
@@ -159,7 +159,7 @@ public static class CaseApi
     }
 
     private static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> GetAsync(string key, CaseQueries queries, CancellationToken ct) =>
-        await queries.GetAsync(key, ct) is { } detail ? TypedResults.Ok(detail) : Problem(404, "No such case", $"Case '{key}' does not exist.");
+        await queries.GetAsync(key, ct) is { } detail ? TypedResults.Ok(detail) : Problem(404, "case.not-found", "No such case", $"Case '{key}' does not exist.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReplyAsync(long id, ReplyRequest request, CaseCommands commands,
         ClaimsPrincipal user, Core.Attachments.IAttachmentStore files, CancellationToken ct)
@@ -181,10 +181,10 @@ public static class CaseApi
         if (request.Class is not null)
         {
             if (!CaseClassNames.TryParse(request.Class, out var parsed))
-                return Problem(400, "Invalid class", $"class must be one of general, important, hot, major (got '{request.Class}').");
+                return Problem(400, "case.class-invalid", "Invalid class", $"class must be one of general, important, hot, major (got '{request.Class}').");
             // PRODUCT.md 5.5: the class is set by a supervisor; agents set the category.
             if (!user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin))
-                return Problem(403, "Supervisors set the class", "Only a supervisor can set a case's class.");
+                return Problem(403, "case.class-supervisor-only", "Supervisors set the class", "Only a supervisor can set a case's class.");
             caseClass = parsed;
         }
         return Answer(await commands.ClassifyAsync(id, caseClass, request.Category, user.Identity!.Name!, request.Reason, ct));
@@ -197,8 +197,8 @@ public static class CaseApi
     private static async Task<Results<NoContent, ProblemHttpResult>> MergeAsync(long id, MergeRequest request, CaseCommands commands, CaseQueries queries,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Into)) return Problem(400, "Invalid request", "Give the number of the case to merge into.");
-        if (await queries.GetAsync(request.Into, ct) is not { } target) return Problem(404, "Not found", $"There is no case '{request.Into}'.");
+        if (string.IsNullOrWhiteSpace(request.Into)) return Problem(400, "case.merge-target-required", "Invalid request", "Give the number of the case to merge into.");
+        if (await queries.GetAsync(request.Into, ct) is not { } target) return Problem(404, "case.merge-target-not-found", "Not found", $"There is no case '{request.Into}'.");
         return Answer(await commands.MergeAsync(id, target.Case.Id, user.Identity!.Name!, request.Reason ?? "", ct));
     }
 
@@ -209,7 +209,7 @@ public static class CaseApi
     private static async Task<Results<Ok<EventPage>, ProblemHttpResult>> EventsAsync(ICaseEventReader reader, long? after, int? limit,
         CancellationToken ct)
     {
-        if (after is < 0) return Problem(400, "Invalid cursor", "after must not be negative.");
+        if (after is < 0) return Problem(400, "events.cursor-invalid", "Invalid cursor", "after must not be negative.");
         var take = Math.Clamp(limit ?? 500, 1, 1000);
         var events = await reader.ReadAfterAsync(after ?? 0, take + 1, ct);
         var page = events.Take(take).ToList();
@@ -219,5 +219,5 @@ public static class CaseApi
 
     private static Results<NoContent, ProblemHttpResult> Answer(CommandResult result) => ApiResults.From(result);
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) => ApiResults.Problem(status, title, detail);
+    private static ProblemHttpResult Problem(int status, string code, string title, string detail) => ApiResults.Problem(status, code, title, detail);
 }

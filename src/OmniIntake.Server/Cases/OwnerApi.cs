@@ -45,8 +45,8 @@ public static class OwnerApi
         ClaimsPrincipal user, long? before, int? limit, CancellationToken ct)
     {
         if (user.DepartmentId() is not { } department)
-            return ApiResults.Problem(403, "No department", "Your account is not the complaint owner of any department; ask an admin to set one.");
-        if (limit is < 1 or > 500) return ApiResults.Problem(400, "Invalid limit", $"limit is 1-500 (got {limit}).");
+            return ApiResults.Problem(403, "owner.no-department", "No department", "Your account is not the complaint owner of any department; ask an admin to set one.");
+        if (limit is < 1 or > 500) return ApiResults.Problem(400, "query.limit-invalid", "Invalid limit", $"limit is 1-500 (got {limit}).");
         // Only the cases forwarded to the department now, as OwnerScope.Covers says: no "open=false" listing cases sent back
         // (issue 12 item 13).
         return TypedResults.Ok(await queries.ListAsync(new CaseFilter
@@ -61,7 +61,7 @@ public static class OwnerApi
         var detail = await queries.GetAsync(key, ct);
         // Not forwarded to the owner's department now reads as not found: case records are confidential (credit union, 6th article).
         if (detail is null || !user.OwnerScope().Covers(detail.Case.DepartmentId, detail.Case.Status))
-            return ApiResults.Problem(404, "No such case", $"Case '{key}' does not exist or is not forwarded to your department.");
+            return ApiResults.Problem(404, "owner.case-not-found", "No such case", $"Case '{key}' does not exist or is not forwarded to your department.");
         return TypedResults.Ok(detail);
     }
 

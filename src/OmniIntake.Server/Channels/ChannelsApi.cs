@@ -4,6 +4,7 @@ using OmniIntake.Core.Intake;
 using OmniIntake.Core.Polling;
 using OmniIntake.Data.Outbox;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Channels;
 
@@ -50,7 +51,7 @@ public static class ChannelsApi
         int? limit, CancellationToken ct)
     {
         if (status is not null and not ("retrying" or "failed" or "manual" or "sending" or "pending" or "sent"))
-            return TypedResults.Problem("status must be retrying, failed, manual, sending, pending or sent.", statusCode: 400);
+            return TypedResults.Problem("status must be retrying, failed, manual, sending, pending or sent.", statusCode: 400, extensions: ApiProblem.Code("outbox.status-invalid"));
         return TypedResults.Ok(await outbox.ProblemsAsync(status, Math.Clamp(limit ?? 100, 1, 1000), ct));
     }
 
@@ -68,7 +69,7 @@ public static class ChannelsApi
         {
             if (!Enum.TryParse<RawDisposition>(disposition, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
                 return TypedResults.Problem($"disposition must be one of {string.Join(", ", Enum.GetNames<RawDisposition>()).ToLowerInvariant()}.",
-                    statusCode: 400);
+                    statusCode: 400, extensions: ApiProblem.Code("raw.disposition-invalid"));
             filter = parsed;
         }
         var take = Math.Clamp(limit ?? 100, 1, 1000);
@@ -91,7 +92,7 @@ public static class ChannelsApi
         if (found is null || content is null) return TypedResults.NotFound();
         var reprocessor = reprocessors.FirstOrDefault(r => r.Channel == found.Channel);
         if (reprocessor is null)
-            return TypedResults.Problem($"The {found.Channel} channel cannot re-process raw messages.", statusCode: 409);
+            return TypedResults.Problem($"The {found.Channel} channel cannot re-process raw messages.", statusCode: 409, extensions: ApiProblem.Code("raw.reprocess-refused"));
         var (disposition, caseId, error) = await reprocessor.ReprocessAsync(found, content, ct);
         return TypedResults.Ok(new ReprocessResult(id, disposition.ToString().ToLowerInvariant(), caseId, error));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Channels.Forum.Polling;
 using OmniIntake.Channels.Forum.Setup;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Channels;
 
@@ -25,12 +26,12 @@ public static class ForumPollApi
         CancellationToken ct)
     {
         var result = await job.PollNowAsync(source, ct);
-        if (result is null) return TypedResults.Problem($"There is no forum source named '{source}'.", statusCode: 404, title: "Not found");
+        if (result is null) return TypedResults.Problem($"There is no forum source named '{source}'.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("forum.source-not-found"));
         logs.CreateLogger(typeof(ForumPollApi)).LogInformation("Forum source {Source} polled now by a supervisor: {Taken} taken, {SetAside} set aside, error: {Error}",
             source, result.Taken, result.SetAside, result.Error ?? "none");
         // Another process holds the source's lease: nothing was read here, say so rather than an empty success.
         return result.Error == "polled elsewhere"
-            ? TypedResults.Problem("The source is being polled by another process right now; try again in a moment.", statusCode: 409, title: "Busy")
+            ? TypedResults.Problem("The source is being polled by another process right now; try again in a moment.", statusCode: 409, title: "Busy", extensions: ApiProblem.Code("forum.source-busy"))
             : TypedResults.Ok(result);
     }
 }

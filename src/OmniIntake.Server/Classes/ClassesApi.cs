@@ -44,7 +44,7 @@ public static class ClassesApi
             if (ContactHandle.TryCreate(kind, value, out var handle, out var error)) handles.Add(handle);
             else errors.Add(error);
         }
-        if (errors.Count > 0) return ApiResults.Problem(400, "Invalid complainant", string.Join(" ", errors));
+        if (errors.Count > 0) return ApiResults.Problem(400, "case.complainant-invalid", "Invalid complainant", string.Join(" ", errors));
         var (result, complainants) = await parties.AddAsync(id, handles, string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim(),
             user.Identity!.Name!, ct);
         return result.IsDone ? TypedResults.Ok(new ComplainantAdded(complainants)) : ApiResults.ProblemFor(result);
@@ -54,7 +54,7 @@ public static class ClassesApi
         Core.Intake.IntakeOptions intake, CancellationToken ct)
     {
         if (await queries.GetAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct) is not { } detail)
-            return ApiResults.Problem(404, "Not found", $"Case {id} does not exist.");
+            return ApiResults.Problem(404, "case.not-found", "Not found", $"Case {id} does not exist.");
         var draft = SpecialReportDraft.Write(detail, await parties.ListAsync(id, ct), intake.Zone);
         return TypedResults.Text(draft, "text/markdown; charset=utf-8");
     }

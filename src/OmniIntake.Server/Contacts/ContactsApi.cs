@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Core.Cases;
 using OmniIntake.Data.Contacts;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Contacts;
 
@@ -60,5 +61,5 @@ public static class ContactsApi
 
     /// <summary>A ProblemDetails with a stable <c>code</c> the web app renders in the user's language.</summary>
     private static ProblemHttpResult Problem(int status, string code, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
+        ApiProblem.Of(status, code, title, detail);
 }

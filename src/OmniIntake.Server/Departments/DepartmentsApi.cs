@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Data.Departments;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Departments;
 
@@ -21,10 +22,10 @@ public static class DepartmentsApi
         DepartmentStore store, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > 50 || string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
-            return TypedResults.Problem("code (1-50 characters) and name (1-200 characters) are required.", statusCode: 400, title: "Invalid department");
+            return TypedResults.Problem("code (1-50 characters) and name (1-200 characters) are required.", statusCode: 400, title: "Invalid department", extensions: ApiProblem.Code("department.invalid"));
         var created = await store.CreateAsync(request.Code.Trim(), request.Name.Trim(), ct);
         return created is null
-            ? TypedResults.Problem($"A department with code '{request.Code}' exists.", statusCode: 409, title: "Code taken")
+            ? TypedResults.Problem($"A department with code '{request.Code}' exists.", statusCode: 409, title: "Code taken", extensions: ApiProblem.Code("department.code-taken"))
             : TypedResults.Created($"/api/departments/{created.Id}", created);
     }
 }

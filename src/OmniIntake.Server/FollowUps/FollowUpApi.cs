@@ -55,8 +55,8 @@ public static class FollowUpApi
         request is { Satisfaction: { } satisfaction, Solved: { } solved } ? new FollowUpAnswer(satisfaction, solved, request.Comment) : null;
 
     private static ProblemHttpResult Invalid() =>
-        ApiResults.Problem(400, "Invalid request", "Give satisfaction (1-5) and solved (true or false); a comment is optional.");
+        ApiResults.Problem(400, "followup.answer-invalid", "Invalid request", "Give satisfaction (1-5) and solved (true or false); a comment is optional.");
 
     private static ProblemHttpResult UnknownLink() =>
-        ApiResults.Problem(404, "Unknown link", "This follow-up link is not valid or has expired; please contact the service centre.");
+        ApiResults.Problem(404, "followup.link-unknown", "Unknown link", "This follow-up link is not valid or has expired; please contact the service centre.");
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Data;
 using OmniIntake.Data.Health;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Health;
 
@@ -44,7 +45,7 @@ public static class HealthEndpoints
         {
             logs.CreateLogger("OmniIntake.Server.Health.Readiness").LogWarning("Not ready: the database cannot take a write ({Error}).",
                 OmniIntake.Core.Resilience.TransientFailure.Describe(ex));
-            return TypedResults.Problem($"The database cannot take a complaint now: {ex.Message}", statusCode: 503, title: "Not ready");
+            return TypedResults.Problem($"The database cannot take a complaint now: {ex.Message}", statusCode: 503, title: "Not ready", extensions: ApiProblem.Code("health.not-ready"));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Core.Cases;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Infrastructure;
 
@@ -12,10 +13,10 @@ public static class ApiResults
     /// <summary>The problem a command that was not done answers with.</summary>
     public static ProblemHttpResult ProblemFor(CommandResult result) => result.Outcome switch
     {
-        CommandOutcome.NotFound => Problem(404, "Not found", result.Error!),
-        CommandOutcome.Conflict => Problem(409, "Conflict", result.Error!),
-        _ => Problem(400, "Invalid request", result.Error!),
+        CommandOutcome.NotFound => ApiProblem.Of(404, "command.not-found", "Not found", result.Error!),
+        CommandOutcome.Conflict => ApiProblem.Of(409, "command.conflict", "Conflict", result.Error!),
+        _ => ApiProblem.Of(400, "command.invalid", "Invalid request", result.Error!),
     };
 
-    public static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
+    public static ProblemHttpResult Problem(int status, string code, string title, string detail) => ApiProblem.Of(status, code, title, detail);
 }

@@ -29,6 +29,7 @@ public static class ExpectedRefusals
                 {
                     Status = 415, Title = "Unsupported charset",
                     Detail = $"The body's charset '{type.Charset.Value}' is not supported; send UTF-8.",
+                    Extensions = { ["code"] = "request.charset" },
                 },
             });
             return;
@@ -60,7 +61,7 @@ public static class ExpectedRefusals
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+                ProblemDetails = { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message, Extensions = { ["code"] = "request.unreadable" } },
             });
         }
     }

@@ -38,7 +38,7 @@ public static class WebFoundation
             if ((CrossSiteWrite(context.Request) ?? StaffOrigins.ForeignOrigin(context.Request)) is { } why)
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.Response.WriteAsJsonAsync(new { title = "Cross-site request refused", status = 403, detail = why });
+                await context.Response.WriteAsJsonAsync(new { title = "Cross-site request refused", status = 403, detail = why, code = "request.cross-site" });
                 return;
             }
             await next();
@@ -73,7 +73,7 @@ public static class WebFoundation
 
     public static void AddProblemDetailsAndJson(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.ApiProblem.AddCode);
         services.AddExceptionHandler<InvalidInboundMessageHandler>();
         services.AddExceptionHandler<ExpectedRefusals.BadRequestHandler>();
         HubRefusals.Add(services);
@@ -94,7 +94,7 @@ public static class WebFoundation
                 ProblemDetails =
                 {
                     Title = "The message was refused.", Detail = invalid.Message, Status = 400,
-                    Extensions = { ["errors"] = invalid.Errors },
+                    Extensions = { ["errors"] = invalid.Errors, ["code"] = "intake.message-refused" },
                 },
             });
         }

@@ -6,6 +6,7 @@ using OmniIntake.Core.Policy;
 using OmniIntake.Data.Calendar;
 using OmniIntake.Data.Deadlines;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Policy;
 
@@ -37,9 +38,9 @@ public static class CalendarApi
         CalendarStore store, CalendarHolder holder, IBackgroundJobClient jobs, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return TypedResults.Problem($"day must be a date as yyyy-MM-dd (got '{day}').", statusCode: 400, title: "Invalid day");
+            return TypedResults.Problem($"day must be a date as yyyy-MM-dd (got '{day}').", statusCode: 400, title: "Invalid day", extensions: ApiProblem.Code("calendar.day-invalid"));
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
-            return TypedResults.Problem("name (1-100 characters) says why, e.g. 国庆节 or 公司年会.", statusCode: 400, title: "Invalid name");
+            return TypedResults.Problem("name (1-100 characters) says why, e.g. 国庆节 or 公司年会.", statusCode: 400, title: "Invalid name", extensions: ApiProblem.Code("calendar.name-invalid"));
         await store.SetAsync(date, request.Working, request.Name.Trim(), user.Identity!.Name!, ct);
         await holder.ReloadAsync(ct);
         var reason = $"calendar: {day} made {(request.Working ? "a working day" : "a day off")} ({request.Name.Trim()}) by {user.Identity!.Name}";

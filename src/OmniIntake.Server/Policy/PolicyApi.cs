@@ -3,6 +3,7 @@ using OmniIntake.Core.Cases;
 using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Policy;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Policy;
 
@@ -39,16 +40,16 @@ public static class PolicyApi
         {
             if (!PolicyPresets.TryCreate(preset, out var options))
                 return TypedResults.Problem($"preset must be one of {string.Join(", ", PolicyPresets.Names)} (got '{preset}').", statusCode: 400,
-                    title: "Invalid preset");
+                    title: "Invalid preset", extensions: ApiProblem.Code("policy.preset-invalid"));
             policy = new DefaultDeadlinePolicy(calendar, options);
         }
         if (!ChannelNames.TryParse(channel, out var parsed))
             return TypedResults.Problem($"channel must be one of {string.Join(", ", ChannelNames.All)} (got '{channel}').", statusCode: 400,
-                title: "Invalid channel");
+                title: "Invalid channel", extensions: ApiProblem.Code("policy.channel-invalid"));
         if (!DateTimeOffset.TryParse(receivedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None,
                 out var at) || receivedAt!.Length < 16 || !HasOffset(receivedAt))
             return TypedResults.Problem($"receivedAt must be an ISO 8601 time with an offset, e.g. 2026-11-24T09:15:00+08:00 (got '{receivedAt}').",
-                statusCode: 400, title: "Invalid receivedAt");
+                statusCode: 400, title: "Invalid receivedAt", extensions: ApiProblem.Code("policy.received-at-invalid"));
         var forward = policy.Forwarding(parsed, at);
         var answer = policy.Answer(parsed, forward.DueAt);
         var major = policy.MajorFirstAnswer(at);

@@ -5,6 +5,7 @@ using OmniIntake.Core.Intake;
 using OmniIntake.Data.Reports;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Infrastructure;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Reports;
 
@@ -36,7 +37,7 @@ public static class ReportsApi
     private static async Task<Results<Ok<PeriodReport>, FileContentHttpResult, ProblemHttpResult>> ReportAsync(string? period, DateOnly? from, DateOnly? to,
         string? format, ReportQueries reports, IntakeOptions intake, CancellationToken ct)
     {
-        if (!TryRange(period, from, to, out var start, out var endExclusive, out var error)) return TypedResults.Problem(error, statusCode: 400);
+        if (!TryRange(period, from, to, out var start, out var endExclusive, out var error)) return TypedResults.Problem(error, statusCode: 400, extensions: ApiProblem.Code("report.range-invalid"));
         if (!KnownFormat(format)) return BadFormat();
         return await AnswerAsync(await reports.PeriodAsync(start, endExclusive, intake.Zone, ct), format, intake.Zone, ct);
     }
@@ -47,7 +48,7 @@ public static class ReportsApi
         if (!KnownFormat(format)) return BadFormat();
         return await store.ContentAsync(id, ct) is { } report
             ? await AnswerAsync(report, format, intake.Zone, ct)
-            : TypedResults.Problem($"There is no generated report {id}.", statusCode: 404, title: "Not found");
+            : TypedResults.Problem($"There is no generated report {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("report.not-found"));
     }
 
     private static async Task<Results<Ok<PeriodReport>, FileContentHttpResult, ProblemHttpResult>> AnswerAsync(PeriodReport report, string? format,
@@ -60,7 +61,7 @@ public static class ReportsApi
 
     private static bool KnownFormat(string? format) => format is null or "json" or ReportFiles.Csv or ReportFiles.Xlsx;
 
-    private static ProblemHttpResult BadFormat() => TypedResults.Problem("format is json, csv or xlsx.", statusCode: 400, title: "Invalid format");
+    private static ProblemHttpResult BadFormat() => TypedResults.Problem("format is json, csv or xlsx.", statusCode: 400, title: "Invalid format", extensions: ApiProblem.Code("report.format-invalid"));
 
     public static bool TryRange(string? period, DateOnly? from, DateOnly? to, out DateOnly start, out DateOnly endExclusive, out string error)
     {

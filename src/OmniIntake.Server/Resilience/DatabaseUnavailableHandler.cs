@@ -29,6 +29,7 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
                 Title = "Temporarily unavailable",
                 // Never the driver's message: it may name hosts and files.
                 Detail = $"The database cannot be reached right now; try again in {DatabaseUnavailable.RetryAfterSeconds} seconds.",
+                Extensions = { ["code"] = "database.unavailable" },
             },
         });
     }

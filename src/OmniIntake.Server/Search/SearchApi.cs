@@ -8,6 +8,7 @@ using OmniIntake.Core.Search;
 using OmniIntake.Data.Search;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Cases;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Search;
 
@@ -71,5 +72,5 @@ public static class SearchApi
 
     /// <summary>A ProblemDetails with a stable <c>code</c> the web app renders in the user's language.</summary>
     private static ProblemHttpResult Problem(int status, string code, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
+        ApiProblem.Of(status, code, title, detail);
 }

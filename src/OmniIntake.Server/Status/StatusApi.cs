@@ -7,6 +7,7 @@ using OmniIntake.Core.Intake;
 using OmniIntake.Core.Text;
 using OmniIntake.Data.Cases;
 using OmniIntake.Data.Status;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Status;
 
@@ -188,5 +189,5 @@ public static class StatusApi
 
     /// <summary>A ProblemDetails with a stable code the page shows in the customer's language.</summary>
     internal static ProblemHttpResult Problem(int status, string code, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: code, extensions: new Dictionary<string, object?> { ["code"] = code });
+        ApiProblem.Of(status, code, code, detail);
 }

@@ -3,6 +3,7 @@ using OmniIntake.Core.Calendar;
 using OmniIntake.Core.Intake;
 using OmniIntake.Data.Reports;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Supervision;
 
@@ -47,9 +48,9 @@ public static class SupervisionApi
         IntakeOptions intake, TimeProvider clock, CancellationToken ct)
     {
         var n = count ?? (by == "month" ? 6 : by == "week" ? 8 : 14);
-        if (n is < 1 or > 62) return TypedResults.Problem($"count is 1-62 (got {n}).", statusCode: 400, title: "Invalid count");
+        if (n is < 1 or > 62) return TypedResults.Problem($"count is 1-62 (got {n}).", statusCode: 400, title: "Invalid count", extensions: ApiProblem.Code("board.count-invalid"));
         TrendGrain? grain = (by ?? "day") switch { "day" => TrendGrain.Day, "week" => TrendGrain.Week, "month" => TrendGrain.Month, _ => null };
-        if (grain is null) return TypedResults.Problem($"by is day, week or month (got '{by}').", statusCode: 400, title: "Invalid bucket");
+        if (grain is null) return TypedResults.Problem($"by is day, week or month (got '{by}').", statusCode: 400, title: "Invalid bucket", extensions: ApiProblem.Code("board.bucket-invalid"));
         var today = LocalDays.Of(clock.GetUtcNow(), intake.Zone);
         var points = (await trends.TrendAsync(grain.Value, n, today, intake.Zone, ct))
             .Select(b => new TrendPoint(b.From, b.ToExclusive.AddDays(-1), b.Cases, b.Indicators)).ToList();

@@ -41,6 +41,9 @@ async function load() {
     const tr = el("tr"); tr.dataset.username = u.username;
     const name = document.createElement("input"); name.value = u.displayName;
     const roles = roleBoxes(u.roles), department = departmentSelect(u.departmentId);
+    // Each row's fields say whose they are (axe: every form field has a name; issue 14.6).
+    name.setAttribute("aria-label", `显示名 Display name: ${u.username}`);
+    department.setAttribute("aria-label", `部门 Department: ${u.username}`);
     const save = el("button", "保存 Save"); save.type = "button";
     const reset = el("button", "重置密码 Reset password", "secondary"); reset.type = "button";
     save.addEventListener("click", () => act(() => api(`/api/users/${u.id}`, "PUT",

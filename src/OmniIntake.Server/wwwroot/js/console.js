@@ -84,7 +84,7 @@ function tick() {
 async function refreshCase(id) { const c = (await api(`/api/cases/${id}`)).case; cases.set(c.id, c); return c; }
 
 // --- the case file -----------------------------------------------------------------------------------------------
-function section(title, ...children) { const s = el("div", null, "block"); s.append(el("h4", title), ...children); return s; }
+function section(title, ...children) { const s = el("div", null, "block"); s.append(el("h3", title), ...children); return s; }
 
 function form(fields, label, onSubmit) {
   const f = document.createElement("form");
@@ -160,7 +160,7 @@ async function open(id) {
     try { await api(`/api/cases/${id}/${path}`, post(body)); sent?.(); await open(id); } catch (e) { problem.textContent = e.message; }
   };
   const head = el("div", null, "case-head");
-  head.append(el("h3", `${c.number} · ${c.status} · ${c.class}`),
+  head.append(el("h2", `${c.number} · ${c.status} · ${c.class}`),
     el("div", `${c.channel} · ${d.contactHandles.join(", ")}${c.claimedBy ? ` · ${t("claimedBy")} ${c.claimedBy}` : ""}`, "meta"));
   const actions = el("div", null, "actions");
   if (!c.claimedBy) actions.append(button(t("claim"), () => act("claim"), "claim"));

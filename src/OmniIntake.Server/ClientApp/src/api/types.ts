@@ -143,6 +143,8 @@ export interface Problem {
   detail?: string;
   status?: number;
   code?: string;
+  /** The parameters the code's message names (e.g. a field or a limit), where the hub sends some. */
+  args?: Record<string, unknown>;
 }
 
 /** The department a category's complaints are forwarded to (the admin's mapping, GET /api/category-departments). */

@@ -33,12 +33,14 @@ describe("the reply box", () => {
   });
 
   it("keeps the draft and says why when the hub refuses", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ detail: "案件已关闭" }), { status: 409 })));
+    // Said from the problem's code in the user's language, never the server's English detail (issue 14.2).
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ code: "command.conflict", detail: "Case 7 was withdrawn." }), { status: 409 })));
     const wrapper = mount(ReplyBox, { props: { caseId: 7 }, global: { plugins: [i18nZh()] } });
     await wrapper.get("textarea").setValue("还在吗");
     await wrapper.get("form").trigger("submit");
     await flushPromises();
-    expect(wrapper.get("[role=alert]").text()).toContain("案件已关闭");
+    expect(wrapper.get("[role=alert]").text()).toContain("案件当前的状态不允许此操作");
+    expect(wrapper.get("[role=alert]").text()).not.toContain("withdrawn");
     expect(localStorage.getItem("omni.draft.7")).toBe("还在吗");
   });
 
