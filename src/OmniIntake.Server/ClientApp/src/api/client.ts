@@ -47,7 +47,7 @@ export const api = {
   contact: (contactId: number) => call<CustomerProfile>(`/api/contacts/${contactId}`),
   linkContacts: (contactId: number, otherContactId: number, reason: string) =>
     post<{ linkId: number }>(`/api/contacts/${contactId}/links`, { otherContactId, reason }),
-  unlinkContacts: (linkId: number) => call<void>(`/api/contacts/links/${linkId}`, { method: "DELETE" }),
+  unlinkContacts: (linkId: number) => call<undefined>(`/api/contacts/links/${linkId}`, { method: "DELETE" }),
   /** The key is made once per form (issue 15 item 3): a double click or a retry registers the case once. */
   register: (input: RegisterCaseInput, idempotencyKey: string) =>
     call<RegisteredCase>("/api/cases", {
@@ -57,5 +57,6 @@ export const api = {
   createCannedReply: (input: CannedReplyInput) => post<CannedReply>("/api/canned-replies", input),
   updateCannedReply: (id: number, input: CannedReplyInput) =>
     call<CannedReply>(`/api/canned-replies/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) }),
-  deleteCannedReply: (id: number) => call<void>(`/api/canned-replies/${id}`, { method: "DELETE" }),
+  deleteCannedReply: (id: number) => call<undefined>(`/api/canned-replies/${id}`, { method: "DELETE" }),
+  renderCannedReply: (id: number, caseId: number) => call<{ text: string; missing: string[] }>(`/api/canned-replies/${id}/render?caseId=${caseId}`),
 };

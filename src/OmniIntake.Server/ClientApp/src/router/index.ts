@@ -17,6 +17,8 @@ const routes: RouteRecordRaw[] = [
   { path: "/owner", name: "owner", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "owner" }, props: { area: "owner" } },
   { path: "/board", name: "board", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "board" }, props: { area: "board" } },
   { path: "/admin", name: "admin", component: () => import("@/pages/legacy/LegacyPage.vue"), meta: { area: "admin" }, props: { area: "admin" } },
+  { path: "/calls/new", name: "register-call", component: () => import("@/pages/calls/RegisterCallPage.vue"), meta: { area: "queue" } },
+  { path: "/canned", name: "canned", component: () => import("@/pages/canned/CannedRepliesPage.vue"), meta: { area: "queue" } },
   { path: "/refused", name: "refused", component: () => import("@/pages/refused/RefusedPage.vue") },
   { path: "/:rest(.*)*", redirect: "/" },
 ];
