@@ -2,7 +2,7 @@
 export default {
   "zh-CN": {
     caseSearch: {
-      label: "搜索全部案件", placeholder: "搜索编号、电话、姓名、内容（含已关闭）", filters: "筛选", any: "不限", status: "状态", channel: "渠道",
+      label: "搜索全部案件", placeholder: "编号、电话、姓名或内容", filters: "筛选", any: "不限", status: "状态", channel: "渠道",
       class: "级别", category: "类别", department: "责任部门", from: "受理日期自", to: "受理日期至", results: "搜索结果",
       searching: "正在搜索…", none: "没有找到符合条件的案件。", count: "找到 1 件 | 找到 {n} 件", clear: "清除搜索", more: "加载更多",
       tooShort: "请至少输入两个字符。", matched: "匹配：{where}", failed: "搜索失败：{reason}",
@@ -16,7 +16,7 @@ export default {
   },
   en: {
     caseSearch: {
-      label: "Search all cases", placeholder: "Number, phone, name, text (closed too)", filters: "Filters", any: "Any", status: "Status", channel: "Channel",
+      label: "Search all cases", placeholder: "Number, phone, name or text", filters: "Filters", any: "Any", status: "Status", channel: "Channel",
       class: "Class", category: "Category", department: "Department", from: "Received from", to: "Received until", results: "Search results",
       searching: "Searching…", none: "No case matches.", count: "1 case found | {n} cases found", clear: "Clear search", more: "Load more",
       tooShort: "Type at least two characters.", matched: "Matched: {where}", failed: "The search failed: {reason}",

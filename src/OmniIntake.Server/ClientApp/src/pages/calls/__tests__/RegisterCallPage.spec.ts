@@ -44,6 +44,8 @@ describe("registering a call", () => {
     await page.get("form").trigger("submit");
     expect(page.get("[data-error=text]").text()).toBe("请填写事件经过。");
     expect(registrations(calls)).toHaveLength(0);
+    await page.get("#rc-text").setValue("噪音扰民");
+    expect(page.find("[data-error=text]").exists()).toBe(false);
   });
 
   it("retries with the same idempotency key, shows the case and its forwarding deadline, and a new form gets a new key", async () => {
