@@ -68,7 +68,7 @@ describe("registering a call", () => {
     expect(sent).toHaveLength(2);
     expect(keyOf(sent[0])).toBe(keyOf(sent[1]));
     expect(keyOf(sent[0])).toBeTruthy();
-    expect(bodyOf(sent[1])).toMatchObject({ channel: "phone", text: "停车场多收了十元", complainantName: "钱先生", phone: null });
+    expect(bodyOf(sent[1])).toMatchObject({ channel: "phone", text: "停车场多收了十元", complainantName: "钱先生", phone: null, receivedAt: null });
     expect(page.get("[data-test=registered]").text()).toContain("已登记：TS-20261201-00007");
     expect(page.get("[data-test=forward-due]").text()).toContain("2026/12/01 10:30");
 
