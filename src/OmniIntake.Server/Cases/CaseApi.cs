@@ -9,13 +9,18 @@ using OmniIntake.Core.Intake;
 using OmniIntake.Data.Cases;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Infrastructure;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Cases;
 
 /// <summary>A complaint taken by hand: by phone, at the counter, by letter (first-responder rule), or by an integration.</summary>
 public sealed record RegisterCaseRequest(
     string Channel, string Text, string? Subject, string? ComplainantName, string? Phone, string? Email,
-    string? OccurredAt, string? Location, string? CustomerRequest, string? Category, DateTimeOffset? ReceivedAt);
+    string? OccurredAt, string? Location, string? CustomerRequest, string? Category, DateTimeOffset? ReceivedAt)
+{
+    /// <summary>An open case of this caller's (its number) the call belongs to: it is threaded onto it as a message (issue 15 item 3).</summary>
+    public string? AddToCase { get; init; }
+}
 
 public sealed record RegisteredCase(long CaseId, string Number, string Outcome)
 {
@@ -88,19 +93,19 @@ public static class CaseApi
         CaseQueries queries, CategoryStore categories, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
-            return Problem(400, "case.idempotency-key-required", "Idempotency-Key required", "Send an Idempotency-Key header (1-200 characters) so a retried request registers the case once.");
+            return Invalid("register.idempotency-key", null, "Idempotency-Key required", "Send an Idempotency-Key header (1-200 characters) so a retried request registers the case once.");
         if (!ChannelNames.TryParse(request.Channel, out var channel) || !HandChannels.Contains(channel))
-            return Problem(400, "case.channel-invalid", "Invalid channel", $"channel must be one of {string.Join(", ", HandChannels.Select(c => c.ToName()))} (got '{request.Channel}').");
+            return Invalid("register.channel", "channel", "Invalid channel", $"channel must be one of {string.Join(", ", HandChannels.Select(c => c.ToName()))} (got '{request.Channel}').");
         if (string.IsNullOrWhiteSpace(request.Text))
-            return Problem(400, "case.text-required", "Text required", "text (what happened) is required.");
+            return Invalid("register.text-required", "text", "Text required", "text (what happened) is required.");
         ContactHandle sender;
         if (!string.IsNullOrWhiteSpace(request.Phone))
         {
-            if (!ContactHandle.TryCreate(ContactHandleKind.Phone, request.Phone, out sender, out var error)) return Problem(400, "case.phone-invalid", "Invalid phone", error);
+            if (!ContactHandle.TryCreate(ContactHandleKind.Phone, request.Phone, out sender, out var error)) return Invalid("register.phone", "phone", "Invalid phone", error);
         }
         else if (!string.IsNullOrWhiteSpace(request.Email))
         {
-            if (!ContactHandle.TryCreate(ContactHandleKind.Email, request.Email, out sender, out var error)) return Problem(400, "case.email-invalid", "Invalid email", error);
+            if (!ContactHandle.TryCreate(ContactHandleKind.Email, request.Email, out sender, out var error)) return Invalid("register.email", "email", "Invalid email", error);
         }
         else
         {
@@ -108,7 +113,19 @@ public static class CaseApi
             sender = ContactHandle.Create(ContactHandleKind.Anonymous, $"{channel.ToName()}:{idempotencyKey.Trim()}");
         }
         if (request.Category is not null && (await categories.ListAsync(ct)).All(c => c.Code != request.Category))
-            return Problem(400, "case.category-unknown", "Unknown category", $"category '{request.Category}' is not configured; see GET /api/categories.");
+            return Invalid("register.category", "category", "Unknown category", $"category '{request.Category}' is not configured; see GET /api/categories.");
+
+        string? target = null;
+        if (!string.IsNullOrWhiteSpace(request.AddToCase))
+        {
+            // "Add to this case": the number is quoted, so the intake threads the call onto that case (ThreadingRules:
+            // case number quoted) when the caller is its party and it is open; otherwise it opens a new case linked to it.
+            if (await queries.GetAsync(request.AddToCase.Trim(), ct) is not { } named)
+                return Problem(404, "register.case-not-found", "No such case", $"Case '{request.AddToCase}' does not exist.");
+            if (!CaseLifecycle.TryParse(named.Case.Status, out var namedStatus) || !CaseLifecycle.IsOpen(namedStatus))
+                return Problem(409, "register.case-not-open", "Case not open", $"Case {named.Case.Number} is {named.Case.Status}: register a new case.");
+            target = named.Case.Number;
+        }
 
         var message = new InboundMessage
         {
@@ -116,7 +133,7 @@ public static class CaseApi
             ExternalId = "idempotency:" + idempotencyKey.Trim(),
             Sender = sender,
             SenderName = request.ComplainantName,
-            Subject = request.Subject,
+            Subject = target is null ? request.Subject : $"{target} {request.Subject}".TrimEnd(),
             Text = request.Text,
             ReceivedAt = request.ReceivedAt ?? clock.GetUtcNow(),
             RegisteredBy = user.Identity!.Name,
@@ -128,7 +145,7 @@ public static class CaseApi
             },
         };
         var errors = InboundMessageRules.Check(message);
-        if (errors.Count > 0) return Problem(400, "case.complaint-invalid", "Invalid complaint", string.Join(" ", errors));
+        if (errors.Count > 0) return Invalid("register.invalid", null, "Invalid complaint", string.Join(" ", errors));
         var result = await intake.AcceptAsync(message, ct);
         var body = new RegisteredCase(result.CaseId, result.CaseNumber, result.Outcome.ToString().ToLowerInvariant())
         {
@@ -166,7 +183,7 @@ public static class CaseApi
     {
         if (request.Attachments is not { Count: > 0 } keys) return Answer(await commands.ReplyAsync(id, request.Text ?? "", user.Identity!.Name!, ct));
         var attached = await Attachments.ReplyFiles.ResolveAsync(files, keys, ct);
-        if (attached is null) return Problem(400, "Unknown attachment", "An attached file is not (any more) in the store: attach it again.");
+        if (attached is null) return Problem(400, "attachment.unknown", "Unknown attachment", "An attached file is not (any more) in the store: attach it again.");
         return Answer(await commands.ReplyAsync(id, request.Text ?? "", user.Identity!.Name!, attached, ct));
     }
 
@@ -220,4 +237,12 @@ public static class CaseApi
     private static Results<NoContent, ProblemHttpResult> Answer(CommandResult result) => ApiResults.From(result);
 
     private static ProblemHttpResult Problem(int status, string code, string title, string detail) => ApiResults.Problem(status, code, title, detail);
+
+    /// <summary>A registration refused with a stable <c>code</c> and the form <c>field</c> it concerns (the workspace shows it beside the field).</summary>
+    private static ProblemHttpResult Invalid(string code, string? field, string title, string detail)
+    {
+        var extensions = ApiProblem.Code(code);
+        extensions["field"] = field;
+        return TypedResults.Problem(detail, statusCode: 400, title: title, extensions: extensions);
+    }
 }

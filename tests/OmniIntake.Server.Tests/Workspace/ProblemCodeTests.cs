@@ -68,7 +68,7 @@ public sealed partial class ProblemCodeTests
         { Roles.Agent, "GET", "/api/cases/C-0000-404", null, HttpStatusCode.NotFound, "case.not-found" },
         { Roles.Agent, "GET", "/api/cases?limit=0", null, HttpStatusCode.BadRequest, "query.limit-invalid" },
         { Roles.Agent, "GET", "/api/cases?status=lost", null, HttpStatusCode.BadRequest, "query.status-invalid" },
-        { Roles.Agent, "POST", "/api/cases", """{"channel":"phone","text":"x"}""", HttpStatusCode.BadRequest, "case.idempotency-key-required" },
+        { Roles.Agent, "POST", "/api/cases", """{"channel":"phone","text":"x"}""", HttpStatusCode.BadRequest, "register.idempotency-key" },
         { Roles.Agent, "POST", "/api/cases/987654/resolve", """{"note":"done"}""", HttpStatusCode.NotFound, "command.not-found" },
         { Roles.Agent, "POST", "/api/cases/987654/merge", """{"into":""}""", HttpStatusCode.BadRequest, "case.merge-target-required" },
         { Roles.Agent, "GET", "/api/events?after=-1", null, HttpStatusCode.BadRequest, "events.cursor-invalid" },

@@ -15,9 +15,9 @@ public static class ProblemCodes
         // A case command's refusal (CommandResult), by outcome.
         "command.not-found", "command.conflict", "command.invalid",
         // Cases (Cases/CaseApi, OwnerApi, ClassesApi).
-        "case.not-found", "case.takeover-refused", "case.idempotency-key-required", "case.channel-invalid", "case.text-required",
-        "case.phone-invalid", "case.email-invalid", "case.category-unknown", "case.complaint-invalid", "case.class-invalid",
-        "case.class-supervisor-only", "case.merge-target-required", "case.merge-target-not-found", "case.complainant-invalid",
+        "case.not-found", "case.takeover-refused", "register.idempotency-key", "register.channel", "register.text-required",
+        "register.phone", "register.email", "register.category", "register.invalid", "case.class-invalid",
+        "case.class-supervisor-only", "register.case-not-found", "register.case-not-open", "case.merge-target-required", "case.merge-target-not-found", "case.complainant-invalid",
         "query.status-invalid", "query.channel-invalid", "query.class-invalid", "query.limit-invalid", "events.cursor-invalid",
         "owner.no-department", "owner.case-not-found",
         // Follow-ups and the customer's status page.

@@ -1,5 +1,6 @@
 import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem, TeamLoad, Withdrawal } from "./types";
 import type { RecordedAttachment } from "@/pages/attach/files";
+import type { CannedReply, CannedReplyInput, CaseSearchPage, CustomerProfile, RegisterCaseInput, RegisteredCase } from "./types";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
 export class ApiError extends Error {
@@ -66,4 +67,22 @@ export const api = {
     return call<RecordedAttachment>(`/api/cases/${id}/files`, { method: "POST", body });
   },
   withdrawals: (id: number) => call<Withdrawal[]>(`/api/cases/${id}/withdrawals`),
+  search: (query: Record<string, string | number | boolean>) =>
+    call<CaseSearchPage>(`/api/cases/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`),
+  customer: (caseId: number) => call<CustomerProfile>(`/api/cases/${caseId}/customer`),
+  contact: (contactId: number) => call<CustomerProfile>(`/api/contacts/${contactId}`),
+  linkContacts: (contactId: number, otherContactId: number, reason: string) =>
+    post<{ linkId: number }>(`/api/contacts/${contactId}/links`, { otherContactId, reason }),
+  unlinkContacts: (linkId: number) => call<undefined>(`/api/contacts/links/${linkId}`, { method: "DELETE" }),
+  /** The key is made once per form (issue 15 item 3): a double click or a retry registers the case once. */
+  register: (input: RegisterCaseInput, idempotencyKey: string) =>
+    call<RegisteredCase>("/api/cases", {
+      method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey }, body: JSON.stringify(input),
+    }),
+  cannedReplies: () => call<CannedReply[]>("/api/canned-replies"),
+  createCannedReply: (input: CannedReplyInput) => post<CannedReply>("/api/canned-replies", input),
+  updateCannedReply: (id: number, input: CannedReplyInput) =>
+    call<CannedReply>(`/api/canned-replies/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) }),
+  deleteCannedReply: (id: number) => call<undefined>(`/api/canned-replies/${id}`, { method: "DELETE" }),
+  renderCannedReply: (id: number, caseId: number) => call<{ text: string; missing: string[] }>(`/api/canned-replies/${id}/render?caseId=${caseId}`),
 };

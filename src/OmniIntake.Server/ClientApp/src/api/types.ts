@@ -192,3 +192,120 @@ export interface Withdrawal {
   requestedAt: string;
   messageId: number | null;
 }
+
+/** A case found by GET /api/cases/search (issue 15 item 1), with what matched and how well. */
+export interface CaseSearchHit {
+  id: number;
+  number: string;
+  channel: string;
+  status: string;
+  class: string;
+  category: string | null;
+  subject: string | null;
+  complainantName: string | null;
+  contactId: number;
+  departmentId: number | null;
+  receivedAt: string;
+  lastInboundAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  mergedIntoId: number | null;
+  claimedBy: string | null;
+  score: number;
+  matchedOn: string[];
+}
+
+export interface CaseSearchPage {
+  items: CaseSearchHit[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
+
+/** The customer as one person (GET /api/cases/{id}/customer, /api/contacts/{id}; issue 15 item 2). */
+export interface CustomerProfile {
+  contactId: number;
+  name: string | null;
+  contacts: { id: number; name: string | null; createdAt: string }[];
+  handles: { kind: string; value: string; contactId: number }[];
+  links: ContactLink[];
+  cases: CustomerCase[];
+  repeatComplainant: boolean;
+  openCases: number;
+  moreCases: boolean;
+}
+
+export interface ContactLink {
+  id: number;
+  contactId: number;
+  otherContactId: number;
+  reason: string;
+  linkedBy: string;
+  linkedAt: string;
+  unlinkedBy: string | null;
+  unlinkedAt: string | null;
+}
+
+export interface CustomerCase {
+  id: number;
+  number: string;
+  channel: string;
+  status: string;
+  class: string;
+  category: string | null;
+  subject: string | null;
+  contactId: number;
+  receivedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  mergedIntoId: number | null;
+  satisfaction: number | null;
+  solved: boolean | null;
+  repeat: boolean;
+  current: boolean;
+}
+
+/** POST /api/cases: a complaint taken by phone, at the counter or by letter. */
+export interface RegisterCaseInput {
+  channel: "phone" | "walkin" | "letter";
+  text: string;
+  subject?: string | null;
+  complainantName?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  occurredAt?: string | null;
+  location?: string | null;
+  customerRequest?: string | null;
+  category?: string | null;
+  receivedAt?: string | null;
+  /** The number of an open case of this caller: the call is threaded onto it as a message. */
+  addToCase?: string | null;
+}
+
+export interface RegisteredCase {
+  caseId: number;
+  number: string;
+  /** newcase, threaded (onto an open case of the caller) or duplicate (the same form sent again: nothing written). */
+  outcome: string;
+  forwardDueAt: string | null;
+}
+
+/** A canned reply (issue 15 item 4): shared (managed by supervisors) or personal (its agent's). */
+export interface CannedReply {
+  id: number;
+  shortcut: string;
+  title: string;
+  language: "zh-CN" | "en";
+  text: string;
+  shared: boolean;
+  owner: string | null;
+  updatedAt: string;
+}
+
+export interface CannedReplyInput {
+  shortcut: string;
+  title: string;
+  language: "zh-CN" | "en";
+  text: string;
+  shared: boolean;
+}

@@ -19,6 +19,8 @@ const routes: RouteRecordRaw[] = [
   { path: "/admin", name: "admin", component: () => import("@/pages/admin/AdminPage.vue"), meta: { area: "admin" } },
   { path: "/policy", name: "policy", component: () => import("@/pages/policy/PolicyPreviewPage.vue"), meta: { area: "board" } },
   { path: "/team", name: "team", component: () => import("@/pages/assign/TeamPage.vue"), meta: { area: "team" } },
+  { path: "/calls/new", name: "register-call", component: () => import("@/pages/calls/RegisterCallPage.vue"), meta: { area: "queue" } },
+  { path: "/canned", name: "canned", component: () => import("@/pages/canned/CannedRepliesPage.vue"), meta: { area: "queue" } },
   { path: "/refused", name: "refused", component: () => import("@/pages/refused/RefusedPage.vue") },
   { path: "/:rest(.*)*", redirect: "/" },
 ];

@@ -39,18 +39,22 @@ export default {
       "case": {
         "not-found": "该案件不存在。",
         "takeover-refused": "该案件已被其他客服认领，只有主管可以接手。",
-        "idempotency-key-required": "请求缺少防重复标识，请重试。",
-        "channel-invalid": "请选择有效的受理渠道。",
-        "text-required": "请填写投诉内容。",
-        "phone-invalid": "电话号码格式不正确。",
-        "email-invalid": "电子邮箱地址格式不正确。",
-        "category-unknown": "所选分类未配置。",
-        "complaint-invalid": "投诉登记的内容不完整或过长，请检查。",
         "class-invalid": "请选择有效的投诉级别。",
         "class-supervisor-only": "只有主管可以设置案件级别。",
         "merge-target-required": "请填写要合并到的案件编号。",
         "merge-target-not-found": "要合并到的案件不存在。",
         "complainant-invalid": "投诉人需要姓名以及电话或电子邮箱。"
+      },
+      "register": {
+        "idempotency-key": "请求缺少防重复标识，请重试。",
+        "channel": "请选择有效的受理渠道。",
+        "text-required": "请填写投诉内容。",
+        "phone": "电话号码格式不正确。",
+        "email": "电子邮箱地址格式不正确。",
+        "category": "所选分类未配置。",
+        "invalid": "投诉登记的内容不完整或过长，请检查。",
+        "case-not-found": "要补充到的案件不存在。",
+        "case-not-open": "该案件已不在处理中，请登记为新案件。"
       },
       "query": {
         "status-invalid": "筛选的状态无效。",
@@ -191,18 +195,22 @@ export default {
       "case": {
         "not-found": "This case does not exist.",
         "takeover-refused": "Another agent claimed this case; only a supervisor can take it over.",
-        "idempotency-key-required": "The request lacks its retry key; please try again.",
-        "channel-invalid": "Choose a valid channel.",
-        "text-required": "Write what happened.",
-        "phone-invalid": "The phone number is not valid.",
-        "email-invalid": "The e-mail address is not valid.",
-        "category-unknown": "The chosen category is not configured.",
-        "complaint-invalid": "The complaint is incomplete or too long; please check it.",
         "class-invalid": "Choose a valid class.",
         "class-supervisor-only": "Only a supervisor can set a case's class.",
         "merge-target-required": "Give the number of the case to merge into.",
         "merge-target-not-found": "The case to merge into does not exist.",
         "complainant-invalid": "A complainant needs a name and a phone number or e-mail address."
+      },
+      "register": {
+        "idempotency-key": "The request lacks its retry key; please try again.",
+        "channel": "Choose a valid channel.",
+        "text-required": "Write what happened.",
+        "phone": "The phone number is not valid.",
+        "email": "The e-mail address is not valid.",
+        "category": "The chosen category is not configured.",
+        "invalid": "The complaint is incomplete or too long; please check it.",
+        "case-not-found": "The case to add to does not exist.",
+        "case-not-open": "That case is no longer open; register a new case."
       },
       "query": {
         "status-invalid": "The status filter is not valid.",
