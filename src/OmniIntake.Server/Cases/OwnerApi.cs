@@ -70,7 +70,7 @@ public static class OwnerApi
     {
         var detail = await queries.GetAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         if (detail is null || !user.OwnerScope().Covers(detail.Case.DepartmentId, detail.Case.Status))
-            return ApiResults.Problem(404, "No such case", $"Case '{id}' does not exist or is not forwarded to your department.");
+            return ApiResults.Problem(404, "owner.case-not-found", "No such case", $"Case '{id}' does not exist or is not forwarded to your department.");
         return TypedResults.Ok(await transcripts.ForCaseAsync(id, ct));
     }
 
