@@ -10,7 +10,7 @@ namespace OmniIntake.Core.Cases;
 /// meets and cancels, or refused with a reason. The case changes only when the decision is done; Data loads it and
 /// persists the decision in one transaction, and decides nothing itself.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     public Case(long id, string number, CaseStatus status, Channel channel, long? departmentId, DateTimeOffset receivedAt)
     {
