@@ -63,6 +63,11 @@ public sealed class CasePauseTests
             (resumedDetail.RootElement.GetProperty("cause").GetString(), resumedDetail.RootElement.GetProperty("reason").GetString(),
                 resumedDetail.RootElement.GetProperty("pausedSeconds").GetInt64()));
         Assert.Equal(2, await h.CountAsync($"events WHERE case_id = {caseId} AND kind IN ('{CaseEventKinds.Paused}', '{CaseEventKinds.Resumed}')"));
+
+        // The month's report counts the time paused: Friday 16:00 to Monday 10:00, 66 hours waiting for the customer.
+        var report = await new Reports.ReportQueries(h.Database).PeriodAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1),
+            TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), Ct);
+        Assert.Equal(new Reports.ReportPausedTime(1, 1, 0, 66, 66), report.Paused);
     }
 
     [Theory]
