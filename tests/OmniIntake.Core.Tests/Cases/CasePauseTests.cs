@@ -53,6 +53,8 @@ public sealed class CasePauseTests
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 14, 0, 0, China), started.Due.DueAt);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 13, 12, 0, China), started.Due.WarnAt); // 80% of the 4 hours left
         Assert.Null(reloaded.Pause);
+        var code = DeadlineRuleCodes.Parse(started.Due.Rule);
+        Assert.Equal(("clock.resumed", 240, 1, "5.2.5"), (code.Code, code.Parameters["minutes"], code.Parameters["working"], code.Parameters["clock"]));
         Assert.Equal(Monday1000 - Friday1600, Assert.IsType<CaseResumed>(resumed.Change).Paused);
     }
 
