@@ -99,6 +99,28 @@ public sealed class BusinessCalendar
         throw new InvalidOperationException($"No working time within {MaxDaysSearched} days of {instant:O}: check the calendar.");
     }
 
+    /// <summary>The working time between two instants (zero when <paramref name="to"/> is not after <paramref name="from"/>): what a paused clock has left.</summary>
+    public TimeSpan WorkingDurationBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to <= from) return TimeSpan.Zero;
+        var total = TimeSpan.Zero;
+        var day = DateOnly.FromDateTime(Local(from));
+        var last = DateOnly.FromDateTime(Local(to));
+        for (; day <= last; day = day.AddDays(1))
+        {
+            if (!IsWorkingDay(day)) continue;
+            foreach (var period in Periods)
+            {
+                var start = Instant(day, period.Start);
+                var end = Instant(day, period.End);
+                var a = start > from ? start : from;
+                var b = end < to ? end : to;
+                if (b > a) total += b - a;
+            }
+        }
+        return total;
+    }
+
     private DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
     /// <summary>A local wall-clock time as an instant; a time skipped by a DST change moves forward past the gap.</summary>

@@ -17,11 +17,14 @@ public enum ClockStart
 
     /// <summary>The case became major (by hand or raised): the first answer to the customer is owed (4.1.2).</summary>
     Classification,
+
+    /// <summary>A paused clock resumed (the customer wrote, or the agent or owner resumed it): it runs the window that was left.</summary>
+    Resumption,
 }
 
 public static class ClockStartNames
 {
-    /// <summary>camelCase, as stored: receipt, reopening, sendBack, forwarding, classification.</summary>
+    /// <summary>camelCase, as stored: receipt, reopening, sendBack, forwarding, classification, resumption.</summary>
     public static string ToName(this ClockStart start)
     {
         var name = start.ToString();

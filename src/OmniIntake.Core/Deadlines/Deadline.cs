@@ -23,6 +23,9 @@ public enum DeadlineState
 
     /// <summary>No longer owed: the case was merged into another, which owes its own.</summary>
     Cancelled,
+
+    /// <summary>Stopped while the case waits for the customer or for outside expertise (issue 13); resumes with the window left.</summary>
+    Paused,
 }
 
 /// <summary>A due time stored as a row, with the rule that set it, so a supervisor sees why a case is due when it is.</summary>

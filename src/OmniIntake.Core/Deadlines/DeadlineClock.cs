@@ -8,7 +8,8 @@ namespace OmniIntake.Core.Deadlines;
 /// time is always the policy applied to that start, so a calendar change recomputes it from there and never from the
 /// case's receipt (issue 13: a reopened or sent-back case must not breach at once after a calendar change).
 /// </summary>
-public sealed record DeadlineClock(DeadlineKind Kind, ClockStart StartedBy, DateTimeOffset StartsAt)
+/// <param name="Window">For a resumed clock only: the window it had left when it was paused (issue 13).</param>
+public sealed record DeadlineClock(DeadlineKind Kind, ClockStart StartedBy, DateTimeOffset StartsAt, TimeSpan? Window = null)
 {
     /// <summary>A new complaint owes its forwarding from receipt (policy 5.2.2).</summary>
     public static DeadlineClock Receipt(DateTimeOffset receivedAt) => new(DeadlineKind.Forward, ClockStart.Receipt, receivedAt);
@@ -26,8 +27,14 @@ public sealed record DeadlineClock(DeadlineKind Kind, ClockStart StartedBy, Date
     /// <summary>A major case's first answer (4.1.2); this product counts it from the case's receipt.</summary>
     public static DeadlineClock Classification(DateTimeOffset receivedAt) => new(DeadlineKind.MajorFirstAnswer, ClockStart.Classification, receivedAt);
 
+    /// <summary>A paused clock resumed at <paramref name="resumedAt"/>: it owes what it had left (<paramref name="remaining"/>) from then on.</summary>
+    public static DeadlineClock Resumption(DeadlineKind kind, DateTimeOffset resumedAt, TimeSpan remaining) =>
+        new(kind, ClockStart.Resumption, resumedAt, remaining);
+
     /// <summary>The due time the policy gives this clock for a case of <paramref name="channel"/>.</summary>
-    public DueTime Due(IDeadlinePolicy policy, Channel channel) => Kind switch
+    public DueTime Due(IDeadlinePolicy policy, Channel channel) => StartedBy == ClockStart.Resumption
+        ? policy.Resumed(Kind, StartsAt, Window ?? TimeSpan.Zero)
+        : Kind switch
     {
         DeadlineKind.Forward => policy.Forwarding(channel, StartsAt),
         DeadlineKind.OwnerAnswer or DeadlineKind.PublicReply => policy.Answer(channel, StartsAt),

@@ -28,6 +28,8 @@ public static class CaseEventKinds
     public const string FieldsFilled = "case.fields";
     public const string DeadlineBreached = "deadline.breached";
     public const string DeadlineAtRisk = "deadline.atRisk";
+    public const string Paused = "case.paused";
+    public const string Resumed = "case.resumed";
 }
 
 /// <summary>Reads the event log for catch-up.</summary>

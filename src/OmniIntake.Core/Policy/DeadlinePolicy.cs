@@ -21,6 +21,13 @@ public interface IDeadlinePolicy
 
     /// <summary>The first answer to the customer on a major case (4.1.2).</summary>
     DueTime MajorFirstAnswer(DateTimeOffset receivedAt);
+
+    /// <summary>What a clock due at <paramref name="dueAt"/> has left when it is paused at <paramref name="at"/> (issue 13), in the
+    /// measure it runs on; wall-clock time unless the policy measures working time (<see cref="PausedClockWindow"/>).</summary>
+    TimeSpan Remaining(DeadlineKind kind, DateTimeOffset at, DateTimeOffset dueAt) => PausedClockWindow.WallClockRemaining(at, dueAt);
+
+    /// <summary>The due time of a paused clock resumed at <paramref name="resumedAt"/> with <paramref name="remaining"/> left.</summary>
+    DueTime Resumed(DeadlineKind kind, DateTimeOffset resumedAt, TimeSpan remaining) => PausedClockWindow.WallClock(kind, resumedAt, remaining, 0.8);
 }
 
 /// <summary>
@@ -35,6 +42,7 @@ public sealed class DefaultDeadlinePolicy : IDeadlinePolicy
     private readonly OwnerAnswerWindow _ownerAnswer;
     private readonly ForumPublicReplyWindow _publicReply;
     private readonly MajorFirstAnswerWindow _majorFirstAnswer;
+    private readonly PausedClockWindow _paused;
 
     public DefaultDeadlinePolicy(BusinessCalendar calendar, DefaultPolicyOptions? options = null)
     {
@@ -43,6 +51,7 @@ public sealed class DefaultDeadlinePolicy : IDeadlinePolicy
         _ownerAnswer = new OwnerAnswerWindow(calendar, numbers);
         _publicReply = new ForumPublicReplyWindow(calendar, numbers);
         _majorFirstAnswer = new MajorFirstAnswerWindow(numbers);
+        _paused = new PausedClockWindow(calendar, numbers);
     }
 
     public DueTime Forwarding(Channel channel, DateTimeOffset receivedAt) => _forwarding.Due(channel, receivedAt);
@@ -51,6 +60,10 @@ public sealed class DefaultDeadlinePolicy : IDeadlinePolicy
         channel == Channel.Forum ? _publicReply.Due(forwardedAt) : _ownerAnswer.Due(forwardedAt);
 
     public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) => _majorFirstAnswer.Due(receivedAt);
+
+    public TimeSpan Remaining(DeadlineKind kind, DateTimeOffset at, DateTimeOffset dueAt) => _paused.Remaining(kind, at, dueAt);
+
+    public DueTime Resumed(DeadlineKind kind, DateTimeOffset resumedAt, TimeSpan remaining) => _paused.Resumed(kind, resumedAt, remaining);
 }
 
 /// <summary>The numbers of the default policy; an organisation can say otherwise in configuration ("Policy").</summary>
@@ -109,4 +122,7 @@ public sealed class FixedWindowPolicy(TimeSpan window, double atRiskShare = 0.8)
     public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) =>
         new(DeadlineKind.MajorFirstAnswer, receivedAt + window, $"fixed window: first answer within {window} of receipt",
             receivedAt + window * atRiskShare);
+
+    public DueTime Resumed(DeadlineKind kind, DateTimeOffset resumedAt, TimeSpan remaining) =>
+        PausedClockWindow.WallClock(kind, resumedAt, remaining, atRiskShare);
 }

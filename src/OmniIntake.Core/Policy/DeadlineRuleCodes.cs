@@ -37,6 +37,9 @@ public static partial class DeadlineRuleCodes
             var code = fixedWindow.Groups["what"].Value switch { "forward" => "fixed.forward", "answer" => "fixed.answer", _ => "fixed.first-answer" };
             return Code(code, ("windowMinutes", (int)span.TotalMinutes));
         }
+        // PausedClockWindow.Rule: a clock resumed after a pause (issue 13) runs the window it had left.
+        if (Resumed().Match(text) is { Success: true } resumed && Span(resumed.Groups["span"].Value) is { } resumedSpan)
+            return Code("clock.resumed", [.. resumedSpan, ("clock", resumed.Groups["clock"].Value)]);
         if (Answer().Match(text) is { Success: true } answer && Span(answer.Groups["span"].Value) is { } answerSpan)
         {
             var source = answer.Groups["source"].Value;
@@ -87,6 +90,9 @@ public static partial class DeadlineRuleCodes
 
     [GeneratedRegex(@"^fixed window: (?<what>forward|answer|first answer) within (?<span>\S+) of (receipt|forwarding)$")]
     private static partial Regex Fixed();
+
+    [GeneratedRegex(@"^policy (?<clock>[0-9.]+): .+: paused, resumed with (?<span>.+) left$")]
+    private static partial Regex Resumed();
 
     [GeneratedRegex(@"^(?<source>.+) within (?<span>.+) after forwarding$")]
     private static partial Regex Answer();

@@ -15,13 +15,13 @@ internal static class CaseClocks
         foreach (var started in clocks.Started) await StartAsync(c, tx, caseId, started, ct);
     }
 
-    /// <summary>Closes the case's pending deadlines of these kinds as met or cancelled.</summary>
+    /// <summary>Closes the case's pending (or paused: issue 13) deadlines of these kinds as met or cancelled.</summary>
     public static Task<int> CloseAsync(DbConnection c, DbTransaction tx, Database database, long caseId, string state, IReadOnlyList<DeadlineKind> kinds,
         DateTimeOffset now, CancellationToken ct) =>
         kinds.Count == 0
             ? Task.FromResult(0)
             : c.ExecAsync(
-                $"UPDATE deadlines SET state = @state, closed_at = @now WHERE case_id = @caseId AND state = 'pending' AND {database.In("kind", "@kinds")}",
+                $"UPDATE deadlines SET state = @state, closed_at = @now WHERE case_id = @caseId AND state IN ('pending', 'paused') AND {database.In("kind", "@kinds")}",
                 new { state, now, caseId, kinds = kinds.Select(k => k.ToName()).ToArray() }, tx, ct);
 
     /// <summary>Starts a clock: a deadline of a kind the case may owe again (a re-dispatch) replaces the old one. What
@@ -29,14 +29,15 @@ internal static class CaseClocks
     public static Task<int> StartAsync(DbConnection c, DbTransaction tx, long caseId, StartedClock started, CancellationToken ct) =>
         c.ExecAsync(
             """
-            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by)
-            VALUES (@caseId, @kind, @dueAt, @rule, 'pending', @warnAt, @startsAt, @startedBy)
+            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by, remaining_seconds)
+            VALUES (@caseId, @kind, @dueAt, @rule, 'pending', @warnAt, @startsAt, @startedBy, @window)
             ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, rule = excluded.rule, state = 'pending', closed_at = NULL,
                                                       warn_at = excluded.warn_at, warned_at = NULL, starts_at = excluded.starts_at,
-                                                      started_by = excluded.started_by
+                                                      started_by = excluded.started_by, paused_at = NULL, remaining_seconds = excluded.remaining_seconds
             """, new
             {
                 caseId, kind = started.Due.Kind.ToName(), dueAt = started.Due.DueAt, rule = started.Due.Rule, warnAt = started.Due.WarnAt,
                 startsAt = started.Clock.StartsAt, startedBy = started.Clock.StartedBy.ToName(),
+                window = started.Clock.Window is { } window ? (long?)window.TotalSeconds : null,
             }, tx, ct);
 }

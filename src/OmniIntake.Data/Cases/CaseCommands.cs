@@ -171,7 +171,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             """
             UPDATE cases SET status = 'merged', merged_into_id = @targetId, updated_at = @now WHERE id = @sourceId;
             UPDATE cases SET merged_into_id = @targetId WHERE merged_into_id = @sourceId;
-            UPDATE deadlines SET state = 'cancelled', closed_at = @now WHERE case_id = @sourceId AND state = 'pending';
+            UPDATE deadlines SET state = 'cancelled', closed_at = @now WHERE case_id = @sourceId AND state IN ('pending', 'paused');
             """, new { sourceId, targetId, now }, tx, cancellationToken);
         var complainants = (await c.ListAsync<long>("SELECT contact_id FROM case_parties WHERE case_id = @sourceId", new { sourceId }, tx, cancellationToken))
             .Append(source.ContactId).Where(id => id != target.ContactId).Distinct().ToList();

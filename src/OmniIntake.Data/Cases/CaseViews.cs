@@ -51,6 +51,18 @@ public sealed class CaseDetail
     public required IReadOnlyList<AuditView> Audit { get; init; }
     public required IReadOnlyList<DeadlineView> Deadlines { get; init; }
     public required IReadOnlyList<string> ContactHandles { get; init; }
+
+    /// <summary>The pause in force (issue 13: waiting for the customer or for outside expertise), or null.</summary>
+    public CasePauseView? Pause { get; init; }
+}
+
+/// <summary>A case's pause in force: what it waits for (customer, expertise), why, by whom, since when.</summary>
+public sealed class CasePauseView
+{
+    public string WaitingFor { get; init; } = "";
+    public string Reason { get; init; } = "";
+    public string PausedBy { get; init; } = "";
+    public DateTimeOffset PausedAt { get; init; }
 }
 
 public sealed class CaseFieldsView
@@ -119,6 +131,11 @@ public sealed class DeadlineView
     public DateTimeOffset? ClosedAt { get; init; }
     public DateTimeOffset? WarnAt { get; init; }
     public DateTimeOffset? WarnedAt { get; init; }
+
+    /// <summary>State "paused" (issue 13): since when, and the window left (seconds, in the measure the clock runs on: working time for the answer windows).</summary>
+    public DateTimeOffset? PausedAt { get; init; }
+
+    public long? RemainingSeconds { get; init; }
 }
 
 /// <summary>Queue filters; all optional, combined with AND.</summary>

@@ -8,7 +8,8 @@ namespace OmniIntake.Data.Deadlines;
 /// <summary>
 /// After the calendar changed (it has, mid-year, in 2020), every pending deadline is computed again from what started
 /// its clock (<see cref="DeadlineClock"/>): a forwarding owed since a reopening or a send-back from that moment, never
-/// from the case's receipt (issue 13), the owner's answer and the public reply from the forwarding. Each one that
+/// from the case's receipt (issue 13), the owner's answer and the public reply from the forwarding, a resumed clock from
+/// its resumption with the window it had left. A paused clock is not computed: it keeps its working time left. Each one that
 /// moves is updated and the move is audited on its case (issue 6).
 /// </summary>
 public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
@@ -22,6 +23,7 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
         public string Channel { get; init; } = "";
         public DateTimeOffset? StartsAt { get; init; }
         public string? StartedBy { get; init; }
+        public long? RemainingSeconds { get; init; }
         public DateTimeOffset DueAt { get; init; }
         public string Rule { get; init; } = "";
     }
@@ -40,7 +42,7 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
             await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
             var batch = await connection.ListAsync<PendingDeadline>(
                 """
-                SELECT d.id, d.case_id, c.number, d.kind, c.channel, d.starts_at, d.started_by, d.due_at, d.rule
+                SELECT d.id, d.case_id, c.number, d.kind, c.channel, d.starts_at, d.started_by, d.remaining_seconds, d.due_at, d.rule
                 FROM deadlines d JOIN cases c ON c.id = d.case_id
                 WHERE d.state = 'pending' AND d.id > @after ORDER BY d.id LIMIT 500
                 """, new { after }, transaction, cancellationToken);
@@ -72,7 +74,9 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
         // Answer rows written before their start was kept (migration 12) are left as they are; every other row has its
         // start since migration 25.
         if (row.StartsAt is not { } startsAt || !ClockStartNames.TryParse(row.StartedBy, out var startedBy)) return null;
-        var clock = new DeadlineClock(Enum.Parse<DeadlineKind>(row.Kind, ignoreCase: true), startedBy, startsAt);
+        // A resumed clock runs the window it had left when it was paused (issue 13), from its resumption.
+        var window = startedBy == ClockStart.Resumption ? TimeSpan.FromSeconds(row.RemainingSeconds ?? 0) : (TimeSpan?)null;
+        var clock = new DeadlineClock(Enum.Parse<DeadlineKind>(row.Kind, ignoreCase: true), startedBy, startsAt, window);
         return clock.Due(policy, ChannelNames.Parse(row.Channel));
     }
 }

@@ -55,6 +55,8 @@ public sealed class SqlIntakePipeline(
                 await transaction.RollbackAsync(cancellationToken);
                 return await FindDuplicateAsync(message, cancellationToken);
             }
+            // Issue 13: the customer wrote again, so a case waiting for them runs its clocks again (same transaction).
+            if (!write.IsNewCase) await Cases.CasePauses.ResumeOnCustomerMessageAsync(connection, transaction, database, policy, w.CaseId, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             result = new IntakeResult(w.CaseId, w.Number, w.MessageId, write.IsNewCase ? IntakeOutcome.NewCase : IntakeOutcome.Threaded);
         }

@@ -12,7 +12,16 @@ public sealed record PeriodReport(DateOnly From, DateOnly To, long Cases, IReadO
 {
     /// <summary>The important, hot and major cases of the period, each listed (policy 5.5: reported separately).</summary>
     public IReadOnlyList<ReportedCase> ClassCases { get; init; } = [];
+
+    /// <summary>The time the period's cases waited for the customer or for outside expertise, clocks paused (issue 13).</summary>
+    public ReportPausedTime Paused { get; init; } = new(0, 0, 0, 0, 0);
 }
+
+/// <summary>
+/// Pauses of the period's cases: how many, on how many cases, how many still in force, and the wall-clock hours paused
+/// of the ended ones, in all and waiting for the customer (the rest waited for outside expertise).
+/// </summary>
+public sealed record ReportPausedTime(long Pauses, long Cases, long InForce, double PausedHours, double WaitingForCustomerHours);
 
 /// <summary>One case listed in a report.</summary>
 public sealed class ReportedCase
@@ -114,12 +123,27 @@ public sealed class ReportQueries(Database database)
              FROM cases c LEFT JOIN departments d ON d.id = c.department_id
              WHERE {InPeriod} AND c.class <> 'general' ORDER BY c.received_at
              """, p, null, cancellationToken);
+        var pauses = await connection.ListAsync<PauseRow>(
+            $"SELECT p.case_id, p.waiting_for, p.paused_at, p.resumed_at FROM case_pauses p JOIN cases c ON c.id = p.case_id WHERE {InPeriod}", p, null,
+            cancellationToken);
+        var ended = pauses.Where(x => x.ResumedAt is not null).ToList();
+        var paused = new ReportPausedTime(pauses.Count, pauses.Select(x => x.CaseId).Distinct().LongCount(), pauses.Count - ended.Count,
+            Math.Round(ended.Sum(x => (x.ResumedAt!.Value - x.PausedAt).TotalHours), 2),
+            Math.Round(ended.Where(x => x.WaitingFor == "customer").Sum(x => (x.ResumedAt!.Value - x.PausedAt).TotalHours), 2));
         static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
         return new PeriodReport(from, to, total, byCategory, byChannel, byClass, byDepartment,
             new ReportIndicators(Rate(met, met + breached), Rate(breached, met + breached), Rate(redispatched, forwarded), Rate(repeats, total),
                 Rate(closed, total), satisfaction is null ? null : Math.Round(satisfaction.Value, 2), met, breached, Sum(s => s.ForwardState == "pending")))
         {
-            ClassCases = classCases,
+            ClassCases = classCases, Paused = paused,
         };
+    }
+
+    private sealed class PauseRow
+    {
+        public long CaseId { get; init; }
+        public string WaitingFor { get; init; } = "";
+        public DateTimeOffset PausedAt { get; init; }
+        public DateTimeOffset? ResumedAt { get; init; }
     }
 }

@@ -50,6 +50,10 @@ public sealed class CurrentCalendarPolicy(CalendarHolder holder, DefaultPolicyOp
     public DueTime Answer(Channel channel, DateTimeOffset forwardedAt) => Policy.Answer(channel, forwardedAt);
 
     public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) => Policy.MajorFirstAnswer(receivedAt);
+
+    public TimeSpan Remaining(Core.Deadlines.DeadlineKind kind, DateTimeOffset at, DateTimeOffset dueAt) => Policy.Remaining(kind, at, dueAt);
+
+    public DueTime Resumed(Core.Deadlines.DeadlineKind kind, DateTimeOffset resumedAt, TimeSpan remaining) => Policy.Resumed(kind, resumedAt, remaining);
 }
 
 /// <summary>Reloads the calendar when another process changed the admin's days.</summary>

@@ -120,4 +120,20 @@ public sealed class BusinessCalendarTests
             new Dictionary<DateOnly, bool>()));
         Assert.Contains("overlap", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2026-11-27T16:00:00", "2026-11-30T11:00:00", 240)] // Friday 16:00 to Monday 11:00: two hours each side of the weekend
+    [InlineData("2026-11-24T11:00:00", "2026-11-24T14:00:00", 120)]  // over lunch, with a lunch break
+    [InlineData("2026-09-30T17:00:00", "2026-10-08T10:00:00", 120)]  // over National Day: 1 hour before, 1 hour after
+    [InlineData("2026-11-24T14:00:00", "2026-11-24T11:00:00", 0)]    // the end before the start
+    public void WorkingDurationBetween_CountsOnlyWorkingTime(string from, string to, int minutes) =>
+        Assert.Equal(TimeSpan.FromMinutes(minutes), WithLunch.WorkingDurationBetween(At(from), At(to)));
+
+    [Fact]
+    public void WorkingDurationBetween_UndoesAddWorkingDuration()
+    {
+        var start = At("2026-11-27T16:30:00");
+        foreach (var hours in new[] { 0.5, 4, 9, 30 })
+            Assert.Equal(TimeSpan.FromHours(hours), WithLunch.WorkingDurationBetween(start, WithLunch.AddWorkingDuration(start, TimeSpan.FromHours(hours))));
+    }
 }

@@ -36,6 +36,8 @@ export const api = {
   reply: (id: number, text: string) => post(`/api/cases/${id}/reply`, { text }),
   note: (id: number, text: string) => post(`/api/cases/${id}/notes`, { text }),
   resolve: (id: number, note: string) => post(`/api/cases/${id}/resolve`, { note }),
+  pause: (id: number, waitingFor: "customer" | "expertise", reason: string) => post(`/api/cases/${id}/pause`, { waitingFor, reason }),
+  resume: (id: number, reason?: string) => post(`/api/cases/${id}/resume`, { reason: reason ?? null }),
   forward: (id: number, departmentId: number, note?: string) => post(`/api/cases/${id}/forward`, { departmentId, note }),
   claim: (id: number) => post(`/api/cases/${id}/claim`),
   events: (after: number, limit = 1) => call<EventPage>(`/api/events?after=${after}&limit=${limit}`),

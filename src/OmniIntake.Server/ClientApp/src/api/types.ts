@@ -86,6 +86,17 @@ export interface Deadline {
   state: string;
   closedAt: string | null;
   warnAt: string | null;
+  /** State "paused" (issue 13): since when, and the window left in seconds. */
+  pausedAt?: string | null;
+  remainingSeconds?: number | null;
+}
+
+/** A case's pause in force (issue 13): waiting for the customer or for outside expertise. */
+export interface CasePause {
+  waitingFor: "customer" | "expertise";
+  reason: string;
+  pausedBy: string;
+  pausedAt: string;
 }
 
 export interface CaseDetail {
@@ -95,6 +106,7 @@ export interface CaseDetail {
   audit: AuditEntry[];
   deadlines: Deadline[];
   contactHandles: string[];
+  pause?: CasePause | null;
 }
 
 /** One line of the guided dialog that registered the case: the bot's question or the customer's answer. */

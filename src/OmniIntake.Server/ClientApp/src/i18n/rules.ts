@@ -25,6 +25,7 @@ const keys: Record<string, string> = {
   "fixed.forward": "rule.fixedForward",
   "fixed.answer": "rule.fixedAnswer",
   "fixed.first-answer": "rule.fixedFirstAnswer",
+  "clock.resumed": "pause.resumedRule",
 };
 
 function span(t: Translate, p: Record<string, string | number>): string {
