@@ -7,6 +7,7 @@ using OmniIntake.Core.Cases;
 using OmniIntake.Data.Assignment;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Live;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Assignment;
 
@@ -67,7 +68,7 @@ public static class AssignmentApi
         if (outcome.IsDone) return TypedResults.NoContent();
         var status = outcome.Result.Outcome switch { CommandOutcome.NotFound => 404, CommandOutcome.Conflict => 409, _ => 400 };
         return TypedResults.Problem(outcome.Result.Error, statusCode: status, title: outcome.Code,
-            extensions: new Dictionary<string, object?> { ["code"] = outcome.Code ?? AssignmentCodes.NotFound });
+            extensions: ApiProblem.Code(outcome.Code ?? AssignmentCodes.NotFound));
     }
 
     private static async Task<Ok<TeamLoad>> LoadAsync(AgentLoadQueries queries, AssignmentOptions options, CancellationToken ct) =>

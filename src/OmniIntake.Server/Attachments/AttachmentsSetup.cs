@@ -11,6 +11,7 @@ using OmniIntake.Core.Intake;
 using OmniIntake.Data.Attachments;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Cases;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Attachments;
 
@@ -60,7 +61,7 @@ public static class AttachmentsSetup
         // Expired or altered links and files that are gone read alike: nothing to say about what exists.
         if (links.Read(token) is not { } target || await files.OpenAsync(target.MessageId, target.Key, ct) is not { } opened)
             return TypedResults.Problem("This link has expired or is not valid; ask us to send the file again.", statusCode: 404, title: "attachment.link-expired",
-                extensions: new Dictionary<string, object?> { ["code"] = "attachment.link-expired" });
+                extensions: ApiProblem.Code("attachment.link-expired"));
         return AttachmentFiles.Serve(response, opened.Content, inline: true);
     }
 
@@ -69,7 +70,7 @@ public static class AttachmentsSetup
         CancellationToken ct)
     {
         if (await queries.GetAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct) is null)
-            return TypedResults.Problem($"Case {id} does not exist.", statusCode: 404, title: "Not found");
+            return ApiProblem.Of(404, "case.not-found", "Not found", $"Case {id} does not exist.");
         var (file, refusal) = await CustomerUpload.ReadAsync(http, rules, ct);
         if (file is null) return CustomerUpload.Refuse(refusal!, rules);
         var kept = await store.KeepAsync(file.FileName, file.Content, ct);
@@ -81,7 +82,7 @@ public static class AttachmentsSetup
     {
         var detail = await queries.GetAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         if (detail is null || !user.MaySee(new MessageCase { CaseId = id, DepartmentId = detail.Case.DepartmentId, Status = detail.Case.Status }))
-            return TypedResults.Problem($"Case {id} does not exist or is not yours to see.", statusCode: 404, title: "Not found");
+            return ApiProblem.Of(404, "case.not-found", "Not found", $"Case {id} does not exist or is not yours to see.");
         return TypedResults.Ok(await withdrawals.ListAsync(id, ct));
     }
 
@@ -95,14 +96,14 @@ public static class AttachmentsSetup
         // The chat's own rule (issue 12 item 11): browsers on other sites than the configured ones are refused.
         if (!AllowOrigin(http.HttpContext, options))
             return TypedResults.Problem("The chat does not answer pages of this site.", statusCode: 403, title: "chat.origin",
-                extensions: new Dictionary<string, object?> { ["code"] = "chat.origin" });
+                extensions: ApiProblem.Code("chat.origin"));
         var token = http.Headers[ChatTokenHeader].ToString();
         var conversation = token.Length is > 0 and <= 100 ? await conversations.FindByTokenAsync(ChatHub.Hash(token), ct) : null;
         if (conversation is null)
-            return TypedResults.Problem("Unknown conversation.", statusCode: 401, title: "chat.unknown", extensions: new Dictionary<string, object?> { ["code"] = "chat.unknown" });
+            return TypedResults.Problem("Unknown conversation.", statusCode: 401, title: "chat.unknown", extensions: ApiProblem.Code("chat.unknown"));
         if (conversation.CaseId is null || conversation.CaseNumber is null)
             return TypedResults.Problem("Files can be sent once the complaint is registered.", statusCode: 409, title: "attachment.before-case",
-                extensions: new Dictionary<string, object?> { ["code"] = "attachment.before-case" });
+                extensions: ApiProblem.Code("attachment.before-case"));
         var (file, refusal) = await CustomerUpload.ReadAsync(http, rules, ct);
         if (file is null) return CustomerUpload.Refuse(refusal!, rules);
         var clientId = http.Form["clientId"].ToString() is { Length: > 0 and <= 64 } given ? given : Guid.NewGuid().ToString("N");

@@ -1,4 +1,5 @@
 using OmniIntake.Core.Attachments;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Attachments;
 
@@ -31,5 +32,5 @@ public static class CustomerUpload
             _ => "Choose a file to send.",
         },
         statusCode: code == "attachment.too-large" ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, title: code,
-        extensions: new Dictionary<string, object?> { ["code"] = code, ["maxBytes"] = rules.MaxBytes, ["allowedTypes"] = rules.EffectiveTypes });
+        extensions: ApiProblem.Code(code, ("maxBytes", rules.MaxBytes), ("allowedTypes", rules.EffectiveTypes)));
 }

@@ -8,6 +8,7 @@ using OmniIntake.Data.Accounts;
 using OmniIntake.Data.CannedReplies;
 using OmniIntake.Data.Cases;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.CannedReplies;
 
@@ -101,7 +102,7 @@ public static class CannedRepliesApi
         if (unknown.Count > 0)
             return TypedResults.Problem($"Unknown variables: {string.Join(", ", unknown.Select(v => "{" + v + "}"))}; known: {string.Join(", ", CannedReplyTemplate.Variables.Select(v => "{" + v + "}"))}.",
                 statusCode: 400, title: "Unknown variable",
-                extensions: new Dictionary<string, object?> { ["code"] = "canned.unknown-variable", ["variables"] = unknown });
+                extensions: ApiProblem.Code("canned.unknown-variable", ("variables", unknown)));
         return null;
     }
 
@@ -114,5 +115,5 @@ public static class CannedRepliesApi
     private static ProblemHttpResult NotFound(long id) => Problem(404, "canned.not-found", "No such reply", $"Canned reply {id} does not exist or is not yours to change.");
 
     private static ProblemHttpResult Problem(int status, string code, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
+        TypedResults.Problem(detail, statusCode: status, title: title, extensions: ApiProblem.Code(code));
 }

@@ -239,10 +239,6 @@ public static class CaseApi
     private static ProblemHttpResult Problem(int status, string code, string title, string detail) => ApiResults.Problem(status, code, title, detail);
 
     /// <summary>A registration refused with a stable <c>code</c> and the form <c>field</c> it concerns (the workspace shows it beside the field).</summary>
-    private static ProblemHttpResult Invalid(string code, string? field, string title, string detail)
-    {
-        var extensions = ApiProblem.Code(code);
-        extensions["field"] = field;
-        return TypedResults.Problem(detail, statusCode: 400, title: title, extensions: extensions);
-    }
+    private static ProblemHttpResult Invalid(string code, string? field, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: 400, title: title, extensions: ApiProblem.Code(code, ("field", field)));
 }

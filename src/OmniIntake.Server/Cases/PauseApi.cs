@@ -42,7 +42,7 @@ public static class PauseApi
         CancellationToken ct)
     {
         if (!WaitingForNames.TryParse(request.WaitingFor, out var waitingFor))
-            return ApiResults.Problem(400, "Invalid request", $"waitingFor must be 'customer' or 'expertise' (got '{request.WaitingFor}').");
+            return ApiResults.Problem(400, "pause.waiting-for-invalid", "Invalid request", $"waitingFor must be 'customer' or 'expertise' (got '{request.WaitingFor}').");
         return ApiResults.From(await pauses.PauseAsync(id, waitingFor, request.Reason ?? "", user.Identity!.Name!, user.PauseScope(), ct));
     }
 

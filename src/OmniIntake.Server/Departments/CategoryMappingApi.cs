@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniIntake.Data.Departments;
 using OmniIntake.Server.Accounts;
+using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Departments;
 
@@ -35,5 +36,5 @@ public static class CategoryMappingApi
         };
 
     private static ProblemHttpResult Problem(int status, string code, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: code, extensions: new Dictionary<string, object?> { ["code"] = code });
+        TypedResults.Problem(detail, statusCode: status, title: code, extensions: ApiProblem.Code(code));
 }

@@ -25,6 +25,9 @@ public sealed partial class RoleMatrixTests
         // (StatusApiTests: limits per case and address, nothing internal shown).
         "GET /status", "POST /api/status/code", "POST /api/status/verify", "GET /api/status/", "POST /api/status/info",
         "GET /app/{**path:nonfile}", "HEAD /app/{**path:nonfile}", // the workspace's index.html (issue 14): it signs in by itself; its API calls are authorised
+        "POST /api/chat/files", "OPTIONS /api/chat/files", // the widget's file: the conversation token authorises (AttachmentsTests)
+        "POST /api/status/file", "POST /api/status/withdraw", // the status page's session from the one-time code authorises (AttachmentsTests)
+        "GET /files/{token}", // an agent's file sent to a customer by chat or SMS: the signed, expiring token authorises (AgentFilesTests: an altered link opens nothing)
         "GET /owner.html", // a redirect to /app/owner, where the owner's page moved (issue 14); it shows nothing itself
     ];
 

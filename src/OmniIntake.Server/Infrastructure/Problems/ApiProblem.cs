@@ -22,6 +22,14 @@ public static class ApiProblem
         return extensions;
     }
 
+    /// <summary>A code with further top-level members a page reads (the form field it concerns, the limit that refused it).</summary>
+    public static Dictionary<string, object?> Code(string code, (string Key, object? Value) extra, params (string Key, object? Value)[] more)
+    {
+        var extensions = Code(code);
+        foreach (var (key, value) in more.Prepend(extra)) extensions[key] = value;
+        return extensions;
+    }
+
     /// <summary>The code a problem written without one (the framework's own 404/405, an auth challenge) answers with.</summary>
     public static string ForStatus(int status) => status switch
     {

@@ -4,6 +4,46 @@
 export default {
   "zh-CN": {
     problem: {
+      "category": {
+        "unknown": "该分类未配置。"
+      },
+      "canned": {
+        "unknown-variable": "回复中有未知的变量。",
+        "title": "请填写标题（长度有限制）。",
+        "text": "请填写回复内容（长度有限制）。",
+        "shortcut-taken": "该快捷词已被使用。",
+        "shortcut": "快捷词无效。",
+        "shared-supervisors": "只有主管可以管理共享回复。",
+        "shared-fixed": "共享回复不能改为个人回复，反之亦然。",
+        "not-found": "该常用回复不存在，或您无权修改。",
+        "language": "请选择语言（中文或英文）。",
+        "case-not-found": "该案件不存在。"
+      },
+      "chat": {
+        "unknown": "会话已失效，请刷新页面。",
+        "origin": "本站点不能使用在线咨询。"
+      },
+      "attachment": {
+        "unknown": "附件已不存在，请重新上传。",
+        "type-not-allowed": "只接受图片和便携式文档（扫描件）文件。",
+        "too-large": "文件过大。",
+        "missing": "请选择要发送的文件。",
+        "link-expired": "该链接已失效，请联系我们重新发送文件。",
+        "empty": "文件是空的。",
+        "before-case": "请先描述您的问题，投诉登记后即可发送文件。"
+      },
+      "assignment": {
+        "unknown-user": "找不到该用户。",
+        "note-too-long": "指派说明过长（最多1000字）。",
+        "not-an-agent": "只能指派给客服专员。",
+        "inactive-user": "该账号已停用，不能接收案件。",
+        "held-by-other": "该案件由其他客服处理，只有主管可以改派。",
+        "case-not-found": "该案件不存在。",
+        "case-closed": "该案件已结束，不能再指派。"
+      },
+      "pause": {
+        "waiting-for-invalid": "请选择案件在等待什么（客户或外部专业意见）。"
+      },
       "http": {
         "bad-request": "请求无效，请检查后重试。",
         "unauthorized": "请先登录。",
@@ -74,6 +114,8 @@ export default {
         "link-unknown": "该回访链接无效或已过期，请联系客服中心。"
       },
       "status": {
+        "withdraw-closed": "该投诉已办结，不能再撤回。",
+        "withdraw-reason": "请填写撤回的原因（1至1000字）。",
         "missing": "请填写案件编号以及案件登记的电话或电子邮箱。",
         "rate-limited": "验证码请求过多，请一小时后再试。",
         "no-match": "没有与该电话或电子邮箱相符的案件。",
@@ -123,6 +165,7 @@ export default {
         "password-short": "密码太短。"
       },
       "department": {
+        "unknown": "该部门不存在。",
         "invalid": "请填写部门代码（一至五十个字符）和名称（一至二百个字符）。",
         "code-taken": "该部门代码已存在。"
       },
@@ -160,6 +203,46 @@ export default {
   },
   en: {
     problem: {
+      "category": {
+        "unknown": "The category is not configured."
+      },
+      "canned": {
+        "unknown-variable": "The reply uses an unknown variable.",
+        "title": "Write a title (within the length limit).",
+        "text": "Write the reply text (within the length limit).",
+        "shortcut-taken": "That shortcut is already taken.",
+        "shortcut": "The shortcut is not valid.",
+        "shared-supervisors": "Only supervisors manage shared replies.",
+        "shared-fixed": "A shared reply cannot become personal, nor the reverse.",
+        "not-found": "The canned reply does not exist or is not yours to change.",
+        "language": "Choose a language (Chinese or English).",
+        "case-not-found": "The case does not exist."
+      },
+      "chat": {
+        "unknown": "The conversation is no longer valid; reload the page.",
+        "origin": "The chat does not answer pages of this site."
+      },
+      "attachment": {
+        "unknown": "An attached file is no longer there; attach it again.",
+        "type-not-allowed": "Only images (JPEG, PNG, WebP, GIF) and PDF files are accepted.",
+        "too-large": "The file is too large.",
+        "missing": "Choose a file to send.",
+        "link-expired": "This link has expired; ask us to send the file again.",
+        "empty": "The file is empty.",
+        "before-case": "Please describe the problem first; files can be sent once the complaint is registered."
+      },
+      "assignment": {
+        "unknown-user": "There is no such user.",
+        "note-too-long": "The note is too long (1000 characters at most).",
+        "not-an-agent": "Cases can only be assigned to agents.",
+        "inactive-user": "That account is switched off and cannot be given cases.",
+        "held-by-other": "Another agent holds this case; only a supervisor can reassign it.",
+        "case-not-found": "The case does not exist.",
+        "case-closed": "The case is closed and can no longer be assigned."
+      },
+      "pause": {
+        "waiting-for-invalid": "Choose what the case waits for (the customer or outside expertise)."
+      },
       "http": {
         "bad-request": "The request is not valid; please check it and try again.",
         "unauthorized": "Please sign in first.",
@@ -230,6 +313,8 @@ export default {
         "link-unknown": "This follow-up link is not valid or has expired; please contact the service centre."
       },
       "status": {
+        "withdraw-closed": "The complaint is already concluded and cannot be withdrawn.",
+        "withdraw-reason": "Give a reason for withdrawing (1 to 1000 characters).",
         "missing": "Give the case number and the phone number or e-mail address on the case.",
         "rate-limited": "Too many codes were asked for; please try again in an hour.",
         "no-match": "No case with this number has this phone number or e-mail address.",
@@ -279,6 +364,7 @@ export default {
         "password-short": "The password is too short."
       },
       "department": {
+        "unknown": "The department does not exist.",
         "invalid": "Give a department code (1-50 characters) and name (1-200 characters).",
         "code-taken": "A department with this code exists."
       },
