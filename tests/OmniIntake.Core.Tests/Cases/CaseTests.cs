@@ -160,7 +160,8 @@ public sealed class CaseTests
         var answered = new CaseAnswered("owner1", Later, CaseStatus.Forwarded);
 
         Assert.Equal(("case.forwarded", "case.forwarded"), (forwarded.AuditAction, forwarded.EventKind));
-        Assert.Equal(new { departmentId = 3L, department = "物业部", redispatch = false }.ToString(), forwarded.EventData(null).ToString());
+        // The consoles' fields as ever; fromDepartmentId added for the owners' live feed (the department a re-dispatch left).
+        Assert.Equal(new { departmentId = 3L, department = "物业部", redispatch = false, fromDepartmentId = (long?)null }.ToString(), forwarded.EventData(null).ToString());
         Assert.Equal(new { messageId = (long?)42 }.ToString(), answered.EventData(42).ToString());
         Assert.Equal(new { messageId = (long?)42, fromStatus = "forwarded" }.ToString(), answered.AuditDetail(42).ToString());
     }

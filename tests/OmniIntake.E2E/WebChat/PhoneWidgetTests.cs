@@ -49,7 +49,8 @@ public sealed class PhoneWidgetTests
             await AssertOnScreenAsync(chat.Locator(".oi-head button[aria-label=close]"), width, height, device, "the close button");
             await AssertOnScreenAsync(chat.Locator(".oi-bot").First, width, height, device, "the greeting");
             await AssertOnScreenAsync(chat.Locator("textarea"), width, height, device, "the input");
-            await AssertOnScreenAsync(chat.Locator(".oi-form button"), width, height, device, "the send button");
+            await AssertOnScreenAsync(chat.Locator(".oi-form button[type=submit]"), width, height, device, "the send button");
+            await AssertOnScreenAsync(chat.Locator(".oi-form .oi-attach"), width, height, device, "the attach button");
             // The ✉ button is not offered: this hub has no e-mail sender (issue 16 item 3).
             await Assertions.Expect(chat.Locator(".oi-head button", new() { HasText = "✉" })).ToBeHiddenAsync();
 
@@ -61,7 +62,7 @@ public sealed class PhoneWidgetTests
             await Assertions.Expect(chat).ToHaveJSPropertyAsync("offsetHeight", keyboardTop);
             await Screenshot(page, device, "keyboard");
             await AssertOnScreenAsync(chat.Locator("textarea"), width, keyboardTop, device, "the input above the keyboard");
-            await AssertOnScreenAsync(chat.Locator(".oi-form button"), width, keyboardTop, device, "the send button above the keyboard");
+            await AssertOnScreenAsync(chat.Locator(".oi-form button[type=submit]"), width, keyboardTop, device, "the send button above the keyboard");
             await AssertOnScreenAsync(chat.Locator(".oi-head"), width, keyboardTop, device, "the header above the keyboard");
             await page.SetViewportSizeAsync(width, height);
             await Assertions.Expect(chat).ToHaveJSPropertyAsync("offsetHeight", height);
@@ -94,7 +95,7 @@ public sealed class PhoneWidgetTests
                 var before = await bot.CountAsync();
                 await chat.Locator("textarea").TapAsync();
                 await chat.Locator("textarea").FillAsync(text);
-                await chat.Locator(".oi-form button").TapAsync();
+                await chat.Locator(".oi-form button[type=submit]").TapAsync();
                 await Assertions.Expect(bot).ToHaveCountAsync(before + 1);
             }
 
