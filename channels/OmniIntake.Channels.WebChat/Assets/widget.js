@@ -44,7 +44,13 @@
   input.setAttribute("enterkeyhint", "send");
   var send = el("button", null, t.send); send.type = "submit";
   // Issue 16 item 4: a paperclip; on a phone the picker offers the camera and the photos. Images and PDF only.
-  var clip = el("button", "oi-attach", "📎"); clip.type = "button"; clip.title = t.attach; clip.setAttribute("aria-label", t.attach);
+  // Drawn, not an emoji: a phone or desktop without an emoji font showed an empty box.
+  var clip = el("button", "oi-attach"); clip.type = "button"; clip.title = t.attach; clip.setAttribute("aria-label", t.attach);
+  var svgNs = "http://www.w3.org/2000/svg", icon = document.createElementNS(svgNs, "svg"), path = document.createElementNS(svgNs, "path");
+  icon.setAttribute("viewBox", "0 0 24 24"); icon.setAttribute("width", "22"); icon.setAttribute("height", "22"); icon.setAttribute("aria-hidden", "true");
+  path.setAttribute("d", "M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5");
+  path.setAttribute("fill", "none"); path.setAttribute("stroke", "currentColor"); path.setAttribute("stroke-width", "1.8"); path.setAttribute("stroke-linecap", "round");
+  icon.appendChild(path); clip.appendChild(icon);
   var picker = el("input"); picker.type = "file"; picker.accept = "image/jpeg,image/png,image/webp,image/gif,application/pdf"; picker.hidden = true;
   form.appendChild(clip); form.appendChild(picker);
   form.appendChild(input); form.appendChild(send);

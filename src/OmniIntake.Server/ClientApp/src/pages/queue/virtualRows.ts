@@ -1,5 +1,5 @@
 /** Every queue row is this tall (styles.css .queue-list li), so a row's place is its index times this, without measuring. */
-export const ROW_HEIGHT = 76;
+export const ROW_HEIGHT = 88;
 
 /** Rows rendered beyond each edge of the view, so a quick scroll or an arrow key never shows a blank row. */
 export const OVERSCAN = 6;

@@ -20,7 +20,7 @@ describe("the virtualised queue", { timeout: 60_000 }, () => {
     const wrapper = mount(QueueList, { props: { store, selectedNumber: null }, global: { plugins: [i18nZh()] }, attachTo: document.body });
     const rows = wrapper.findAll("li");
     const first = wrapper.get("li");
-    // 600 px of view (the default before the first measure) hold 8 rows of 76 px, plus the overscan below.
+    // 600 px of view (the default before the first measure) hold 7 rows of 88 px, plus the overscan below.
     expect(rows.length).toBe(Math.ceil(600 / ROW_HEIGHT) + OVERSCAN);
     expect(wrapper.get("h2").text()).toContain("10000");
     expect(wrapper.get("ul").attributes("style")).toContain(`height: ${10_000 * ROW_HEIGHT}px`);
