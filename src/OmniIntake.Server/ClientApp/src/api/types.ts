@@ -10,7 +10,8 @@ export interface Me {
   departmentId: number | null;
 }
 
-export interface CaseSummary {
+/** What every list of cases shows of a case (the queue, search hits). */
+export interface CaseRow {
   id: number;
   number: string;
   channel: string;
@@ -21,6 +22,9 @@ export interface CaseSummary {
   complainantName: string | null;
   contactId: number;
   departmentId: number | null;
+}
+
+export interface CaseSummary extends CaseRow {
   relatedCaseId: number | null;
   receivedAt: string;
   lastInboundAt: string;
@@ -206,17 +210,7 @@ export interface Withdrawal {
 }
 
 /** A case found by GET /api/cases/search (issue 15 item 1), with what matched and how well. */
-export interface CaseSearchHit {
-  id: number;
-  number: string;
-  channel: string;
-  status: string;
-  class: string;
-  category: string | null;
-  subject: string | null;
-  complainantName: string | null;
-  contactId: number;
-  departmentId: number | null;
+export interface CaseSearchHit extends CaseRow {
   receivedAt: string;
   lastInboundAt: string;
   resolvedAt: string | null;
