@@ -82,6 +82,6 @@ public sealed class BoardCases(Database database, TimeProvider clock)
             ORDER BY CASE WHEN d.due_at IS NULL THEN 1 ELSE 0 END, d.due_at, c.received_at
             LIMIT @limit
             """;
-        return await connection.ListAsync<BoardCase>(sql, new { now, filter.Channel, filter.Department, filter.Agent, limit }, null, cancellationToken);
+        return await connection.ListAsync<BoardCase>(sql, new { now, channel = filter.Channel, department = filter.Department, agent = filter.Agent, limit }, null, cancellationToken);
     }
 }

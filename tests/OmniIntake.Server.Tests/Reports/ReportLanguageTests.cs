@@ -105,7 +105,7 @@ public sealed class ReportLanguageTests
 
     [Theory]
     [InlineData("2026-11-02", "half-monthly", "2026-11-H1", "2026-11-16", "2026-11-18", "monthly", "2026-11", "2026-12-01", "2026-12-03")]
-    [InlineData("2026-11-16", "half-monthly", "2026-12-H1", "2026-12-16", "2026-12-18", "monthly", "2026-11", "2026-12-01", "2026-12-03")]
+    [InlineData("2026-11-16", "monthly", "2026-11", "2026-12-01", "2026-12-03", "half-monthly", "2026-12-H1", "2026-12-16", "2026-12-18")]
     [InlineData("2026-12-20", "monthly", "2026-12", "2027-01-01", "2027-01-03", "half-monthly", "2027-01-H1", "2027-01-16", "2027-01-18")]
     public void TheNextReports_AreGeneratedTheDayAfterTheirPeriod_AndDueAsThePolicySays(string today, string kind1, string period1, string on1, string due1,
         string kind2, string period2, string on2, string due2)
