@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OmniIntake.Data.Reports;
+using OmniIntake.Server.Reports.Wording;
 
 namespace OmniIntake.Server.Reports;
 
@@ -14,11 +15,16 @@ public static class ReportFiles
     public static string FileName(PeriodReport report, string format) =>
         $"report-{report.From:yyyyMMdd}-{report.To.AddDays(-1):yyyyMMdd}.{format}";
 
-    public static byte[] ToCsv(PeriodReport report)
+    /// <summary>
+    /// Three columns (section, item, value) in the organisation's language (<paramref name="wording"/>; issue 14 item 2): the
+    /// period, the total, the counts by category, channel, class and department by name, the indicators, the classified cases.
+    /// </summary>
+    public static byte[] ToCsv(PeriodReport report, ReportWording wording)
     {
-        var csv = new StringBuilder("section,key,value\r\n");
-        foreach (var (section, key, value) in Rows(report))
-            csv.Append(section).Append(',').Append(Quote(key)).Append(',').Append(value switch
+        var w = wording;
+        var csv = new StringBuilder().Append(w.Label("csv.section")).Append(',').Append(w.Label("csv.key")).Append(',').Append(w.Label("csv.value")).Append("\r\n");
+        foreach (var (section, key, value) in Rows(report, w))
+            csv.Append(Quote(section)).Append(',').Append(Quote(key)).Append(',').Append(value switch
             {
                 long count => count.ToString(CultureInfo.InvariantCulture),
                 double number => number.ToString("0.####", CultureInfo.InvariantCulture),
@@ -30,54 +36,65 @@ public static class ReportFiles
 
     /// <summary>
     /// One sheet for the summary and indicators, one per breakdown, one listing the important, hot and major cases; times
-    /// in the organisation's zone (<paramref name="zone"/>) as dates, rates as percentages, headers even when empty.
+    /// in the organisation's zone (<paramref name="zone"/>) as dates, rates as percentages, headers even when empty; every
+    /// header, sheet name and code in the organisation's language (<paramref name="wording"/>).
     /// </summary>
-    public static Task<byte[]> ToXlsxAsync(PeriodReport report, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public static Task<byte[]> ToXlsxAsync(PeriodReport report, TimeZoneInfo zone, ReportWording wording, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        static SheetTable Counts(string sheet, string name, IEnumerable<ReportCount> counts) =>
-            new(sheet, [name, "cases 案件数"], [.. counts.Select(c => (IReadOnlyList<object?>)[c.Key, c.Count])]);
+        var w = wording;
+        SheetTable Counts(string sheet, string column, IEnumerable<ReportCount> counts, Func<string, string> name) =>
+            new(w.Label(sheet), [w.Label(column), w.Label("column.cases")], [.. counts.Select(c => (IReadOnlyList<object?>)[name(c.Key), c.Count])]);
         var i = report.Indicators;
         List<IReadOnlyList<object?>> summary =
         [
-            ["from", report.From], ["to", report.To.AddDays(-1)], ["cases", report.Cases],
-            ["on-time forwarding rate", Percent(i.OnTimeForwardingRate)], ["delay rate", Percent(i.DelayRate)],
-            ["re-dispatch rate", Percent(i.RedispatchRate)], ["repeat-complaint rate", Percent(i.RepeatComplaintRate)],
-            ["closure rate", Percent(i.ClosureRate)], ["satisfaction", i.Satisfaction],
-            ["forwards met", i.ForwardsMet], ["forwards breached", i.ForwardsBreached], ["forwards pending", i.ForwardsPending],
+            [w.Label("period.from"), report.From], [w.Label("period.to"), report.To.AddDays(-1)], [w.Label("total.cases"), report.Cases],
+            [w.Label("indicator.onTime"), Percent(i.OnTimeForwardingRate)], [w.Label("indicator.delay"), Percent(i.DelayRate)],
+            [w.Label("indicator.redispatch"), Percent(i.RedispatchRate)], [w.Label("indicator.repeat"), Percent(i.RepeatComplaintRate)],
+            [w.Label("indicator.closure"), Percent(i.ClosureRate)], [w.Label("indicator.satisfaction"), i.Satisfaction],
+            [w.Label("indicator.forwardsMet"), i.ForwardsMet], [w.Label("indicator.forwardsBreached"), i.ForwardsBreached],
+            [w.Label("indicator.forwardsPending"), i.ForwardsPending],
         ];
         var sheets = new List<SheetTable>
         {
-            new("Summary 汇总", ["item 项目", "value 数值"], summary),
-            Counts("Category 分类", "category 分类", report.ByCategory),
-            Counts("Channel 渠道", "channel 渠道", report.ByChannel),
-            Counts("Class 等级", "class 等级", report.ByClass),
-            Counts("Department 部门", "department 部门", report.ByDepartment),
-            new("Cases by class 重要案件",
-                ["number 编号", "class 等级", "status 状态", "channel 渠道", "category 分类", "department 部门", "received 受理时间", "subject 主题"],
+            new(w.Label("sheet.summary"), [w.Label("column.item"), w.Label("column.value")], summary),
+            Counts("sheet.category", "column.category", report.ByCategory, w.Category),
+            Counts("sheet.channel", "column.channel", report.ByChannel, w.Channel),
+            Counts("sheet.class", "column.class", report.ByClass, w.Class),
+            Counts("sheet.department", "column.department", report.ByDepartment, w.Department),
+            new(w.Label("sheet.cases"),
+                [.. CaseColumns.Select(c => w.Label("column." + c))],
                 [.. report.ClassCases.Select(c => (IReadOnlyList<object?>)
-                    [c.Number, c.Class, c.Status, c.Channel, c.Category, c.Department, TimeZoneInfo.ConvertTime(c.ReceivedAt, zone).DateTime, c.Subject])]),
+                    [c.Number, w.Class(c.Class), w.Status(c.Status), w.Channel(c.Channel), w.Category(c.Category), w.Department(c.Department),
+                     TimeZoneInfo.ConvertTime(c.ReceivedAt, zone).DateTime, c.Subject])]),
         };
         return Task.FromResult(XlsxWriter.Write(sheets));
     }
 
+    private static readonly string[] CaseColumns = ["number", "class", "status", "channel", "category", "department", "received", "subject"];
+
     private static Rate? Percent(double? fraction) => fraction is { } f ? new Rate(f) : null;
 
-    private static IEnumerable<(string Section, string Key, object? Value)> Rows(PeriodReport report)
+    private static IEnumerable<(string Section, string Key, object? Value)> Rows(PeriodReport report, ReportWording w)
     {
-        yield return ("period", "from", report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        yield return ("period", "to", report.To.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        yield return ("total", "cases", report.Cases);
-        foreach (var (section, counts) in new[] { ("category", report.ByCategory), ("channel", report.ByChannel), ("class", report.ByClass), ("department", report.ByDepartment) })
-            foreach (var count in counts) yield return (section, count.Key, count.Count);
+        var period = w.Label("section.period");
+        yield return (period, w.Label("period.from"), report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        yield return (period, w.Label("period.to"), report.To.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        yield return (w.Label("section.total"), w.Label("total.cases"), report.Cases);
+        foreach (var (section, counts, name) in new (string, IReadOnlyList<ReportCount>, Func<string, string>)[]
+                 {
+                     ("section.category", report.ByCategory, w.Category), ("section.channel", report.ByChannel, w.Channel),
+                     ("section.class", report.ByClass, w.Class), ("section.department", report.ByDepartment, w.Department),
+                 })
+            foreach (var count in counts) yield return (w.Label(section), name(count.Key), count.Count);
         var i = report.Indicators;
         foreach (var (key, value) in new[]
                  {
-                     ("on-time forwarding rate", i.OnTimeForwardingRate), ("delay rate", i.DelayRate), ("re-dispatch rate", i.RedispatchRate),
-                     ("repeat-complaint rate", i.RepeatComplaintRate), ("closure rate", i.ClosureRate), ("satisfaction", i.Satisfaction),
+                     ("indicator.onTime", i.OnTimeForwardingRate), ("indicator.delay", i.DelayRate), ("indicator.redispatch", i.RedispatchRate),
+                     ("indicator.repeat", i.RepeatComplaintRate), ("indicator.closure", i.ClosureRate), ("indicator.satisfaction", i.Satisfaction),
                  })
-            yield return ("indicator", key, value);
-        foreach (var c in report.ClassCases) yield return ("case " + c.Class, c.Number, c.Subject ?? "");
+            yield return (w.Label("section.indicator"), w.Label(key), value);
+        foreach (var c in report.ClassCases) yield return (w.Language == ReportWording.Chinese ? $"{w.Label("section.case")}（{w.Class(c.Class)}）" : $"{w.Label("section.case")} ({w.Class(c.Class)})", c.Number, c.Subject ?? "");
     }
 
     // Formula characters are quoted away (OWASP CSV injection: = + - @ TAB CR), so a category name or a subject cannot

@@ -6,6 +6,7 @@ using OmniIntake.Data.Reports;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Infrastructure;
 using OmniIntake.Server.Infrastructure.Problems;
+using OmniIntake.Server.Reports.Wording;
 
 namespace OmniIntake.Server.Reports;
 
@@ -19,6 +20,11 @@ public static class ReportsApi
     public static void AddReports(this WebApplicationBuilder builder)
     {
         var zone = (builder.Configuration.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions()).Zone;
+        var organisation = builder.Configuration.GetSection(OrganisationOptions.Section).Get<OrganisationOptions>() ?? new OrganisationOptions();
+        var errors = organisation.Validate().ToList();
+        if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
+        builder.Services.AddSingleton(organisation);
+        builder.Services.AddSingleton<ReportWordingSource>();
         builder.Services.AddSingleton<ReportQueries>();
         builder.Services.AddSingleton<GeneratedReportStore>();
         builder.Services.AddSingleton<ReportGenerationJob>();
@@ -32,30 +38,38 @@ public static class ReportsApi
         reports.MapGet("/", ReportAsync);
         reports.MapGet("/generated", async (GeneratedReportStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(200, ct)));
         reports.MapGet("/generated/{id:long}", GeneratedAsync);
+        reports.MapGet("/schedule", ReportScheduleApi.Next).WithName("GetReportSchedule")
+            .WithSummary("When the next half-monthly and monthly reports will be generated and are due (policy 5.6.1), and the organisation's report language.");
     }
 
     private static async Task<Results<Ok<PeriodReport>, FileContentHttpResult, ProblemHttpResult>> ReportAsync(string? period, DateOnly? from, DateOnly? to,
-        string? format, ReportQueries reports, IntakeOptions intake, CancellationToken ct)
+        string? format, ReportQueries reports, ReportWordingSource wording, IntakeOptions intake, TimeProvider clock, CancellationToken ct)
     {
         if (!TryRange(period, from, to, out var start, out var endExclusive, out var error)) return TypedResults.Problem(error, statusCode: 400, extensions: ApiProblem.Code("report.range-invalid"));
+        // On demand (issue 14 item 5) any period may be asked for, but one that has not begun has nothing to count: say so.
+        if (start > Core.Calendar.LocalDays.Of(clock.GetUtcNow(), intake.Zone))
+            return TypedResults.Problem($"The period starts on {start:yyyy-MM-dd}, after today.", statusCode: 400, title: "Period in the future",
+                extensions: ApiProblem.Code("report.range-future"));
         if (!KnownFormat(format)) return BadFormat();
-        return await AnswerAsync(await reports.PeriodAsync(start, endExclusive, intake.Zone, ct), format, intake.Zone, ct);
+        return await AnswerAsync(await reports.PeriodAsync(start, endExclusive, intake.Zone, ct), format, intake.Zone, wording, ct);
     }
 
     private static async Task<Results<Ok<PeriodReport>, FileContentHttpResult, ProblemHttpResult>> GeneratedAsync(long id, string? format,
-        GeneratedReportStore store, IntakeOptions intake, CancellationToken ct)
+        GeneratedReportStore store, ReportWordingSource wording, IntakeOptions intake, CancellationToken ct)
     {
         if (!KnownFormat(format)) return BadFormat();
         return await store.ContentAsync(id, ct) is { } report
-            ? await AnswerAsync(report, format, intake.Zone, ct)
+            ? await AnswerAsync(report, format, intake.Zone, wording, ct)
             : TypedResults.Problem($"There is no generated report {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("report.not-found"));
     }
 
     private static async Task<Results<Ok<PeriodReport>, FileContentHttpResult, ProblemHttpResult>> AnswerAsync(PeriodReport report, string? format,
-        TimeZoneInfo zone, CancellationToken ct) => format switch
+        TimeZoneInfo zone, ReportWordingSource wording, CancellationToken ct) => format switch
     {
-        ReportFiles.Csv => TypedResults.File(ReportFiles.ToCsv(report), "text/csv; charset=utf-8", ReportFiles.FileName(report, format)),
-        ReportFiles.Xlsx => TypedResults.File(await ReportFiles.ToXlsxAsync(report, zone, ct), ReportFiles.XlsxType, ReportFiles.FileName(report, format)),
+        // Downloads speak the organisation's language (issue 14 item 2); the JSON keeps the codes for the workspace to render.
+        ReportFiles.Csv => TypedResults.File(ReportFiles.ToCsv(report, await wording.CurrentAsync(ct)), "text/csv; charset=utf-8", ReportFiles.FileName(report, format)),
+        ReportFiles.Xlsx => TypedResults.File(await ReportFiles.ToXlsxAsync(report, zone, await wording.CurrentAsync(ct), ct), ReportFiles.XlsxType,
+            ReportFiles.FileName(report, format)),
         _ => TypedResults.Ok(report),
     };
 

@@ -23,6 +23,7 @@ public static class SupervisionApi
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Presence>());
         builder.Services.AddSingleton<BoardQueries>();
         builder.Services.AddSingleton<TrendQueries>();
+        builder.Services.AddSingleton<BoardCases>();
     }
 
     public static void MapSupervision(this WebApplication app)
@@ -35,6 +36,8 @@ public static class SupervisionApi
         board.MapGet("/", async (BoardQueries queries, Presence presence, CancellationToken ct) =>
             TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct))));
         board.MapGet("/trends", TrendsAsync);
+        board.MapGet("/cases", BoardCasesApi.ListAsync).WithName("ListBoardCases")
+            .WithSummary("The open cases a bucket of the board counts (bucket: open, inWindow, atRisk, breached, awaitingAnswer), optionally of one row (channel, department code or \"(not forwarded)\", agent or \"(unclaimed)\"), the most urgent first.");
     }
 
     private static void MapPage(WebApplication app, string path, string file, string policy)

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using OmniIntake.Data.Reports;
 using OmniIntake.Server.Reports;
+using OmniIntake.Server.Reports.Wording;
 
 namespace OmniIntake.Server.Tests.Reports;
 
@@ -42,7 +43,7 @@ public sealed class ReportFilesTests
     {
         var report = Report(Case("C-1", DateTimeOffset.UtcNow, subject: subject));
 
-        var csv = Encoding.UTF8.GetString(ReportFiles.ToCsv(report)[3..]);
+        var csv = Encoding.UTF8.GetString(ReportFiles.ToCsv(report, ReportWording.For(ReportWording.Chinese))[3..]);
 
         Assert.Contains("\"'" + subject + "\"", csv, StringComparison.Ordinal);
     }
@@ -56,15 +57,15 @@ public sealed class ReportFilesTests
         using var book = SpreadsheetDocument.Open(new MemoryStream(await Xlsx(report)), false);
 
         Assert.Empty(new OpenXmlValidator().Validate(book, Ct).Select(e => $"{e.Path?.XPath}: {e.Description}"));
-        var cases = Sheet(book, "Cases by class 重要案件");
-        var received = Cell(book, cases, "received 受理时间", 1);
+        var cases = Sheet(book, "分级案件");
+        var received = Cell(book, cases, "受理时间", 1);
         Assert.True(IsDate(book, received), "the received time is a date cell");
         Assert.Equal(new DateTime(2026, 11, 4, 0, 30, 0), DateTime.FromOADate(double.Parse(received.CellValue!.Text, CultureInfo.InvariantCulture)));
-        var summary = Sheet(book, "Summary 汇总");
-        var onTime = Rows(summary).Single(r => Text(book, r.Elements<Cell>().First()) == "on-time forwarding rate").Elements<Cell>().ElementAt(1);
+        var summary = Sheet(book, "汇总");
+        var onTime = Rows(summary).Single(r => Text(book, r.Elements<Cell>().First()) == "转交及时率").Elements<Cell>().ElementAt(1);
         Assert.Equal(0.75, double.Parse(onTime.CellValue!.Text, CultureInfo.InvariantCulture));
         Assert.Contains("%", FormatOf(book, onTime), StringComparison.Ordinal);
-        var satisfaction = Rows(summary).Single(r => Text(book, r.Elements<Cell>().First()) == "satisfaction").Elements<Cell>().ElementAt(1);
+        var satisfaction = Rows(summary).Single(r => Text(book, r.Elements<Cell>().First()) == "客户满意度（1-5）").Elements<Cell>().ElementAt(1);
         Assert.DoesNotContain("%", FormatOf(book, satisfaction), StringComparison.Ordinal); // a mean score, not a rate
         foreach (var sheet in book.WorkbookPart!.WorksheetParts)
             Assert.Contains(sheet.Worksheet.Elements<Columns>().SelectMany(c => c.Elements<Column>()), c => c.Width?.Value > 8);
@@ -84,10 +85,10 @@ public sealed class ReportFilesTests
             Assert.All(header.Elements<Cell>(), c => Assert.False(string.IsNullOrWhiteSpace(Text(book, c))));
             Assert.True(header.Elements<Cell>().Count() >= 2, name);
         }
-        Assert.Contains("received 受理时间", Rows(Sheet(book, "Cases by class 重要案件")).First().Elements<Cell>().Select(c => Text(book, c)));
+        Assert.Contains("受理时间", Rows(Sheet(book, "分级案件")).First().Elements<Cell>().Select(c => Text(book, c)));
     }
 
-    private static Task<byte[]> Xlsx(PeriodReport report) => ReportFiles.ToXlsxAsync(report, Shanghai, Ct);
+    private static Task<byte[]> Xlsx(PeriodReport report) => ReportFiles.ToXlsxAsync(report, Shanghai, ReportWording.For(ReportWording.Chinese), Ct);
 
     private static Worksheet Sheet(SpreadsheetDocument book, string name)
     {

@@ -64,11 +64,12 @@ public sealed class ReportGenerationTests
         var xlsx = await supervisor.GetAsync($"/api/reports/generated/{monthly.Id}?format=xlsx", Ct);
         Assert.Equal(ReportFiles.XlsxType, xlsx.Content.Headers.ContentType!.MediaType);
         using var book = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct));
-        Assert.Contains("Cases by class 重要案件", book.GetSheetNames());
-        var listedCase = Assert.Single(book.Query(useHeaderRow: true, sheetName: "Cases by class 重要案件").Cast<IDictionary<string, object>>());
-        Assert.Equal((opened.Number, "important"), ((string)listedCase["number 编号"], (string)listedCase["class 等级"]));
-        var summary = book.Query(useHeaderRow: true, sheetName: "Summary 汇总").Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(1.0, Convert.ToDouble(summary.Single(r => (string)r["item 项目"] == "cases")["value 数值"], CultureInfo.InvariantCulture));
+        // In the organisation's language, zh-CN by default (issue 14 item 2).
+        Assert.Contains("分级案件", book.GetSheetNames());
+        var listedCase = Assert.Single(book.Query(useHeaderRow: true, sheetName: "分级案件").Cast<IDictionary<string, object>>());
+        Assert.Equal((opened.Number, "重要"), ((string)listedCase["案件编号"], (string)listedCase["投诉级别"]));
+        var summary = book.Query(useHeaderRow: true, sheetName: "汇总").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(1.0, Convert.ToDouble(summary.Single(r => (string)r["项目"] == "案件数")["数值"], CultureInfo.InvariantCulture));
 
         var csv = await supervisor.GetStringAsync($"/api/reports/generated/{monthly.Id}?format=csv", Ct);
         Assert.Contains("\"'=HYPERLINK", csv, StringComparison.Ordinal); // a subject cannot become a formula

@@ -44,9 +44,12 @@ public sealed class ReportsTests
         var bytes = await csv.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("section,key,value", text, StringComparison.Ordinal);
-        Assert.Contains("department,\"property\",1", text, StringComparison.Ordinal);
-        Assert.Contains("indicator,\"on-time forwarding rate\",1", text, StringComparison.Ordinal);
+        // In the organisation's language, zh-CN by default (issue 14 item 2); the department by its name, the category by its Chinese name.
+        Assert.StartsWith("栏目,项目,数值", text, StringComparison.Ordinal);
+        Assert.Contains("\"责任部门\",\"物业\",1", text, StringComparison.Ordinal);
+        Assert.Contains("\"指标\",\"转交及时率\",1", text, StringComparison.Ordinal);
+        Assert.Contains("\"受理渠道\",\"电话\",", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("property-management", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("/api/reports?period=2026-13", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/reports?period={month}", Ct)).StatusCode);
     }

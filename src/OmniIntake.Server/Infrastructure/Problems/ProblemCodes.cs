@@ -38,6 +38,7 @@ public static class ProblemCodes
         "outbox.status-invalid", "raw.disposition-invalid", "raw.reprocess-refused", "forum.source-not-found", "forum.source-busy",
         // Supervision and reports.
         "board.count-invalid", "board.bucket-invalid", "report.range-invalid", "report.not-found", "report.format-invalid",
+        "board.case-bucket-invalid", "report.range-future",
         "status.withdraw-closed",
         "status.withdraw-reason",
         "department.unknown",

@@ -1,5 +1,6 @@
 import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem, TeamLoad, Withdrawal } from "./types";
 import type { RecordedAttachment } from "@/pages/attach/files";
+import type { BoardCase, BoardView, GeneratedReport, ReportSchedule } from "./types";
 import type { CannedReply, CannedReplyInput, CaseSearchPage, CustomerProfile, RegisterCaseInput, RegisteredCase } from "./types";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
@@ -87,4 +88,14 @@ export const api = {
     call<CannedReply>(`/api/canned-replies/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) }),
   deleteCannedReply: (id: number) => call<undefined>(`/api/canned-replies/${id}`, { method: "DELETE" }),
   renderCannedReply: (id: number, caseId: number) => call<{ text: string; missing: string[] }>(`/api/canned-replies/${id}/render?caseId=${caseId}`),
+  board: () => call<BoardView>("/api/board"),
+  boardCases: (query: Record<string, string>) => call<BoardCase[]>(`/api/board/cases?${new URLSearchParams(query)}`),
+  generatedReports: () => call<GeneratedReport[]>("/api/reports/generated"),
+  reportSchedule: () => call<ReportSchedule>("/api/reports/schedule"),
+  /** A report file (CSV or XLSX) for any period, made on demand; refused with a problem code for an invalid period. */
+  reportFile: async (from: string, to: string, format: "csv" | "xlsx") => {
+    const response = await fetch(`/api/reports?${new URLSearchParams({ from, to, format })}`, { credentials: "same-origin" });
+    if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))) as Problem);
+    return response.blob();
+  },
 };

@@ -191,12 +191,14 @@ export default {
       },
       "board": {
         "count-invalid": "数量须在一至六十二之间。",
-        "bucket-invalid": "请按日、周或月汇总。"
+        "bucket-invalid": "请按日、周或月汇总。",
+        "case-bucket-invalid": "看板上没有这一类案件。"
       },
       "report": {
         "range-invalid": "报告期间无效，请检查开始和结束日期。",
         "not-found": "该报告不存在。",
-        "format-invalid": "报告格式须为表格或数据文件。"
+        "format-invalid": "报告格式须为表格或数据文件。",
+        "range-future": "报告期间不能晚于今天开始。"
       },
       "unknown": "操作未能完成（{code}）。"
     },
@@ -390,12 +392,14 @@ export default {
       },
       "board": {
         "count-invalid": "The count must be 1 to 62.",
-        "bucket-invalid": "Group by day, week or month."
+        "bucket-invalid": "Group by day, week or month.",
+        "case-bucket-invalid": "The board has no such group of cases."
       },
       "report": {
         "range-invalid": "The report's period is not valid; check its start and end.",
         "not-found": "This report does not exist.",
-        "format-invalid": "The report format must be a spreadsheet or a data file."
+        "format-invalid": "The report format must be a spreadsheet or a data file.",
+        "range-future": "A report's period cannot start after today."
       },
       "unknown": "The action could not be completed ({code})."
     },
