@@ -84,6 +84,8 @@ public sealed partial class AttachmentJourneyTests
             await status.GotoAsync($"{hub.Url}/status?case={smsCase}");
             await status.Locator("#contact").FillAsync("13800138000");
             await status.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).TapAsync();
+            await Assertions.Expect(status.Locator("#error")).ToBeEmptyAsync();
+            await Assertions.Expect(status.Locator("#sent")).ToContainTextAsync("验证码已发送");
             await status.Locator("#code").FillAsync(await CodeAsync(twilio));
             await status.GetByRole(AriaRole.Button, new() { Name = "查看进度" }).TapAsync();
             await Assertions.Expect(status.Locator("#case")).ToHaveTextAsync(smsCase);

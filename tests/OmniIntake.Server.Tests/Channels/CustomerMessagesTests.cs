@@ -70,6 +70,8 @@ public sealed class CustomerMessagesTests
         var said = Assert.Single(handedOff.Messages).Text;
         Assert.Contains($"投诉编号 {number}。", said, StringComparison.Ordinal);
         Assert.Contains(zh, said, StringComparison.Ordinal);
+        // The status page's link on its own line, which the widget shows as a link (issue 16 items 3 and 5).
+        Assert.Matches($@"\n查询处理进度：https?://[^\s]+/status\?case={number}$", said);
         using var agent = await host.ClientAsync(Roles.Agent);
         var detail = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{number}", Ct))!;
         Assert.Contains("客户要求转人工", detail.Messages.Single().BodyText, StringComparison.Ordinal);
@@ -125,6 +127,7 @@ public sealed class CustomerMessagesTests
         var ack = Assert.Single(after.Messages).Text;
         Assert.Contains($"您之前的投诉（编号 {first}）已办结", ack, StringComparison.Ordinal);
         Assert.Contains($"新的投诉，编号 {second}", ack, StringComparison.Ordinal);
+        Assert.EndsWith($"/status?case={second}", ack, StringComparison.Ordinal);
         var opened = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{second}", Ct))!;
         Assert.Equal(closed.Id, opened.Case.RelatedCaseId);
         Assert.Contains("又多收了一次", opened.Messages.Single().BodyText, StringComparison.Ordinal);
@@ -161,7 +164,7 @@ public sealed class CustomerMessagesTests
     }
 
     [Fact]
-    public async Task AnSmsOutsideWorkingHours_GetsTheNumberAndByWhenItIsForwarded_InOneSegmentWithTheFirstQuestion()
+    public async Task AnSmsOutsideWorkingHours_GetsTheNumberByWhenItIsForwardedAndTheStatusLink_InTwoSegmentsWithTheFirstQuestion()
     {
         await using var twilio = new TwilioStandIn();
         var (settings, zh, _) = OutsideWorkingHours();
@@ -172,6 +175,7 @@ public sealed class CustomerMessagesTests
         settings["Channels:Sms:PublicUrl"] = publicUrl;
         settings["Channels:Sms:ApiBaseUrl"] = twilio.BaseUrl;
         settings["Outbox:PollInterval"] = "00:00:00.200";
+        settings["FollowUp:PublicUrl"] = publicUrl;
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings);
         using var webhook = host.Anonymous();
         var sid = "SM" + Guid.NewGuid().ToString("N");
@@ -185,9 +189,35 @@ public sealed class CustomerMessagesTests
         (await webhook.SendAsync(request, Ct)).EnsureSuccessStatusCode();
 
         var sent = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20), () => Task.FromResult(twilio.Created.FirstOrDefault()), "the SMS receipt");
-        Assert.Matches(@"^已受理，编号TS-\d{8}-\d{5}。", sent["Body"]);
+        var number = System.Text.RegularExpressions.Regex.Match(sent["Body"], @"^已受理，编号(TS-\d{8}-\d{5})。").Groups[1].Value;
+        Assert.NotEmpty(number);
         Assert.Contains(zh, sent["Body"], StringComparison.Ordinal);
-        Assert.Equal(1, Core.Text.SmsSegments.Count(sent["Body"]).Segments);
+        // The short link on a line of its own, then the dialog's first question.
+        Assert.Contains($"进度：{publicUrl}/s/{number}\n", sent["Body"], StringComparison.Ordinal);
+        // Chosen: at most two UCS-2 segments (134 units) with a link; one segment (70) cannot hold a link beside the number.
+        var (encoding, segments, units) = Core.Text.SmsSegments.Count(sent["Body"]);
+        TestContext.Current.SendDiagnosticMessage($"SMS receipt: {encoding}, {units} units, {segments} segments: {sent["Body"]}");
+        Assert.Equal((Core.Text.SmsEncoding.Ucs2, 2), (encoding, segments));
+        var withoutLink = global::OmniIntake.Channels.Sms.Webhooks.SmsIngestor.Receipt(number, "zh-CN", zh, null);
+        Assert.True(units - withoutLink.Length > 30, "the link costs its length");
+
+        // The short link opens the status page with the number filled in (the page reads ?case=).
+        var opened = await webhook.GetAsync($"/s/{number}", Ct);
+        Assert.Equal(($"/status.html?case={number}"), opened.Headers.Location!.OriginalString);
+        var longForm = await webhook.GetAsync($"/status?case={number}", Ct);
+        Assert.Equal(($"/status.html?case={number}"), longForm.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public void AnSmsReceiptInEnglish_WithTheLongestForwardingSentence_StaysWithinTwoGsm7Segments()
+    {
+        // Measured without a hub: the English receipt is GSM-7 (160/153 per part); its longest forwarding sentence.
+        const string link = "https://complaints.example-organisation.org/s/TS-20261202-00001";
+        var receipt = global::OmniIntake.Channels.Sms.Webhooks.SmsIngestor.Receipt("TS-20261202-00001", "en", "We will pass it to the team responsible by 12 Dec 10:00.", link)
+                      + "What is your name?";
+        var (encoding, segments, units) = Core.Text.SmsSegments.Count(receipt);
+        TestContext.Current.SendDiagnosticMessage($"English SMS receipt: {encoding}, {units} units, {segments} segments");
+        Assert.Equal((Core.Text.SmsEncoding.Gsm7, 2), (encoding, segments));
     }
 
     [Fact]
