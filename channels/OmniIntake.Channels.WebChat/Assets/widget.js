@@ -104,7 +104,10 @@
       if (mine && mine.textContent === message.text) { mine.classList.remove("oi-pending"); mine.dataset.id = message.id; return; }
     }
     var bubble = el("div", "oi-msg oi-" + message.direction); // text and links, never HTML
-    fill(bubble, message.text);
+    var text = message.text;
+    // A file message ("📎 name (size)"): the drawn paperclip instead of the emoji, which shows as an empty box without an emoji font.
+    if (text.indexOf("\ud83d\udcce ") === 0) { var mark = icon.cloneNode(true); mark.setAttribute("class", "oi-file-icon"); bubble.appendChild(mark); text = text.slice(3); }
+    fill(bubble, text);
     bubble.dataset.id = message.id;
     log.appendChild(bubble);
     log.scrollTop = log.scrollHeight;

@@ -45,6 +45,8 @@ public sealed partial class AttachmentJourneyTests
             await chat.Locator("button[type=submit]").TapAsync();
             await Assertions.Expect(chat.Locator(".oi-bot").Last).ToContainTextAsync("投诉编号");
             var number = CaseNumber().Match((await chat.Locator(".oi-bot").Last.TextContentAsync())!).Value;
+            // The acknowledgement's status link is a link the customer can tap (issue 16 item 3).
+            await Assertions.Expect(chat.Locator(".oi-bot").Last.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new Regex($@"/status\?case={number}$"));
 
             // A real photo, drawn by the phone's browser.
             var photo = Convert.FromBase64String(await customer.EvaluateAsync<string>("""
@@ -57,7 +59,8 @@ public sealed partial class AttachmentJourneyTests
             await picker.SetInputFilesAsync(new FilePayload { Name = "截图.png", MimeType = "image/png", Buffer = "<html><script>alert(1)</script></html>"u8.ToArray() });
             await Assertions.Expect(chat.Locator(".oi-status")).ToHaveTextAsync("只能发送图片（JPG、PNG、WebP、GIF）或 PDF 文件。");
             await picker.SetInputFilesAsync(new FilePayload { Name = "银行扣款截图.png", MimeType = "image/png", Buffer = photo });
-            await Assertions.Expect(chat.Locator(".oi-customer").Last).ToContainTextAsync("📎 银行扣款截图.png");
+            await Assertions.Expect(chat.Locator(".oi-customer").Last).ToContainTextAsync("银行扣款截图.png (");
+            await Assertions.Expect(chat.Locator(".oi-customer").Last.Locator("svg.oi-file-icon")).ToBeVisibleAsync();
             await customer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, "attach-widget-photo.png") });
 
             // The agent (the admin) opens the case in the workspace: the photo is a thumbnail in the conversation.
@@ -72,7 +75,10 @@ public sealed partial class AttachmentJourneyTests
             var thumbnail = agent.GetByRole(AriaRole.Img, new() { Name = "图片 银行扣款截图.png" });
             await Assertions.Expect(thumbnail).ToBeVisibleAsync();
             await Assertions.Expect(thumbnail).ToHaveJSPropertyAsync("naturalWidth", 320);
+            // The conversation scrolls in its own pane: the thumbnail brought to its middle for the screenshot, and a close-up.
+            await thumbnail.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
             await agent.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, "attach-agent-thumbnail.png") });
+            await thumbnail.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screens, "attach-agent-thumbnail-close.png") });
 
             // A complainant by SMS asks to withdraw on the status page, with a reason.
             await hub.SendSmsAsync("+8613800138000", "小区门口的路灯坏了一个星期", Ct);

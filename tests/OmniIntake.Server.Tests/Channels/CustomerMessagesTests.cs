@@ -246,6 +246,113 @@ public sealed class CustomerMessagesTests
         Assert.Contains($"查询处理进度：https://hub.example.test/status?case={taken.CaseNumber}", acknowledgement, StringComparison.Ordinal);
     }
 
+    private static Dictionary<string, string?> SmsSettings(TwilioStandIn twilio, Dictionary<string, string?> settings)
+    {
+        settings["Channels:Sms:AccountSid"] = TwilioStandIn.AccountSid;
+        settings["Channels:Sms:AuthToken"] = TwilioStandIn.AuthToken;
+        settings["Channels:Sms:From"] = "+8610010010000";
+        settings["Channels:Sms:PublicUrl"] = SmsPublicUrl;
+        settings["Channels:Sms:ApiBaseUrl"] = twilio.BaseUrl;
+        settings["Outbox:PollInterval"] = "00:00:00.200";
+        settings["FollowUp:PublicUrl"] = SmsPublicUrl;
+        return settings;
+    }
+
+    private const string SmsPublicUrl = "https://hub.example.test";
+
+    private static async Task SmsAsync(HubHost host, string body)
+    {
+        using var webhook = host.Anonymous();
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000",
+            ["To"] = "+8610010010000", ["Body"] = body, ["NumMedia"] = "0",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(SmsPublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        (await webhook.SendAsync(request, Ct)).EnsureSuccessStatusCode();
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnSmsAfterTheCaseClosed_OpensALinkedCase_AndIsAcknowledgedWithTheNewNumberAndItsLink(DatabaseProvider provider)
+    {
+        await using var twilio = new TwilioStandIn();
+        var (settings, zh, _) = OutsideWorkingHours();
+        await using var host = await HubHost.StartAsync(provider, SmsSettings(twilio, settings));
+        await SmsAsync(host, "3号楼电梯坏了三天了");
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var first = Assert.Single((await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!);
+        (await agent.PostAsJsonAsync($"/api/cases/{first.Id}/resolve", new ResolveRequest("已修好"), Ct)).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync($"/api/cases/{first.Id}/close", new CloseRequest(null), Ct)).EnsureSuccessStatusCode();
+
+        await SmsAsync(host, "电梯又坏了，还是3号楼");
+
+        var second = (await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!.Single(c => c.Id != first.Id);
+        var opened = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{second.Number}", Ct))!;
+        Assert.Equal(first.Id, opened.Case.RelatedCaseId);
+        var receipt = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20),
+            () => Task.FromResult(twilio.Created.FirstOrDefault(m => m["Body"].Contains(second.Number, StringComparison.Ordinal))), "the second receipt");
+        Assert.StartsWith($"已受理，编号{second.Number}。{zh}进度：{SmsPublicUrl}/s/{second.Number}\n", receipt["Body"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnSmsAskingForAPerson_IsAnsweredWithTheNumberAndByWhenItIsForwarded()
+    {
+        await using var twilio = new TwilioStandIn();
+        var (settings, zh, _) = OutsideWorkingHours();
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, SmsSettings(twilio, settings));
+        await SmsAsync(host, "物业费乱收，要求解释清楚");
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var number = Assert.Single((await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!).Number;
+
+        await SmsAsync(host, "转人工");
+
+        var handOff = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20),
+            () => Task.FromResult(twilio.Created.Skip(1).FirstOrDefault()), "the hand-off's answer");
+        Assert.Contains(number, handOff["Body"], StringComparison.Ordinal);
+        Assert.Contains(zh, handOff["Body"], StringComparison.Ordinal);
+    }
+
+    private static async Task<PipedEmail> MailAsync(HubHost host, string subject, string body)
+    {
+        using var mta = host.Anonymous();
+        var raw = Encoding.UTF8.GetBytes(
+            "From: Customer <customer@example.test>\r\nTo: intake@example.test\r\nSubject: =?UTF-8?B?" +
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(subject)) + "?=\r\nMessage-ID: <" + Guid.NewGuid().ToString("N") + "@example.test>\r\n" +
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(body)) + "\r\n");
+        using var pipe = new HttpRequestMessage(HttpMethod.Post, "/channels/email/inbound") { Content = new ByteArrayContent(raw) };
+        pipe.Content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        pipe.Headers.Add("X-Api-Key", PipeKey);
+        return (await (await mta.SendAsync(pipe, Ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PipedEmail>(Ct))!;
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnEmailAfterTheCaseClosed_OpensALinkedCase_AndIsAcknowledgedWithTheNewNumberAndItsLink(DatabaseProvider provider)
+    {
+        var (settings, zh, _) = OutsideWorkingHours();
+        foreach (var (key, value) in EmailOut()) settings[key] = value;
+        settings["Channels:Email:PipeApiKey"] = PipeKey;
+        settings["FollowUp:PublicUrl"] = "https://hub.example.test/";
+        await using var host = await HubHost.StartAsync(provider, settings);
+        var first = await MailAsync(host, "停车费投诉", "物业乱收停车费，要求退还。");
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var closed = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{first.CaseNumber}", Ct))!.Case;
+        (await agent.PostAsJsonAsync($"/api/cases/{closed.Id}/resolve", new ResolveRequest("已退还"), Ct)).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync($"/api/cases/{closed.Id}/close", new CloseRequest(null), Ct)).EnsureSuccessStatusCode();
+
+        var again = await MailAsync(host, $"Re: 停车费投诉 [#{first.CaseNumber}]", "又收了一次停车费，还没退。");
+
+        Assert.NotEqual(first.CaseNumber, again.CaseNumber);
+        var opened = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{again.CaseNumber}", Ct))!;
+        Assert.Equal(closed.Id, opened.Case.RelatedCaseId);
+        var acknowledgement = opened.Messages.Single(m => m.Direction == "outbound").BodyText;
+        Assert.Contains($"受理编号为 {again.CaseNumber}。{zh}", acknowledgement, StringComparison.Ordinal);
+        Assert.Contains($"查询处理进度：https://hub.example.test/status?case={again.CaseNumber}", acknowledgement, StringComparison.Ordinal);
+    }
+
     /// <summary>An e-mail sender (to a port nobody listens on: these tests look at what is queued, not at delivery).</summary>
     private static Dictionary<string, string?> EmailOut() => new()
     {
