@@ -23,7 +23,10 @@ public sealed class MmsMediaFetcher(SmsOptions options, IAttachmentStore store, 
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public async Task<IReadOnlyList<Attachment>> FetchAsync(IReadOnlyList<(string Url, string ContentType)> media, CancellationToken cancellationToken)
+    /// <param name="messageSid">The message's SID: a webhook delivered again (Twilio retries, the reconciliation) finds its media
+    /// kept under "twilio:&lt;sid&gt;:&lt;index&gt;" and fetches nothing twice (issue 16 item 3).</param>
+    public async Task<IReadOnlyList<Attachment>> FetchAsync(string messageSid, IReadOnlyList<(string Url, string ContentType)> media,
+        CancellationToken cancellationToken)
     {
         var kept = new List<Attachment>(media.Count);
         for (var i = 0; i < media.Count; i++)
@@ -36,13 +39,19 @@ public sealed class MmsMediaFetcher(SmsOptions options, IAttachmentStore store, 
                 kept.Add(new Attachment(name, declared, 0, null, MediaRefusals.HostNotAllowed));
                 continue;
             }
+            var origin = $"twilio:{messageSid}:{i}";
+            if (await store.FindByOriginAsync(origin, cancellationToken) is { } keptBefore)
+            {
+                kept.Add(keptBefore);
+                continue;
+            }
             var content = await DownloadAsync(url, cancellationToken);
             if (content is null)
             {
                 kept.Add(new Attachment(name, declared, 0, null, MediaRefusals.NotFetched));
                 continue;
             }
-            kept.Add(await store.KeepAsync(name, content, cancellationToken));
+            kept.Add(await store.KeepOnceAsync(origin, name, content, cancellationToken));
         }
         return kept;
     }

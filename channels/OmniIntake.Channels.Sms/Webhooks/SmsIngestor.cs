@@ -35,8 +35,9 @@ public sealed record IngestedSms(SmsDisposition Disposition, IntakeResult? Intak
 /// it, so a crash leaves it unsettled for the reconciliation to deliver again.
 /// </summary>
 /// <param name="promise">The forwarding time told in the receipt (issue 16 item 3); none without it.</param>
+/// <param name="statusLinks">The status page's short link in the receipt (issue 16 items 3 and 5); none without it.</param>
 public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutStore optOuts, IAutomaticReplies replies, IDialogService dialogs,
-    ILogger<SmsIngestor> logger, ForwardingPromise? promise = null, Media.MmsMediaFetcher? media = null)
+    ILogger<SmsIngestor> logger, ForwardingPromise? promise = null, Media.MmsMediaFetcher? media = null, IStatusLinks? statusLinks = null)
 {
     private static readonly AutomaticReplyLimit Limit = new(5, TimeSpan.FromHours(1));
 
@@ -73,7 +74,7 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
             Text = sms.Body,
             // MMS media fetched from Twilio and kept (issue 16 item 4); without a fetcher, named only, never a sender's URL as a key.
             Attachments = media is not null && sms.Media.Count > 0
-                ? await media.FetchAsync(sms.Media, cancellationToken)
+                ? await media.FetchAsync(sms.MessageSid, sms.Media, cancellationToken)
                 : sms.Media.Select((m, i) => new Attachment($"media-{i + 1}", m.ContentType.ToLowerInvariant(), 0, null, Media.MediaRefusals.NotFetched)).ToList(),
             ReceivedAt = sms.ReceivedAt,
         };
@@ -104,13 +105,20 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
             new Dictionary<string, string> { ["phone"] = message.Sender.Value }), message.Text, message.ExternalId, cancellationToken);
         // No question: a dialog opened before issue 12's fix, whose answer is not linked to the message (sent then, if at all).
         if (reply is null || reply.Messages.Count == 0) return;
-        // One short message: the number, then the first question (fits one UCS-2 segment for the shipped prompts).
-        // The number and, from the policy and the calendar, by when it is forwarded (issue 16 item 3); with the first
-        // question still one UCS-2 segment (70 characters) for the shipped prompts.
-        var forwardBy = promise is null ? "" : promise.Describe(Channel.Sms, message.ReceivedAt, language);
-        var receipt = language == Languages.Chinese ? $"已受理，编号{result.CaseNumber}。{forwardBy}" : $"Received: case {result.CaseNumber}. {forwardBy}{(forwardBy.Length == 0 ? "" : " ")}";
+        var receipt = Receipt(result.CaseNumber, language, promise?.Describe(Channel.Sms, message.ReceivedAt, language) ?? "", statusLinks?.ShortFor(result.CaseNumber));
         await replies.QueueOnceAsync(result.CaseId, $"sms:{message.ExternalId}:opening", receipt + reply.Messages[0].Text, Limit, cancellationToken);
     }
+
+    /// <summary>
+    /// The opening SMS before the dialog's first question: the number, by when it is forwarded (policy and calendar) and the
+    /// status page's short link on a line of its own (so no phone takes the question into the link). Chosen length: at
+    /// most two UCS-2 segments (134 characters) with the first question for a public address of up to 40 characters;
+    /// one segment could not hold a link (issue 16 item 3, measured in CustomerMessagesTests).
+    /// </summary>
+    public static string Receipt(string caseNumber, string language, string forwardBy, string? statusLink) =>
+        language == Languages.Chinese
+            ? $"已受理，编号{caseNumber}。{forwardBy}{(statusLink is null ? "" : $"进度：{statusLink}\n")}"
+            : $"Received: case {caseNumber}. {forwardBy}{(forwardBy.Length == 0 ? "" : " ")}{(statusLink is null ? "" : $"Progress: {statusLink}\n")}";
 
     private async Task ContinueDialogAsync(IntakeResult result, InboundMessage message, CancellationToken cancellationToken)
     {

@@ -9,8 +9,8 @@
   var base = script && script.src ? new URL(script.src).origin : location.origin;
   var zh = (navigator.language || "en").toLowerCase().indexOf("zh") === 0;
   var t = zh
-    ? { title: "投诉与建议", placeholder: "请输入…", send: "发送", typing: "正在输入…", agentTyping: "客服正在输入…", open: "在线投诉", offline: "连接中断，正在重连…", again: "重新开始", mail: "把对话记录发到邮箱", mailAsk: "请输入您的邮箱：", mailing: "对话记录正在发送至 {0}。", mailLimited: "发送次数过多，请一小时后再试。", attach: "发送图片或文件", uploading: "正在发送 {0}…", tooLarge: "文件太大：请发送不超过 {0} 的图片或 PDF 文件。", wrongType: "只能发送图片（JPG、PNG、WebP、GIF）或 PDF 文件。", beforeCase: "请先简单描述您的问题，投诉登记后即可发送图片或文件。", fileFailed: "文件发送失败，请稍后再试。" }
-    : { title: "Complaints", placeholder: "Type here…", send: "Send", typing: "typing…", agentTyping: "An agent is typing…", open: "Complain online", offline: "Connection lost, reconnecting…", again: "Start again", mail: "E-mail me this conversation", mailAsk: "Your e-mail address:", mailing: "The transcript is being sent to {0}.", mailLimited: "Too many transcripts: please try again in an hour.", attach: "Send a photo or a file", uploading: "Sending {0}…", tooLarge: "The file is too large: please send an image or PDF of at most {0}.", wrongType: "Only images (JPG, PNG, WebP, GIF) and PDF files can be sent.", beforeCase: "Please describe your problem first; once the complaint is registered you can send photos and files.", fileFailed: "The file could not be sent; please try again later." };
+    ? { title: "投诉与建议", placeholder: "请输入…", send: "发送", typing: "正在输入…", agentTyping: "客服正在输入…", open: "在线投诉", offline: "连接中断，正在重连…", again: "重新开始", mail: "把对话记录发到邮箱", mailAsk: "请输入您的邮箱：", mailing: "对话记录正在发送至 {0}。", mailLimited: "发送次数过多，请一小时后再试。", attach: "发送图片或文件", uploading: "正在发送 {0}…", tooLarge: "文件太大：请发送不超过 {0} 的图片或 PDF 文件。", wrongType: "只能发送图片（JPG、PNG、WebP、GIF）或 PDF 文件。", beforeCase: "请先简单描述您的问题，投诉登记后即可发送图片或文件。", fileFailed: "文件发送失败，请稍后再试。", filePending: "文件已收到，投诉登记时会一并附上。" }
+    : { title: "Complaints", placeholder: "Type here…", send: "Send", typing: "typing…", agentTyping: "An agent is typing…", open: "Complain online", offline: "Connection lost, reconnecting…", again: "Start again", mail: "E-mail me this conversation", mailAsk: "Your e-mail address:", mailing: "The transcript is being sent to {0}.", mailLimited: "Too many transcripts: please try again in an hour.", attach: "Send a photo or a file", uploading: "Sending {0}…", tooLarge: "The file is too large: please send an image or PDF of at most {0}.", wrongType: "Only images (JPG, PNG, WebP, GIF) and PDF files can be sent.", beforeCase: "Please describe your problem first; once the complaint is registered you can send photos and files.", fileFailed: "The file could not be sent; please try again later.", filePending: "File received; it will be added to your complaint when it is registered." };
   var storeKey = "omniintake.chat." + base;
   var state = JSON.parse(localStorage.getItem(storeKey) || "{}"); // { token, last }
   var shown = new Set();
@@ -104,7 +104,10 @@
       if (mine && mine.textContent === message.text) { mine.classList.remove("oi-pending"); mine.dataset.id = message.id; return; }
     }
     var bubble = el("div", "oi-msg oi-" + message.direction); // text and links, never HTML
-    fill(bubble, message.text);
+    var text = message.text;
+    // A file message ("📎 name (size)"): the drawn paperclip instead of the emoji, which shows as an empty box without an emoji font.
+    if (text.indexOf("\ud83d\udcce ") === 0) { var mark = icon.cloneNode(true); mark.setAttribute("class", "oi-file-icon"); bubble.appendChild(mark); text = text.slice(3); }
+    fill(bubble, text);
     bubble.dataset.id = message.id;
     log.appendChild(bubble);
     log.scrollTop = log.scrollHeight;
@@ -209,7 +212,7 @@
     xhr.onloadend = function () {
       clip.disabled = false;
       var data = null; try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
-      if (xhr.status === 200 && data && data.message) { status.textContent = ""; show(data.message); return; }
+      if (xhr.status === 200 && data && data.message) { status.textContent = data.caseNumber ? "" : t.filePending; show(data.message); return; }
       var code = data && data.code;
       status.textContent = code === "attachment.too-large" ? t.tooLarge.replace("{0}", sizeText(data.maxBytes || 0))
         : code === "attachment.type-not-allowed" || code === "attachment.empty" ? t.wrongType

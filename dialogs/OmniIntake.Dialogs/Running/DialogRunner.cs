@@ -21,8 +21,9 @@ namespace OmniIntake.Dialogs.Running;
 /// After the dialog, the customer's messages go to the case like any other.
 /// </summary>
 /// <param name="promise">Fills "{forwardBy}" in the replies, and answers "when?" after the dialog (issue 16 item 3); without it both say nothing of times.</param>
+/// <param name="statusLinks">The status page's link under a chat's registration and hand-off (issue 16 items 3 and 5); none without it.</param>
 public sealed class DialogRunner(DialogEngine engine, IConversationStore store, IIntake intake, ICaseFieldsWriter fieldsWriter, TimeProvider clock,
-    ILogger<DialogRunner> logger, ForwardingPromise? promise = null) : IDialogService
+    ILogger<DialogRunner> logger, ForwardingPromise? promise = null, IStatusLinks? statusLinks = null) : IDialogService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -230,7 +231,9 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
         {
             // Registered before the state is saved: if the save loses a race, the retry finds the same case
             // (the registration's external id is the conversation's), never a second one.
-            var result = await intake.AcceptAsync(Registration(conversation, state, customer), cancellationToken);
+            // Files the customer sent before this (issue 16 item 3) are attachments of the case's first message.
+            var pending = conversation.Channel == Channel.Chat ? await store.PendingFilesAsync(conversation.Id, cancellationToken) : [];
+            var result = await intake.AcceptAsync(Registration(conversation, state, customer) with { Attachments = pending }, cancellationToken);
             (caseId, caseNumber) = (result.CaseId, result.CaseNumber);
             logger.LogInformation("Dialog {Conversation} registered case {CaseNumber} ({Outcome}, incomplete: {Incomplete}).", conversation.Id,
                 caseNumber, result.Outcome, state.Incomplete);
@@ -241,9 +244,21 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
         };
     }
 
-    private List<string> Replies(DialogTurn turn, Conversation next) =>
-        turn.Replies.Select(text => text.Replace("{number}", next.CaseNumber ?? "", StringComparison.Ordinal)
+    private List<string> Replies(DialogTurn turn, Conversation next)
+    {
+        var replies = turn.Replies.Select(text => text.Replace("{number}", next.CaseNumber ?? "", StringComparison.Ordinal)
             .Replace("{forwardBy}", ForwardBy(next.Channel, turn.State.StartedAt, next.Language), StringComparison.Ordinal)).ToList();
+        // The chat's acknowledgement (registered or handed off) ends with the status page's link, which the widget makes
+        // tappable; an SMS got it in its opening receipt and an e-mail in its acknowledgement.
+        if (turn.Action is DialogAction.Register or DialogAction.HandOff && next.CaseNumber is { } number && replies.Count > 0)
+            replies[^1] += StatusLine(next.Channel, number, next.Language);
+        return replies;
+    }
+
+    /// <summary>"查询处理进度：https://…/status?case=…" on a line of its own, in a chat only.</summary>
+    private string StatusLine(Channel channel, string caseNumber, string language) =>
+        channel != Channel.Chat || statusLinks is null ? ""
+        : language == Languages.Chinese ? $"\n查询处理进度：{statusLinks.For(caseNumber)}" : $"\nFollow your case: {statusLinks.For(caseNumber)}";
 
     /// <summary>When the complaint is forwarded, from the policy and the calendar (issue 16 item 3); empty without a promise.</summary>
     private string ForwardBy(Channel channel, DateTimeOffset receivedAt, string language) =>
@@ -266,7 +281,8 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
             var reply = zh
                 ? $"{earlier}这条消息已登记为新的投诉，编号 {opened.CaseNumber}。{forward}"
                 : $"{earlier}this message is registered as a new case, number {opened.CaseNumber}. {forward}";
-            return (conversation with { CaseId = opened.CaseId, CaseNumber = opened.CaseNumber }, [reply.Trim()]);
+            return (conversation with { CaseId = opened.CaseId, CaseNumber = opened.CaseNumber },
+                [reply.Trim() + StatusLine(conversation.Channel, opened.CaseNumber, conversation.Language)]);
         }
         if (conversation.CaseNumber is { } number && WhenQuestion.Matches(text))
         {

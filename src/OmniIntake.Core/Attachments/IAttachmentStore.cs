@@ -14,6 +14,15 @@ public interface IAttachmentStore
     /// as <see cref="Attachment.RefusedReason"/> so the case shows what was not taken.</returns>
     Task<Attachment> KeepAsync(string fileName, byte[] content, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Keeps a file that its source may deliver again under the same <paramref name="origin"/> (e.g. "twilio:MM…:0" for a
+    /// retried webhook): the second time the first copy is returned, never a second row (issue 16 item 3).
+    /// </summary>
+    Task<Attachment> KeepOnceAsync(string origin, string fileName, byte[] content, CancellationToken cancellationToken = default);
+
+    /// <returns>The file kept from <paramref name="origin"/>, or null; lets a source skip fetching what it has.</returns>
+    Task<Attachment?> FindByOriginAsync(string origin, CancellationToken cancellationToken = default);
+
     /// <returns>Null when the key is not one of this store's or the file is gone.</returns>
     Task<AttachmentContent?> OpenAsync(string storageKey, CancellationToken cancellationToken = default);
 

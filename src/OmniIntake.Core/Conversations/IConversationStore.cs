@@ -53,6 +53,15 @@ public interface IConversationStore
     Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<SetAsideConversation>> SetAsideListAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A file the customer sent before the complaint was registered (kept in the attachment store), waiting for the
+    /// registration to take it onto the case (issue 16 item 3); the same client id twice is kept once.
+    /// </summary>
+    Task KeepPendingFileAsync(string conversationId, string clientId, Messages.Attachment file, CancellationToken cancellationToken = default);
+
+    /// <summary>The files waiting for the conversation's registration, in the order they were sent.</summary>
+    Task<IReadOnlyList<Messages.Attachment>> PendingFilesAsync(string conversationId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What opens a conversation: the customer's first message (if any, with its client id) and the bot's replies to it.</summary>

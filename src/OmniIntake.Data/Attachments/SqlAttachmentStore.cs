@@ -11,20 +11,37 @@ namespace OmniIntake.Data.Attachments;
 /// </summary>
 public sealed class SqlAttachmentStore(Database database, AttachmentRules rules, TimeProvider clock) : IAttachmentStore
 {
-    public async Task<Attachment> KeepAsync(string fileName, byte[] content, CancellationToken cancellationToken = default)
+    public Task<Attachment> KeepAsync(string fileName, byte[] content, CancellationToken cancellationToken = default) =>
+        KeepAsync(null, fileName, content, cancellationToken);
+
+    public Task<Attachment> KeepOnceAsync(string origin, string fileName, byte[] content, CancellationToken cancellationToken = default) =>
+        KeepAsync(origin, fileName, content, cancellationToken);
+
+    public async Task<Attachment?> FindByOriginAsync(string origin, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.OneOrDefaultAsync<MetaRow>("SELECT id, file_name, content_type, size FROM attachment_files WHERE origin = @origin",
+            new { origin }, null, cancellationToken);
+        return row is null ? null : new Attachment(row.FileName, row.ContentType, row.Size, StoredFiles.KeyPrefix + row.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private async Task<Attachment> KeepAsync(string? origin, string fileName, byte[] content, CancellationToken cancellationToken)
     {
         var check = rules.Check(content);
         var declaredName = StoredFiles.SafeName(fileName, "");
         if (check.ContentType is not { } type) return new Attachment(declaredName, "application/octet-stream", content.LongLength, null, check.Code);
         var name = StoredFiles.SafeName(fileName, type);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var id = await connection.OneAsync<long>(
+        // Kept from the same origin already (a webhook delivered again, concurrently): the first copy wins, nothing is doubled.
+        var id = await connection.OneOrDefaultAsync<long?>(
             """
-            INSERT INTO attachment_files (file_name, content_type, size, content_sha256, content, created_at)
-            VALUES (@name, @type, @size, @sha256, @content, @now) RETURNING id
-            """, new { name, type, size = content.Length, sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), content, now = clock.GetUtcNow() },
+            INSERT INTO attachment_files (file_name, content_type, size, content_sha256, content, created_at, origin)
+            VALUES (@name, @type, @size, @sha256, @content, @now, @origin)
+            ON CONFLICT (origin) WHERE origin IS NOT NULL DO NOTHING RETURNING id
+            """, new { name, type, size = content.Length, sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), content, now = clock.GetUtcNow(), origin },
             null, cancellationToken);
-        return new Attachment(name, type, content.LongLength, StoredFiles.KeyPrefix + id.ToString(CultureInfo.InvariantCulture));
+        if (id is null && origin is not null && await FindByOriginAsync(origin, cancellationToken) is { } first) return first;
+        return new Attachment(name, type, content.LongLength, StoredFiles.KeyPrefix + id!.Value.ToString(CultureInfo.InvariantCulture));
     }
 
     public async Task<AttachmentContent?> OpenAsync(string storageKey, CancellationToken cancellationToken = default)
@@ -51,6 +68,7 @@ public sealed class SqlAttachmentStore(Database database, AttachmentRules rules,
 
     private sealed class MetaRow
     {
+        public long Id { get; init; }
         public string FileName { get; init; } = "";
         public string ContentType { get; init; } = "";
         public long Size { get; init; }

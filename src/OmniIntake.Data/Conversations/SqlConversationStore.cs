@@ -203,6 +203,34 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
             UpdatedAt, Version);
     }
 
+    public async Task KeepPendingFileAsync(string conversationId, string clientId, Core.Messages.Attachment file, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecAsync(
+            """
+            INSERT INTO chat_pending_files (conversation_id, client_id, file_name, content_type, size, storage_key, created_at)
+            VALUES (@conversationId, @clientId, @FileName, @ContentType, @Size, @StorageKey, @now)
+            ON CONFLICT (conversation_id, client_id) DO NOTHING
+            """, new { conversationId, clientId, file.FileName, file.ContentType, file.Size, file.StorageKey, now = clock.GetUtcNow() }, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Core.Messages.Attachment>> PendingFilesAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.ListAsync<PendingFileRow>(
+            "SELECT file_name, content_type, size, storage_key FROM chat_pending_files WHERE conversation_id = @conversationId ORDER BY id",
+            new { conversationId }, null, cancellationToken);
+        return rows.Select(r => new Core.Messages.Attachment(r.FileName, r.ContentType, r.Size, r.StorageKey)).ToList();
+    }
+
+    private sealed class PendingFileRow
+    {
+        public string FileName { get; init; } = "";
+        public string ContentType { get; init; } = "";
+        public long Size { get; init; }
+        public string StorageKey { get; init; } = "";
+    }
+
     private sealed class SetAsideRow
     {
         public string Id { get; init; } = "";

@@ -8,6 +8,7 @@ using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Conversations;
 using OmniIntake.Core.Intake;
+using OmniIntake.Core.Messages;
 using OmniIntake.Data.Attachments;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Cases;
@@ -15,8 +16,8 @@ using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Attachments;
 
-/// <summary>What the widget gets back for a file it sent into the case.</summary>
-public sealed record ChatFileResult(string CaseNumber, string FileName, long Size, string ContentType, ChatMessage Message);
+/// <summary>What the widget gets back for a file it sent into the case; no case number while it waits for the registration.</summary>
+public sealed record ChatFileResult(string? CaseNumber, string FileName, long Size, string ContentType, ChatMessage Message);
 
 /// <summary>
 /// Attachments both ways (issue 16 item 4): the one store, who may open a file (staff who may see the case; a customer
@@ -87,8 +88,9 @@ public static class AttachmentsSetup
     }
 
     /// <summary>
-    /// The widget's paperclip: the file joins the case of the conversation (threaded by the session key) once the complaint
-    /// is registered; before that the customer is told to describe the problem first (the dialog registers the case).
+    /// The widget's paperclip: the file joins the case of the conversation (threaded by the session key); sent before the
+    /// dialog registered the complaint ("我有银行扣款截图" mid-dialog), it is kept and waits for the registration, which
+    /// attaches it to the case's first message (issue 16 item 3).
     /// </summary>
     private static async Task<IResult> ChatUploadAsync(HttpRequest http, IConversationStore conversations, IAttachmentStore store, AttachmentRules rules,
         IIntake intake, IHubContext<ChatHub> hub, TimeProvider clock, WebChatOptions options, CancellationToken ct)
@@ -101,27 +103,19 @@ public static class AttachmentsSetup
         var conversation = token.Length is > 0 and <= 100 ? await conversations.FindByTokenAsync(ChatHub.Hash(token), ct) : null;
         if (conversation is null)
             return TypedResults.Problem("Unknown conversation.", statusCode: 401, title: "chat.unknown", extensions: ApiProblem.Code("chat.unknown"));
-        if (conversation.CaseId is null || conversation.CaseNumber is null)
-            return TypedResults.Problem("Files can be sent once the complaint is registered.", statusCode: 409, title: "attachment.before-case",
-                extensions: ApiProblem.Code("attachment.before-case"));
         var (file, refusal) = await CustomerUpload.ReadAsync(http, rules, ct);
         if (file is null) return CustomerUpload.Refuse(refusal!, rules);
         var clientId = http.Form["clientId"].ToString() is { Length: > 0 and <= 64 } given ? given : Guid.NewGuid().ToString("N");
         var kept = await store.KeepAsync(file.FileName, file.Content, ct);
         if (kept.StorageKey is null) return CustomerUpload.Refuse(kept.RefusedReason!, rules);
-        var customer = ContactHandle.Create(ContactHandleKind.Chat, conversation.Id);
-        await intake.AcceptAsync(new InboundMessage
+        if (conversation.CaseNumber is null)
         {
-            Channel = Channel.Chat,
-            ExternalId = $"{conversation.Id}:file:{clientId}",
-            Sender = customer,
-            // The case's number: a file after the case closed opens a new case linked to it, as a message does.
-            Subject = conversation.CaseNumber,
-            Text = "",
-            Attachments = [kept],
-            ReceivedAt = clock.GetUtcNow(),
-            Thread = new ThreadHints { SessionKey = conversation.Id },
-        }, ct);
+            await conversations.KeepPendingFileAsync(conversation.Id, clientId, kept, ct);
+            // Registered in the meantime (the registration may have read the waiting files just before): joined now, so the
+            // file is never left behind; at worst it is on the case twice.
+            conversation = await conversations.FindAsync(conversation.Id, ct) ?? conversation;
+        }
+        if (conversation.CaseNumber is not null) await ToCaseAsync(intake, conversation, conversation.CaseNumber, clientId, kept, clock, ct);
         // In the conversation too, so the customer's other tabs and a later Resume show it; answered, so the dialog never reads it.
         var (said, _) = await conversations.AppendAsync(conversation.Id, MessageDirections.Customer, $"📎 {kept.FileName} ({SizeText(kept.Size)})",
             "file-" + clientId, ct);
@@ -129,6 +123,24 @@ public static class AttachmentsSetup
         var view = new ChatMessage(said.Id, said.Direction, said.Text, said.CreatedAt);
         await hub.Clients.Group(ChatHub.Group(conversation.Id)).SendAsync("messages", new[] { view }, ct);
         return TypedResults.Ok(new ChatFileResult(conversation.CaseNumber, kept.FileName, kept.Size, kept.ContentType, view));
+    }
+
+    private static async Task ToCaseAsync(IIntake intake, Conversation conversation, string caseNumber, string clientId, Attachment kept, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var customer = ContactHandle.Create(ContactHandleKind.Chat, conversation.Id);
+        await intake.AcceptAsync(new InboundMessage
+        {
+            Channel = Channel.Chat,
+            ExternalId = $"{conversation.Id}:file:{clientId}",
+            Sender = customer,
+            // The case's number: a file after the case closed opens a new case linked to it, as a message does.
+            Subject = caseNumber,
+            Text = "",
+            Attachments = [kept],
+            ReceivedAt = clock.GetUtcNow(),
+            Thread = new ThreadHints { SessionKey = conversation.Id },
+        }, ct);
     }
 
     private static bool AllowOrigin(HttpContext http, WebChatOptions options)

@@ -65,7 +65,11 @@ public static class StatusApi
         status.MapGet("/", ViewAsync);
         status.MapPost("/info", AddInfoAsync);
         status.MapStatusActions();
-        app.MapGet("/status", () => Results.Redirect("/status.html")).AllowAnonymous().ExcludeFromDescription();
+        // The query goes along: the acknowledgements' links carry the case number (?case=…) for the page to fill in.
+        app.MapGet("/status", (HttpRequest request) => Results.Redirect("/status.html" + request.QueryString)).AllowAnonymous().ExcludeFromDescription();
+        // The SMS receipt's short form of the same link (issue 16 item 3: the receipt stays within two segments).
+        app.MapGet("/s/{number}", (string number) => Results.Redirect("/status.html?case=" + Uri.EscapeDataString(number[..Math.Min(number.Length, 40)])))
+            .AllowAnonymous().ExcludeFromDescription();
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> RequestCodeAsync(StatusCodeRequest request, StatusCodeStore codes, StatusCodeLimits limits,

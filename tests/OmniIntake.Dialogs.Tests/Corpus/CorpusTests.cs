@@ -54,7 +54,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     [InlineData("when", 1.00)]
     [InlineData("where", 1.00)]
     [InlineData("request", 0.98)]
-    [InlineData("category", 0.93)]
+    [InlineData("category", 0.95)]
     public void TheHeldOutMessages_ReadAtLeastAsWellAsMeasured(string field, double floor)
     {
         var score = HeldOut.Value;

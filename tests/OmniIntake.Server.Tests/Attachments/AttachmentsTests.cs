@@ -165,7 +165,7 @@ public sealed partial class AttachmentsTests
 
     [Theory]
     [ClassData(typeof(BothProviders))]
-    public async Task TheWidgetsFile_JoinsTheRegisteredCase_AndTheConversation_ButNotBeforeTheComplaintIsRegistered(DatabaseProvider provider)
+    public async Task TheWidgetsFile_JoinsTheRegisteredCase_AndTheConversation_AndOneSentBeforeTheRegistrationIsKeptForIt(DatabaseProvider provider)
     {
         await using var host = await HubHost.StartAsync(provider);
         await using var chat = host.ChatHub();
@@ -174,9 +174,20 @@ public sealed partial class AttachmentsTests
         using var widget = host.Anonymous();
         widget.DefaultRequestHeaders.Add(AttachmentsSetup.ChatTokenHeader, token);
 
-        var early = await widget.PostAsync("/api/chat/files", FileForm("photo.png", Png), Ct);
-        Assert.Equal((HttpStatusCode.Conflict, "attachment.before-case"), (early.StatusCode, await ProblemCodeAsync(early)));
+        // Mid-dialog ("我有银行扣款截图"): kept, waiting for the registration (issue 16 item 3), said so to the widget.
+        var early = (await (await widget.PostAsync("/api/chat/files", FileForm("扣款截图.png", Png), Ct)).EnsureSuccessStatusCode()
+            .Content.ReadFromJsonAsync<ChatFileResult>(Ct))!;
+        Assert.Equal((null, "扣款截图.png"), (early.CaseNumber, early.FileName));
         var number = (await chat.InvokeAsync<ChatTurn>("Send", token, Guid.NewGuid().ToString("N"), "转人工", Ct)).CaseNumber!;
+        using (var staff = await host.ClientAsync(Roles.Agent))
+        {
+            var registered = (await staff.GetFromJsonAsync<CaseDetail>($"/api/cases/{number}", Ct))!;
+            var first = registered.Messages.First(m => m.Direction == "inbound");
+            var waited = Assert.Single(AttachmentsOf(first));
+            Assert.Equal(("扣款截图.png", "image/png"), (waited.FileName, waited.ContentType));
+            var opened = await staff.GetAsync($"/api/messages/{first.Id}/attachments/{waited.StorageKey}?inline=true", Ct);
+            Assert.Equal(Png, await opened.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync(Ct));
+        }
 
         var refused = await widget.PostAsync("/api/chat/files", FileForm("photo.png", Encoding.UTF8.GetBytes("<svg onload=alert(1)>")), Ct);
         Assert.Equal("attachment.type-not-allowed", await ProblemCodeAsync(refused));
@@ -186,9 +197,44 @@ public sealed partial class AttachmentsTests
         Assert.Equal((number, "photo.png", "image/png"), (sent.CaseNumber, sent.FileName, sent.ContentType));
         using var agent = await host.ClientAsync(Roles.Agent);
         var detail = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{number}", Ct))!;
-        var file = Assert.Single(detail.Messages, m => AttachmentsOf(m).Count > 0);
-        Assert.Equal(("inbound", "photo.png"), (file.Direction, AttachmentsOf(file)[0].FileName));
+        var files = detail.Messages.Where(m => AttachmentsOf(m).Count > 0).Select(m => (m.Direction, AttachmentsOf(m).Single().FileName)).ToList();
+        Assert.Equal([("inbound", "扣款截图.png"), ("inbound", "photo.png")], files);
         var resumed = await chat.InvokeAsync<ChatSession>("Resume", token, 0L, Ct);
         Assert.Contains(resumed.Messages, m => m.Direction == "customer" && m.Text.StartsWith("📎 photo.png", StringComparison.Ordinal));
+        Assert.Contains(resumed.Messages, m => m.Direction == "customer" && m.Text.StartsWith("📎 扣款截图.png", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnMmsWebhookDeliveredTwice_FetchesAndKeepsItsMediaOnce(DatabaseProvider provider)
+    {
+        await using var twilio = new TwilioStandIn();
+        await using var host = await HubHost.StartAsync(provider, Settings(twilio));
+        var medium = twilio.AddMedia(Jpeg);
+        using var webhook = host.Anonymous();
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = "MM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000", ["To"] = OurNumber,
+            ["Body"] = "车库漏水，照片见附件", ["NumMedia"] = "1", ["MediaUrl0"] = medium, ["MediaContentType0"] = "image/jpeg",
+        };
+        // Twilio retries a webhook it thinks failed: the same MessageSid, the same media.
+        for (var delivery = 0; delivery < 2; delivery++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
+            request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(PublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+            (await webhook.SendAsync(request, Ct)).EnsureSuccessStatusCode();
+        }
+
+        Assert.Single(twilio.MediaRequests);
+        var store = host.Services.GetRequiredService<Core.Attachments.IAttachmentStore>();
+        var kept = await store.FindByOriginAsync($"twilio:{form["MessageSid"]}:0", Ct);
+        Assert.NotNull(kept);
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var number = Assert.Single((await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!).Number;
+        var inbound = Assert.Single((await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{number}", Ct))!.Messages, m => m.Direction == "inbound");
+        Assert.Equal(kept.StorageKey, Assert.Single(AttachmentsOf(inbound)).StorageKey);
+        // Kept from the same origin again (two deliveries racing): the first copy, not a second row.
+        var again = await store.KeepOnceAsync($"twilio:{form["MessageSid"]}:0", "media-1", Jpeg, Ct);
+        Assert.Equal(kept.StorageKey, again.StorageKey);
     }
 }

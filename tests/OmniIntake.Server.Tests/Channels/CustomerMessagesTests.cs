@@ -70,6 +70,8 @@ public sealed class CustomerMessagesTests
         var said = Assert.Single(handedOff.Messages).Text;
         Assert.Contains($"投诉编号 {number}。", said, StringComparison.Ordinal);
         Assert.Contains(zh, said, StringComparison.Ordinal);
+        // The status page's link on its own line, which the widget shows as a link (issue 16 items 3 and 5).
+        Assert.Matches($@"\n查询处理进度：https?://[^\s]+/status\?case={number}$", said);
         using var agent = await host.ClientAsync(Roles.Agent);
         var detail = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{number}", Ct))!;
         Assert.Contains("客户要求转人工", detail.Messages.Single().BodyText, StringComparison.Ordinal);
@@ -125,6 +127,7 @@ public sealed class CustomerMessagesTests
         var ack = Assert.Single(after.Messages).Text;
         Assert.Contains($"您之前的投诉（编号 {first}）已办结", ack, StringComparison.Ordinal);
         Assert.Contains($"新的投诉，编号 {second}", ack, StringComparison.Ordinal);
+        Assert.EndsWith($"/status?case={second}", ack, StringComparison.Ordinal);
         var opened = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{second}", Ct))!;
         Assert.Equal(closed.Id, opened.Case.RelatedCaseId);
         Assert.Contains("又多收了一次", opened.Messages.Single().BodyText, StringComparison.Ordinal);
@@ -161,7 +164,7 @@ public sealed class CustomerMessagesTests
     }
 
     [Fact]
-    public async Task AnSmsOutsideWorkingHours_GetsTheNumberAndByWhenItIsForwarded_InOneSegmentWithTheFirstQuestion()
+    public async Task AnSmsOutsideWorkingHours_GetsTheNumberByWhenItIsForwardedAndTheStatusLink_InTwoSegmentsWithTheFirstQuestion()
     {
         await using var twilio = new TwilioStandIn();
         var (settings, zh, _) = OutsideWorkingHours();
@@ -172,6 +175,7 @@ public sealed class CustomerMessagesTests
         settings["Channels:Sms:PublicUrl"] = publicUrl;
         settings["Channels:Sms:ApiBaseUrl"] = twilio.BaseUrl;
         settings["Outbox:PollInterval"] = "00:00:00.200";
+        settings["FollowUp:PublicUrl"] = publicUrl;
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings);
         using var webhook = host.Anonymous();
         var sid = "SM" + Guid.NewGuid().ToString("N");
@@ -185,9 +189,35 @@ public sealed class CustomerMessagesTests
         (await webhook.SendAsync(request, Ct)).EnsureSuccessStatusCode();
 
         var sent = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20), () => Task.FromResult(twilio.Created.FirstOrDefault()), "the SMS receipt");
-        Assert.Matches(@"^已受理，编号TS-\d{8}-\d{5}。", sent["Body"]);
+        var number = System.Text.RegularExpressions.Regex.Match(sent["Body"], @"^已受理，编号(TS-\d{8}-\d{5})。").Groups[1].Value;
+        Assert.NotEmpty(number);
         Assert.Contains(zh, sent["Body"], StringComparison.Ordinal);
-        Assert.Equal(1, Core.Text.SmsSegments.Count(sent["Body"]).Segments);
+        // The short link on a line of its own, then the dialog's first question.
+        Assert.Contains($"进度：{publicUrl}/s/{number}\n", sent["Body"], StringComparison.Ordinal);
+        // Chosen: at most two UCS-2 segments (134 units) with a link; one segment (70) cannot hold a link beside the number.
+        var (encoding, segments, units) = Core.Text.SmsSegments.Count(sent["Body"]);
+        TestContext.Current.SendDiagnosticMessage($"SMS receipt: {encoding}, {units} units, {segments} segments: {sent["Body"]}");
+        Assert.Equal((Core.Text.SmsEncoding.Ucs2, 2), (encoding, segments));
+        var withoutLink = global::OmniIntake.Channels.Sms.Webhooks.SmsIngestor.Receipt(number, "zh-CN", zh, null);
+        Assert.True(units - withoutLink.Length > 30, "the link costs its length");
+
+        // The short link opens the status page with the number filled in (the page reads ?case=).
+        var opened = await webhook.GetAsync($"/s/{number}", Ct);
+        Assert.Equal(($"/status.html?case={number}"), opened.Headers.Location!.OriginalString);
+        var longForm = await webhook.GetAsync($"/status?case={number}", Ct);
+        Assert.Equal(($"/status.html?case={number}"), longForm.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public void AnSmsReceiptInEnglish_WithTheLongestForwardingSentence_StaysWithinTwoGsm7Segments()
+    {
+        // Measured without a hub: the English receipt is GSM-7 (160/153 per part); its longest forwarding sentence.
+        const string link = "https://complaints.example-organisation.org/s/TS-20261202-00001";
+        var receipt = global::OmniIntake.Channels.Sms.Webhooks.SmsIngestor.Receipt("TS-20261202-00001", "en", "We will pass it to the team responsible by 12 Dec 10:00.", link)
+                      + "What is your name?";
+        var (encoding, segments, units) = Core.Text.SmsSegments.Count(receipt);
+        TestContext.Current.SendDiagnosticMessage($"English SMS receipt: {encoding}, {units} units, {segments} segments");
+        Assert.Equal((Core.Text.SmsEncoding.Gsm7, 2), (encoding, segments));
     }
 
     [Fact]
@@ -214,6 +244,113 @@ public sealed class CustomerMessagesTests
         var acknowledgement = detail.Messages.Single(m => m.Direction == "outbound").BodyText;
         Assert.Contains($"受理编号为 {taken.CaseNumber}。{zh}", acknowledgement, StringComparison.Ordinal);
         Assert.Contains($"查询处理进度：https://hub.example.test/status?case={taken.CaseNumber}", acknowledgement, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> SmsSettings(TwilioStandIn twilio, Dictionary<string, string?> settings)
+    {
+        settings["Channels:Sms:AccountSid"] = TwilioStandIn.AccountSid;
+        settings["Channels:Sms:AuthToken"] = TwilioStandIn.AuthToken;
+        settings["Channels:Sms:From"] = "+8610010010000";
+        settings["Channels:Sms:PublicUrl"] = SmsPublicUrl;
+        settings["Channels:Sms:ApiBaseUrl"] = twilio.BaseUrl;
+        settings["Outbox:PollInterval"] = "00:00:00.200";
+        settings["FollowUp:PublicUrl"] = SmsPublicUrl;
+        return settings;
+    }
+
+    private const string SmsPublicUrl = "https://hub.example.test";
+
+    private static async Task SmsAsync(HubHost host, string body)
+    {
+        using var webhook = host.Anonymous();
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000",
+            ["To"] = "+8610010010000", ["Body"] = body, ["NumMedia"] = "0",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(SmsPublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        (await webhook.SendAsync(request, Ct)).EnsureSuccessStatusCode();
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnSmsAfterTheCaseClosed_OpensALinkedCase_AndIsAcknowledgedWithTheNewNumberAndItsLink(DatabaseProvider provider)
+    {
+        await using var twilio = new TwilioStandIn();
+        var (settings, zh, _) = OutsideWorkingHours();
+        await using var host = await HubHost.StartAsync(provider, SmsSettings(twilio, settings));
+        await SmsAsync(host, "3号楼电梯坏了三天了");
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var first = Assert.Single((await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!);
+        (await agent.PostAsJsonAsync($"/api/cases/{first.Id}/resolve", new ResolveRequest("已修好"), Ct)).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync($"/api/cases/{first.Id}/close", new CloseRequest(null), Ct)).EnsureSuccessStatusCode();
+
+        await SmsAsync(host, "电梯又坏了，还是3号楼");
+
+        var second = (await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!.Single(c => c.Id != first.Id);
+        var opened = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{second.Number}", Ct))!;
+        Assert.Equal(first.Id, opened.Case.RelatedCaseId);
+        var receipt = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20),
+            () => Task.FromResult(twilio.Created.FirstOrDefault(m => m["Body"].Contains(second.Number, StringComparison.Ordinal))), "the second receipt");
+        Assert.StartsWith($"已受理，编号{second.Number}。{zh}进度：{SmsPublicUrl}/s/{second.Number}\n", receipt["Body"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnSmsAskingForAPerson_IsAnsweredWithTheNumberAndByWhenItIsForwarded()
+    {
+        await using var twilio = new TwilioStandIn();
+        var (settings, zh, _) = OutsideWorkingHours();
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, SmsSettings(twilio, settings));
+        await SmsAsync(host, "物业费乱收，要求解释清楚");
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var number = Assert.Single((await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!).Number;
+
+        await SmsAsync(host, "转人工");
+
+        var handOff = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20),
+            () => Task.FromResult(twilio.Created.Skip(1).FirstOrDefault()), "the hand-off's answer");
+        Assert.Contains(number, handOff["Body"], StringComparison.Ordinal);
+        Assert.Contains(zh, handOff["Body"], StringComparison.Ordinal);
+    }
+
+    private static async Task<PipedEmail> MailAsync(HubHost host, string subject, string body)
+    {
+        using var mta = host.Anonymous();
+        var raw = Encoding.UTF8.GetBytes(
+            "From: Customer <customer@example.test>\r\nTo: intake@example.test\r\nSubject: =?UTF-8?B?" +
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(subject)) + "?=\r\nMessage-ID: <" + Guid.NewGuid().ToString("N") + "@example.test>\r\n" +
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(body)) + "\r\n");
+        using var pipe = new HttpRequestMessage(HttpMethod.Post, "/channels/email/inbound") { Content = new ByteArrayContent(raw) };
+        pipe.Content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        pipe.Headers.Add("X-Api-Key", PipeKey);
+        return (await (await mta.SendAsync(pipe, Ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PipedEmail>(Ct))!;
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnEmailAfterTheCaseClosed_OpensALinkedCase_AndIsAcknowledgedWithTheNewNumberAndItsLink(DatabaseProvider provider)
+    {
+        var (settings, zh, _) = OutsideWorkingHours();
+        foreach (var (key, value) in EmailOut()) settings[key] = value;
+        settings["Channels:Email:PipeApiKey"] = PipeKey;
+        settings["FollowUp:PublicUrl"] = "https://hub.example.test/";
+        await using var host = await HubHost.StartAsync(provider, settings);
+        var first = await MailAsync(host, "停车费投诉", "物业乱收停车费，要求退还。");
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var closed = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{first.CaseNumber}", Ct))!.Case;
+        (await agent.PostAsJsonAsync($"/api/cases/{closed.Id}/resolve", new ResolveRequest("已退还"), Ct)).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync($"/api/cases/{closed.Id}/close", new CloseRequest(null), Ct)).EnsureSuccessStatusCode();
+
+        var again = await MailAsync(host, $"Re: 停车费投诉 [#{first.CaseNumber}]", "又收了一次停车费，还没退。");
+
+        Assert.NotEqual(first.CaseNumber, again.CaseNumber);
+        var opened = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{again.CaseNumber}", Ct))!;
+        Assert.Equal(closed.Id, opened.Case.RelatedCaseId);
+        var acknowledgement = opened.Messages.Single(m => m.Direction == "outbound").BodyText;
+        Assert.Contains($"受理编号为 {again.CaseNumber}。{zh}", acknowledgement, StringComparison.Ordinal);
+        Assert.Contains($"查询处理进度：https://hub.example.test/status?case={again.CaseNumber}", acknowledgement, StringComparison.Ordinal);
     }
 
     /// <summary>An e-mail sender (to a port nobody listens on: these tests look at what is queued, not at delivery).</summary>
