@@ -100,8 +100,8 @@ internal static class CaseEscalations
         if (notify)
         {
             var text = phase == EscalationPhase.Breach
-                ? $"【超时 Breach】{row.Number}: {fired.Kind} 截止 due {notifications.Local(fired.DueAt)} ({fired.Rule})"
-                : $"【即将超时 At risk】{row.Number}: {fired.Kind} 截止 due {notifications.Local(fired.DueAt)} ({fired.Rule})";
+                ? $"【超时 Breach】{row.Number}: {fired.Kind.ToName()} 截止 due {notifications.Local(fired.DueAt)} ({fired.Rule})"
+                : $"【即将超时 At risk】{row.Number}: {fired.Kind.ToName()} 截止 due {notifications.Local(fired.DueAt)} ({fired.Rule})";
             await SupervisorNotifications.QueueAsync(c, tx, database, notifications, row.Id, phase == EscalationPhase.Breach ? "deadline.breached" : "deadline.atRisk",
                 text, now, ct);
         }
