@@ -32,9 +32,12 @@ public sealed partial class Case
     /// <summary>
     /// Forwards to a department's complaint owner (<paramref name="departmentName"/> null: no such department): meets
     /// the forwarding clock (5.2.2) and starts the owner's answer (5.2.5) or the forum's public reply (5.3.1). To
-    /// another department than the current one, it is a re-dispatch.
+    /// another department than the current one, it is a re-dispatch. A case that waits for the customer or for outside
+    /// expertise keeps waiting: an answer clock that may pause (<paramref name="pausable"/>) starts paused with its whole
+    /// window, which runs once the case is resumed (issue 13: the owner cannot answer without what the case waits for).
     /// </summary>
-    public CaseDecision Forward(long departmentId, string? departmentName, string actor, string? note, DateTimeOffset now, IDeadlinePolicy policy)
+    public CaseDecision Forward(long departmentId, string? departmentName, string actor, string? note, DateTimeOffset now, IDeadlinePolicy policy,
+        PausableClocks? pausable = null)
     {
         if (!CaseLifecycle.CanMove(Status, CaseStatus.Forwarded))
             return CaseDecision.Refused(CommandResult.Conflict($"Case {Number} is {Status.ToName()} and cannot be forwarded."));
@@ -42,9 +45,13 @@ public sealed partial class Case
         var redispatch = DepartmentId is not null && DepartmentId != departmentId;
         var change = new CaseForwarded(actor, now, Status, departmentId, departmentName, DepartmentId, redispatch, note);
         var answer = DeadlineClock.Forwarding(Channel, now);
+        var due = answer.Due(policy, Channel);
+        var started = Pause is not null && (pausable ?? PausableClocks.Default).Contains(answer.Kind)
+            ? new StartedClock(answer, due, policy.Remaining(answer.Kind, now, due.DueAt))
+            : new StartedClock(answer, due);
         Status = CaseStatus.Forwarded;
         DepartmentId = departmentId;
-        return CaseDecision.Done(change, new ClockChanges([new StartedClock(answer, answer.Due(policy, Channel))], [DeadlineKind.Forward], []));
+        return CaseDecision.Done(change, new ClockChanges([started], [DeadlineKind.Forward], []));
     }
 
     /// <summary>

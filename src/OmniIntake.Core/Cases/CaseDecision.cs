@@ -19,7 +19,8 @@ public sealed record CaseDecision(CommandResult Result, CaseChange? Change, Cloc
 }
 
 /// <summary>A clock a transition starts, with the due time the policy gives it.</summary>
-public sealed record StartedClock(DeadlineClock Clock, DueTime Due);
+/// <param name="PausedWith">Set when the clock starts stopped, because the case waits (issue 13): the whole window it will run once resumed.</param>
+public sealed record StartedClock(DeadlineClock Clock, DueTime Due, TimeSpan? PausedWith = null);
 
 /// <summary>The clocks a transition starts, meets (the duty was done) and cancels (no longer owed).</summary>
 public sealed record ClockChanges(IReadOnlyList<StartedClock> Started, IReadOnlyList<DeadlineKind> Met, IReadOnlyList<DeadlineKind> Cancelled)

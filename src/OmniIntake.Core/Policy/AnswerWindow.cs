@@ -20,6 +20,15 @@ internal sealed class AnswerWindow(BusinessCalendar calendar, DefaultPolicyOptio
         return (due, warn, span);
     }
 
+    /// <summary>The answer's rule code (5.2.5, 5.3.1, or an organisation's own rule named by Policy:Default:AnswerSource) with its span.</summary>
+    public DeadlineRuleCode Code(string policyCode)
+    {
+        (string, object)[] span = options.AnswerCalendarTime is { } wallClock ? [("minutes", DeadlineRuleCode.Minutes(wallClock)), ("working", 0)]
+            : options.AnswerWorkingDays is { } days ? [("workingDays", days)]
+            : [("minutes", DeadlineRuleCode.Minutes(options.AnswerWorkingTime)), ("working", 1)];
+        return options.AnswerSource is { } source ? DeadlineRuleCode.Of("custom.answer", [.. span, ("source", source)]) : DeadlineRuleCode.Of(policyCode, span);
+    }
+
     private TimeSpan WorkingDayLength() => calendar.Periods.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.End - p.Start));
 }
 

@@ -6,9 +6,13 @@ namespace OmniIntake.Core.Policy;
 
 /// <summary>
 /// A due time with the rule that set it, so a supervisor sees why a case is due when it is, and the moment it is at
-/// risk (a configurable share of its window, default 80%).
+/// risk (a configurable share of its window, default 80%). <see cref="Code"/> is the rule as a stable code with its
+/// parameters, stored with the deadline (issue 13 item 2); a policy that gives none is <see cref="DeadlineRuleCode.Unknown"/>.
 /// </summary>
-public sealed record DueTime(DeadlineKind Kind, DateTimeOffset DueAt, string Rule, DateTimeOffset WarnAt);
+public sealed record DueTime(DeadlineKind Kind, DateTimeOffset DueAt, string Rule, DateTimeOffset WarnAt, DeadlineRuleCode? RuleCode = null)
+{
+    public DeadlineRuleCode Code => RuleCode ?? DeadlineRuleCode.Unknown;
+}
 
 /// <summary>Maps a channel and a time of receipt to the deadlines a complaint owes.</summary>
 public interface IDeadlinePolicy
@@ -113,15 +117,18 @@ public sealed class DefaultPolicyOptions
 public sealed class FixedWindowPolicy(TimeSpan window, double atRiskShare = 0.8) : IDeadlinePolicy
 {
     public DueTime Forwarding(Channel channel, DateTimeOffset receivedAt) =>
-        new(DeadlineKind.Forward, receivedAt + window, $"fixed window: forward within {window} of receipt", receivedAt + window * atRiskShare);
+        new(DeadlineKind.Forward, receivedAt + window, $"fixed window: forward within {window} of receipt", receivedAt + window * atRiskShare,
+            Fixed("fixed.forward"));
 
     public DueTime Answer(Channel channel, DateTimeOffset forwardedAt) =>
         new(channel == Channel.Forum ? DeadlineKind.PublicReply : DeadlineKind.OwnerAnswer, forwardedAt + window,
-            $"fixed window: answer within {window} of forwarding", forwardedAt + window * atRiskShare);
+            $"fixed window: answer within {window} of forwarding", forwardedAt + window * atRiskShare, Fixed("fixed.answer"));
 
     public DueTime MajorFirstAnswer(DateTimeOffset receivedAt) =>
         new(DeadlineKind.MajorFirstAnswer, receivedAt + window, $"fixed window: first answer within {window} of receipt",
-            receivedAt + window * atRiskShare);
+            receivedAt + window * atRiskShare, Fixed("fixed.first-answer"));
+
+    private DeadlineRuleCode Fixed(string code) => DeadlineRuleCode.Of(code, ("windowMinutes", (int)window.TotalMinutes));
 
     public DueTime Resumed(DeadlineKind kind, DateTimeOffset resumedAt, TimeSpan remaining) =>
         PausedClockWindow.WallClock(kind, resumedAt, remaining, atRiskShare);

@@ -11,6 +11,7 @@ public sealed class ForumPublicReplyWindow(BusinessCalendar calendar, DefaultPol
     public DueTime Due(DateTimeOffset forwardedAt)
     {
         var (due, warn, span) = _window.After(forwardedAt);
-        return new DueTime(DeadlineKind.PublicReply, due, $"{options.AnswerSource ?? "policy 5.3.1: public forum reply"} within {span} after forwarding", warn);
+        return new DueTime(DeadlineKind.PublicReply, due, $"{options.AnswerSource ?? "policy 5.3.1: public forum reply"} within {span} after forwarding", warn,
+            _window.Code("policy.5.3.1.public-reply"));
     }
 }

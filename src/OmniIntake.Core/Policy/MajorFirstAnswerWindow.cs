@@ -8,5 +8,6 @@ public sealed class MajorFirstAnswerWindow(DefaultPolicyOptions options)
     public DueTime Due(DateTimeOffset receivedAt) =>
         new(DeadlineKind.MajorFirstAnswer, receivedAt + options.MajorFirstAnswer,
             $"policy 4.1.2: a major case gets a first answer within {Spans.Describe(options.MajorFirstAnswer)} of receipt",
-            AtRisk.After(receivedAt, options.MajorFirstAnswer, options));
+            AtRisk.After(receivedAt, options.MajorFirstAnswer, options),
+            DeadlineRuleCode.Of("policy.4.1.2.major-first-answer", ("windowMinutes", DeadlineRuleCode.Minutes(options.MajorFirstAnswer))));
 }

@@ -11,6 +11,7 @@ public sealed class OwnerAnswerWindow(BusinessCalendar calendar, DefaultPolicyOp
     public DueTime Due(DateTimeOffset forwardedAt)
     {
         var (due, warn, span) = _window.After(forwardedAt);
-        return new DueTime(DeadlineKind.OwnerAnswer, due, $"{options.AnswerSource ?? "policy 5.2.5: the owner's written answer"} within {span} after forwarding", warn);
+        return new DueTime(DeadlineKind.OwnerAnswer, due, $"{options.AnswerSource ?? "policy 5.2.5: the owner's written answer"} within {span} after forwarding", warn,
+            _window.Code("policy.5.2.5.owner-answer"));
     }
 }

@@ -26,7 +26,7 @@ public sealed class PausedClockWindow(BusinessCalendar calendar, DefaultPolicyOp
         if (!RunsOnWorkingTime(kind)) return WallClock(kind, resumedAt, remaining, options.AtRiskShare);
         var left = remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining;
         return new DueTime(kind, calendar.AddWorkingDuration(resumedAt, left), Rule(kind, left, working: true),
-            calendar.AddWorkingDuration(resumedAt, left * options.AtRiskShare));
+            calendar.AddWorkingDuration(resumedAt, left * options.AtRiskShare), Code(kind, left, working: true));
     }
 
     public static TimeSpan WallClockRemaining(DateTimeOffset at, DateTimeOffset dueAt) => dueAt > at ? dueAt - at : TimeSpan.Zero;
@@ -35,8 +35,20 @@ public sealed class PausedClockWindow(BusinessCalendar calendar, DefaultPolicyOp
     public static DueTime WallClock(DeadlineKind kind, DateTimeOffset resumedAt, TimeSpan remaining, double atRiskShare)
     {
         var left = remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining;
-        return new DueTime(kind, resumedAt + left, Rule(kind, left, working: false), resumedAt + left * atRiskShare);
+        return new DueTime(kind, resumedAt + left, Rule(kind, left, working: false), resumedAt + left * atRiskShare, Code(kind, left, working: false));
     }
+
+    /// <summary>clock.resumed with the window left and the policy clause of the clock ("5.2.5").</summary>
+    public static DeadlineRuleCode Code(DeadlineKind kind, TimeSpan left, bool working) =>
+        DeadlineRuleCode.Of("clock.resumed", ("minutes", DeadlineRuleCode.Minutes(left)), ("working", working ? 1 : 0), ("clock", Clause(kind)));
+
+    private static string Clause(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.Forward => "5.2.2",
+        DeadlineKind.OwnerAnswer => "5.2.5",
+        DeadlineKind.PublicReply => "5.3.1",
+        _ => "4.1.2",
+    };
 
     /// <summary>"policy 5.2.5: the owner's written answer: paused, resumed with 4 hours of working time left".</summary>
     public static string Rule(DeadlineKind kind, TimeSpan left, bool working) =>

@@ -29,15 +29,20 @@ internal static class CaseClocks
     public static Task<int> StartAsync(DbConnection c, DbTransaction tx, long caseId, StartedClock started, CancellationToken ct) =>
         c.ExecAsync(
             """
-            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by, remaining_seconds)
-            VALUES (@caseId, @kind, @dueAt, @rule, 'pending', @warnAt, @startsAt, @startedBy, @window)
-            ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, rule = excluded.rule, state = 'pending', closed_at = NULL,
+            INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by, remaining_seconds, rule_code, rule_params, paused_at)
+            VALUES (@caseId, @kind, @dueAt, @rule, @state, @warnAt, @startsAt, @startedBy, @window, @ruleCode, @ruleParams, @pausedAt)
+            ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at, rule = excluded.rule, rule_code = excluded.rule_code,
+                                                      rule_params = excluded.rule_params, state = excluded.state, closed_at = NULL,
                                                       warn_at = excluded.warn_at, warned_at = NULL, starts_at = excluded.starts_at,
-                                                      started_by = excluded.started_by, paused_at = NULL, remaining_seconds = excluded.remaining_seconds
+                                                      started_by = excluded.started_by, paused_at = excluded.paused_at, remaining_seconds = excluded.remaining_seconds
             """, new
             {
                 caseId, kind = started.Due.Kind.ToName(), dueAt = started.Due.DueAt, rule = started.Due.Rule, warnAt = started.Due.WarnAt,
                 startsAt = started.Clock.StartsAt, startedBy = started.Clock.StartedBy.ToName(),
-                window = started.Clock.Window is { } window ? (long?)window.TotalSeconds : null,
+                // A clock that starts paused (the case waits) keeps its whole window as the window left (issue 13).
+                window = started.PausedWith is { } whole ? (long?)whole.TotalSeconds : started.Clock.Window is { } window ? (long?)window.TotalSeconds : null,
+                state = started.PausedWith is null ? "pending" : DeadlineState.Paused.ToName(),
+                pausedAt = started.PausedWith is null ? (DateTimeOffset?)null : started.Clock.StartsAt,
+                ruleCode = started.Due.Code.Code, ruleParams = Deadlines.StoredRuleCode.Params(started.Due.Code),
             }, tx, ct);
 }

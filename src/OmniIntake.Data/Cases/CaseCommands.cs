@@ -14,9 +14,10 @@ namespace OmniIntake.Data.Cases;
 /// and its event (and, for a reply, the outbound message and its outbox row) commit together or not at all.
 /// </summary>
 public sealed class CaseCommands(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal,
-    SupervisorNotificationOptions? notifications = null) : ICaseFieldsWriter
+    SupervisorNotificationOptions? notifications = null, PausableClocks? pausable = null) : ICaseFieldsWriter
 {
     private readonly SupervisorNotificationOptions _notifications = notifications ?? SupervisorNotificationOptions.None;
+    private readonly PausableClocks _pausable = pausable ?? PausableClocks.Default;
 
     private sealed class LockedCase
     {
@@ -38,7 +39,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         DecideAsync(caseId, async (kase, c, tx, now, ct) =>
         {
             var department = await c.OneOrDefaultAsync<string>("SELECT name FROM departments WHERE id = @departmentId", new { departmentId }, tx, ct);
-            return kase.Forward(departmentId, department, actor, note, now, policy);
+            return kase.Forward(departmentId, department, actor, note, now, policy, _pausable);
         }, cancellationToken);
 
     /// <summary>Sets the class and/or the category; a supervisor's reason goes into the audit trail.</summary>

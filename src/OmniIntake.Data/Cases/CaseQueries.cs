@@ -85,7 +85,7 @@ public sealed class CaseQueries(Database database)
         var audit = await connection.ListAsync<AuditView>("SELECT id, at, actor, action, detail FROM audit WHERE case_id = @caseId ORDER BY id",
             p, null, cancellationToken);
         var deadlines = await connection.ListAsync<DeadlineView>(
-            "SELECT id, kind, due_at, rule, state, closed_at, warn_at, warned_at, paused_at, CASE WHEN state = 'paused' THEN remaining_seconds END AS remaining_seconds FROM deadlines WHERE case_id = @caseId ORDER BY due_at", p, null, cancellationToken);
+            "SELECT id, kind, due_at, rule, rule_code AS stored_code, rule_params AS stored_params, state, closed_at, warn_at, warned_at, paused_at, CASE WHEN state = 'paused' THEN remaining_seconds END AS remaining_seconds FROM deadlines WHERE case_id = @caseId ORDER BY due_at", p, null, cancellationToken);
         var pause = await connection.OneOrDefaultAsync<CasePauseView>(
             "SELECT waiting_for, reason, paused_by, paused_at FROM case_pauses WHERE case_id = @caseId AND resumed_at IS NULL", p, null, cancellationToken);
         var handles = await connection.ListAsync<string>(

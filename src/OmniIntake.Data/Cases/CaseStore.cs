@@ -18,15 +18,30 @@ internal static class CaseStore
         public string Channel { get; init; } = "";
         public long? DepartmentId { get; init; }
         public DateTimeOffset ReceivedAt { get; init; }
+        public string? WaitingFor { get; init; }
+        public string? PauseReason { get; init; }
+        public string? PausedBy { get; init; }
+        public DateTimeOffset? PausedAt { get; init; }
     }
 
     public static async Task<Case?> LoadAsync(DbConnection c, DbTransaction tx, Database database, long caseId, CancellationToken ct)
     {
+        // With the pause in force (issue 13): a transition of a waiting case may start its clocks paused.
         var row = await c.OneOrDefaultAsync<Row>(
-            "SELECT id, number, status, channel, department_id, received_at FROM cases WHERE id = @caseId" + (database.IsPostgres ? " FOR UPDATE" : ""),
+            """
+            SELECT c.id, c.number, c.status, c.channel, c.department_id, c.received_at,
+                   p.waiting_for, p.reason AS pause_reason, p.paused_by, p.paused_at
+            FROM cases c LEFT JOIN case_pauses p ON p.case_id = c.id AND p.resumed_at IS NULL WHERE c.id = @caseId
+            """ + (database.IsPostgres ? " FOR UPDATE OF c" : ""),
             new { caseId }, tx, ct);
-        return row is null ? null
-            : new Case(row.Id, row.Number, Enum.Parse<CaseStatus>(row.Status, ignoreCase: true), ChannelNames.Parse(row.Channel), row.DepartmentId, row.ReceivedAt);
+        if (row is null) return null;
+        return new Case(row.Id, row.Number, Enum.Parse<CaseStatus>(row.Status, ignoreCase: true), ChannelNames.Parse(row.Channel), row.DepartmentId,
+            row.ReceivedAt)
+        {
+            Pause = row.PausedAt is { } since && WaitingForNames.TryParse(row.WaitingFor, out var waitingFor)
+                ? new CasePause(waitingFor, row.PauseReason ?? "", row.PausedBy ?? "", since)
+                : null,
+        };
     }
 
     public static async Task SaveAsync(DbConnection c, DbTransaction tx, Database database, Case kase, CaseDecision decision, CancellationToken ct)

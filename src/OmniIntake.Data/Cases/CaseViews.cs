@@ -125,8 +125,15 @@ public sealed class DeadlineView
     public DateTimeOffset DueAt { get; init; }
     public string Rule { get; init; } = "";
 
-    /// <summary>The rule as a stable code with parameters, for the UI's catalogs (issue 14); <see cref="Rule"/> stays as it was.</summary>
-    public Core.Policy.DeadlineRuleCode RuleCode => Core.Policy.DeadlineRuleCodes.Parse(Rule);
+    /// <summary>The rule as a stable code with parameters, for the UI's catalogs (issue 14), as stored when the clock started (issue 13
+    /// item 2); <see cref="Rule"/> stays as it was.</summary>
+    public Core.Policy.DeadlineRuleCode RuleCode => Deadlines.StoredRuleCode.Read(StoredCode, StoredParams);
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? StoredCode { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? StoredParams { get; init; }
     public string State { get; init; } = "";
     public DateTimeOffset? ClosedAt { get; init; }
     public DateTimeOffset? WarnAt { get; init; }

@@ -26,6 +26,8 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
         public long? RemainingSeconds { get; init; }
         public DateTimeOffset DueAt { get; init; }
         public string Rule { get; init; } = "";
+        public string? RuleCode { get; init; }
+        public string? RuleParams { get; init; }
     }
 
     /// <returns>(checked, moved).</returns>
@@ -42,7 +44,7 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
             await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
             var batch = await connection.ListAsync<PendingDeadline>(
                 """
-                SELECT d.id, d.case_id, c.number, d.kind, c.channel, d.starts_at, d.started_by, d.remaining_seconds, d.due_at, d.rule
+                SELECT d.id, d.case_id, c.number, d.kind, c.channel, d.starts_at, d.started_by, d.remaining_seconds, d.due_at, d.rule, d.rule_code, d.rule_params
                 FROM deadlines d JOIN cases c ON c.id = d.case_id
                 WHERE d.state = 'pending' AND d.id > @after ORDER BY d.id LIMIT 500
                 """, new { after }, transaction, cancellationToken);
@@ -52,13 +54,23 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
                 var due = Compute(policy, row);
                 if (due is null) continue;
                 checkedCount++;
-                if (due.DueAt == row.DueAt && due.Rule == row.Rule) continue;
+                // The stored code follows the rule (issue 13 item 2): a calendar change may move a window to another rule.
+                var ruleCode = due.Code.Code;
+                var ruleParams = StoredRuleCode.Params(due.Code);
+                if (due.DueAt == row.DueAt && due.Rule == row.Rule)
+                {
+                    // Same due time and rule: nothing moved; only a code read back from an old text may be put right.
+                    if (ruleCode != row.RuleCode || ruleParams != row.RuleParams)
+                        await connection.ExecAsync("UPDATE deadlines SET rule_code = @ruleCode, rule_params = @ruleParams WHERE id = @id",
+                            new { ruleCode, ruleParams, id = row.Id }, transaction, cancellationToken);
+                    continue;
+                }
                 await connection.ExecAsync(
                     """
-                    UPDATE deadlines SET due_at = @DueAt, rule = @Rule, warn_at = @WarnAt,
+                    UPDATE deadlines SET due_at = @DueAt, rule = @Rule, rule_code = @ruleCode, rule_params = @ruleParams, warn_at = @WarnAt,
                            warned_at = CASE WHEN @WarnAt > @now THEN NULL ELSE warned_at END
                     WHERE id = @id AND state = 'pending'
-                    """, new { due.DueAt, due.Rule, due.WarnAt, now, id = row.Id }, transaction, cancellationToken);
+                    """, new { due.DueAt, due.Rule, ruleCode, ruleParams, due.WarnAt, now, id = row.Id }, transaction, cancellationToken);
                 await CaseJournal.RecordAsync(connection, transaction, row.CaseId, row.Number, now, actor, "deadline.recomputed",
                     new { deadlineId = row.Id, kind = row.Kind, fromDueAt = row.DueAt, toDueAt = due.DueAt, rule = due.Rule, reason },
                     "deadline.recomputed", new { deadlineId = row.Id, dueAt = due.DueAt }, cancellationToken);

@@ -1,15 +1,21 @@
 using OmniIntake.Core.Audit;
 using OmniIntake.Core.Deadlines;
+using OmniIntake.Core.Escalation;
 using OmniIntake.Core.Events;
 using OmniIntake.Data.Cases;
+using OmniIntake.Data.Escalation;
 using OmniIntake.Data.Notifications;
 
 namespace OmniIntake.Data.Deadlines;
 
 /// <summary>Deadline rows: what is due soon, and the firing itself as a compare-and-set on the row.</summary>
-public sealed class DeadlineStore(Database database, TimeProvider clock, IEventLogSignal signal, SupervisorNotificationOptions? notifications = null)
+public sealed class DeadlineStore(Database database, TimeProvider clock, IEventLogSignal signal, SupervisorNotificationOptions? notifications = null,
+    EscalationRules? escalation = null)
 {
     private readonly SupervisorNotificationOptions _notifications = notifications ?? SupervisorNotificationOptions.None;
+
+    /// <summary>What a clock at risk or breached sets off (issue 13 item 5); by default a breach notifies the supervisors.</summary>
+    private readonly EscalationRules _escalation = escalation ?? EscalationRules.Default;
 
     /// <summary>Pending deadlines that breach, or owe their at-risk warning, at or before <paramref name="until"/>; earliest first.</summary>
     public async Task<IReadOnlyList<Deadline>> PendingDueByAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
@@ -42,7 +48,7 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
             """
             UPDATE deadlines SET warned_at = @now
             WHERE id = @deadlineId AND state = 'pending' AND warned_at IS NULL AND warn_at <= @now AND due_at > @now
-            RETURNING id, case_id, kind, due_at, rule, state, closed_at, warn_at, warned_at
+            RETURNING id, case_id, kind, due_at, rule, state, closed_at, warn_at, warned_at, starts_at
             """, new { deadlineId, now }, transaction, cancellationToken);
         if (warned is null)
         {
@@ -53,6 +59,8 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
         await CaseJournal.RecordAsync(connection, transaction, warned.CaseId, number, now, AuditActors.System, "deadline.atRisk",
             new { deadlineId, kind = warned.Kind, dueAt = warned.DueAt, warned.Rule },
             CaseEventKinds.DeadlineAtRisk, new { deadlineId, kind = warned.Kind, dueAt = warned.DueAt, rule = warned.Rule }, cancellationToken);
+        await CaseEscalations.EscalateAsync(connection, transaction, database, _escalation, _notifications, warned.Fired, EscalationPhase.AtRisk, now,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.EventsCommitted();
         return true;
@@ -83,7 +91,7 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
             """
             UPDATE deadlines SET state = 'breached', closed_at = @now
             WHERE id = @deadlineId AND state = 'pending' AND due_at <= @now
-            RETURNING id, case_id, kind, due_at, rule, state, closed_at, warn_at, warned_at
+            RETURNING id, case_id, kind, due_at, rule, state, closed_at, warn_at, warned_at, starts_at
             """, new { deadlineId, now }, transaction, cancellationToken);
         if (fired is null)
         {
@@ -97,9 +105,9 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
             CaseEventKinds.DeadlineBreached,
             new { deadlineId, kind = fired.Kind, dueAt = fired.DueAt, rule = fired.Rule, firedLateMs = (long)lateBy.TotalMilliseconds },
             cancellationToken);
-        if (_notifications.OnBreach)
-            await SupervisorNotifications.QueueAsync(connection, transaction, database, _notifications, fired.CaseId, "deadline.breached",
-                $"【超时 Breach】{number}: {fired.Kind} 截止 due {_notifications.Local(fired.DueAt)} ({fired.Rule})", now, cancellationToken);
+        // The breach notice (Notifications:OnBreach), the raised class and the supervisor's assignment: the clock's escalation rule.
+        await CaseEscalations.EscalateAsync(connection, transaction, database, _escalation, _notifications, fired.Fired, EscalationPhase.Breach, now,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.EventsCommitted();
         return true;
@@ -117,6 +125,9 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
         public DateTimeOffset? ClosedAt { get; init; }
         public DateTimeOffset? WarnAt { get; init; }
         public DateTimeOffset? WarnedAt { get; init; }
+        public DateTimeOffset? StartsAt { get; init; }
+
+        public CaseEscalations.FiredClock Fired => new(Id, CaseId, Enum.Parse<DeadlineKind>(Kind, true), DueAt, Rule, StartsAt);
 
         public Deadline ToDeadline() => new(Id, CaseId, CaseNumber, Enum.Parse<DeadlineKind>(Kind, true), DueAt, Rule,
             Enum.Parse<DeadlineState>(State, true), ClosedAt, WarnAt, WarnedAt);

@@ -32,6 +32,8 @@ internal sealed class IntakeWrite
     public required DueTime Forwarding { get; init; }
     public DateTimeOffset ForwardDueAt => Forwarding.DueAt;
     public string ForwardRule => Forwarding.Rule;
+    public string ForwardRuleCode => Forwarding.Code.Code;
+    public string ForwardRuleParams => Deadlines.StoredRuleCode.Params(Forwarding.Code);
     public DateTimeOffset ForwardWarnAt => Forwarding.WarnAt;
     public string ForwardKind => Forwarding.Kind.ToName();
 

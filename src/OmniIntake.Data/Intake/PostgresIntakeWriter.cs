@@ -47,8 +47,9 @@ internal static class PostgresIntakeWriter
                      @ContactEmail, @occurredAt, @location, @request, @session, @relatedCaseId,
                      @receivedAt, @receivedAt, @Now
               FROM s, who RETURNING id, number),
-        d AS (INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by)
-              SELECT id, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt, @ForwardStartsAt, @ForwardStartedBy FROM k),
+        d AS (INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by, rule_code, rule_params)
+              SELECT id, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt, @ForwardStartsAt, @ForwardStartedBy,
+                     @ForwardRuleCode, @ForwardRuleParams FROM k),
         u AS (INSERT INTO audit (case_id, at, actor, action, detail)
               SELECT id, @Now, 'system', 'category.unknown', @unknownCategory FROM k WHERE @unknownCategory::text IS NOT NULL),
         r AS (INSERT INTO audit (case_id, at, actor, action, detail)
@@ -78,7 +79,7 @@ internal static class PostgresIntakeWriter
             w.EventData, w.CaseNumberPrefix, w.CaseDay, w.Category, name = w.ComplainantName,
             w.ContactPhone, w.ContactEmail, occurredAt = fields?.OccurredAt, location = fields?.Location,
             request = fields?.CustomerRequest, session = message.Thread.SessionKey, relatedCaseId = w.Thread.RelatedCaseId,
-            w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt, w.ForwardStartsAt, w.ForwardStartedBy, w.Class, w.ClassifiedDetail,
+            w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt, w.ForwardStartsAt, w.ForwardStartedBy, w.ForwardRuleCode, w.ForwardRuleParams, w.Class, w.ClassifiedDetail,
             unknownCategory = w.CategoryUnknown ? System.Text.Json.JsonSerializer.Serialize(new { given = fields!.Category }, Json.Options) : null,
             targetId = w.Thread.Target?.Id,
         }, transaction, ct);

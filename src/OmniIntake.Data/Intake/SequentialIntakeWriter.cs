@@ -47,9 +47,14 @@ internal static class SequentialIntakeWriter
                 }, tx, ct);
             await c.ExecAsync(
                 """
-                INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by)
-                VALUES (@caseId, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt, @ForwardStartsAt, @ForwardStartedBy)
-                """, new { caseId, w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt, w.ForwardStartsAt, w.ForwardStartedBy }, tx, ct);
+                INSERT INTO deadlines (case_id, kind, due_at, rule, state, warn_at, starts_at, started_by, rule_code, rule_params)
+                VALUES (@caseId, @ForwardKind, @ForwardDueAt, @ForwardRule, 'pending', @ForwardWarnAt, @ForwardStartsAt, @ForwardStartedBy,
+                        @ForwardRuleCode, @ForwardRuleParams)
+                """, new
+                {
+                    caseId, w.ForwardKind, w.ForwardDueAt, w.ForwardRule, w.ForwardWarnAt, w.ForwardStartsAt, w.ForwardStartedBy, w.ForwardRuleCode,
+                    w.ForwardRuleParams,
+                }, tx, ct);
             if (w.CategoryUnknown)
                 await CaseJournal.AuditOnlyAsync(c, tx, caseId, w.Now, AuditActors.System, "category.unknown", new { given = fields!.Category }, ct);
             if (w.ClassifiedDetail is { } classified)

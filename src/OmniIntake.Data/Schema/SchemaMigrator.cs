@@ -16,6 +16,12 @@ public sealed partial class SchemaMigrator(Database database)
 
     public sealed record Script(int Version, string Name, string Sql);
 
+    /// <summary>Work a migration does in code after its SQL, in the same transaction (a backfill SQL cannot express in both dialects).</summary>
+    private static readonly Dictionary<int, Func<DbConnection, DbTransaction, CancellationToken, Task>> CodeSteps = new()
+    {
+        [57] = Deadlines.LegacyRuleTexts.BackfillAsync,
+    };
+
     public IReadOnlyList<Script> Scripts()
     {
         var folder = database.IsPostgres ? "postgres" : "sqlite";
@@ -64,6 +70,7 @@ public sealed partial class SchemaMigrator(Database database)
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            if (CodeSteps.TryGetValue(script.Version, out var step)) await step(connection, transaction, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @at)",
                 new { script.Version, script.Name, at = DateTimeOffset.UtcNow.ToString("O") }, transaction,

@@ -10,7 +10,7 @@ namespace OmniIntake.Server.Policy;
 public sealed record PreviewedDeadline(string Kind, DateTimeOffset DueAt, string Rule, string? Assumption)
 {
     /// <summary>The rule as a stable code with parameters (issue 14): the workspace says it in the user's language.</summary>
-    public Core.Policy.DeadlineRuleCode RuleCode => Core.Policy.DeadlineRuleCodes.Parse(Rule);
+    public Core.Policy.DeadlineRuleCode RuleCode { get; init; } = Core.Policy.DeadlineRuleCode.Unknown;
 }
 
 public sealed record PolicyPresetInfo(string Name, string Description);
@@ -54,7 +54,7 @@ public static class PolicyApi
         var answer = policy.Answer(parsed, forward.DueAt);
         var major = policy.MajorFirstAnswer(at);
         var local = (DueTime d, string? assumption) =>
-            new PreviewedDeadline(d.Kind.ToName(), TimeZoneInfo.ConvertTime(d.DueAt, calendar.Zone), d.Rule, assumption);
+            new PreviewedDeadline(d.Kind.ToName(), TimeZoneInfo.ConvertTime(d.DueAt, calendar.Zone), d.Rule, assumption) { RuleCode = d.Code };
         return TypedResults.Ok(new PolicyPreview(parsed.ToName(), TimeZoneInfo.ConvertTime(at, calendar.Zone), calendar.IsWorkingTime(at),
             [local(forward, null), local(answer, "if forwarded at the forwarding deadline"), local(major, "if the case is classified major")]));
     }

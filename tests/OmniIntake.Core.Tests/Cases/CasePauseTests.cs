@@ -53,7 +53,7 @@ public sealed class CasePauseTests
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 14, 0, 0, China), started.Due.DueAt);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 13, 12, 0, China), started.Due.WarnAt); // 80% of the 4 hours left
         Assert.Null(reloaded.Pause);
-        var code = DeadlineRuleCodes.Parse(started.Due.Rule);
+        var code = started.Due.Code;
         Assert.Equal(("clock.resumed", 240, 1, "5.2.5"), (code.Code, code.Parameters["minutes"], code.Parameters["working"], code.Parameters["clock"]));
         Assert.Equal(Monday1000 - Friday1600, Assert.IsType<CaseResumed>(resumed.Change).Paused);
     }
@@ -158,4 +158,20 @@ public sealed class CasePauseTests
 
     private static CaseDecision Pause(Case kase, string reason) =>
         kase.PauseClocks(WaitingFor.Customer, reason, OwnerScope.EveryDepartment, "agent1", Friday1600, Policy, PausableClocks.Default);
+
+    [Fact]
+    public void ForwardingAWaitingCase_StartsTheAnswerClockPaused_WithItsWholeWindow_UnlessThatClockDoesNotPause()
+    {
+        var pause = new CasePause(WaitingFor.Customer, "等待客户提供合同照片", "agent1", Friday1600.AddMinutes(-30));
+        Case Received(CasePause? waiting) => new(7, "TS-20261127-00007", CaseStatus.Received, Channel.Sms, null, Friday1600.AddHours(-1)) { Pause = waiting };
+
+        var waiting = Assert.Single(Received(pause).Forward(3, "物业部", "agent1", null, Friday1600, Policy, PausableClocks.Default).Clocks.Started);
+        Assert.Equal((DeadlineKind.OwnerAnswer, TimeSpan.FromHours(4)), (waiting.Clock.Kind, waiting.PausedWith));
+
+        var running = Assert.Single(Received(null).Forward(3, "物业部", "agent1", null, Friday1600, Policy, PausableClocks.Default).Clocks.Started);
+        Assert.Null(running.PausedWith);
+
+        var notPausable = new PausableClocks([DeadlineKind.Forward]);
+        Assert.Null(Assert.Single(Received(pause).Forward(3, "物业部", "agent1", null, Friday1600, Policy, notPausable).Clocks.Started).PausedWith);
+    }
 }

@@ -157,6 +157,35 @@ public sealed class CasePauseTests
     private static CasePauses Pauses(DataHarness h, IDeadlinePolicy policy) =>
         new(h.Database, policy, h.Clock, NoEventLogSignal.Instance, PausableClocks.Default);
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ForwardingAWaitingCase_StartsTheOwnersClockPaused_WithItsWholeWindow_ThatRunsOnceResumed(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        h.Clock.SetUtcNow(At(11, 27, 15));
+        var opened = await h.Intake.AcceptAsync(h.Sms("+8613800138177", "楼上漏水，物业一直不处理"), Ct);
+        var department = await h.Departments.CreateAsync("property177", "物业部177", Ct);
+        var pauses = Pauses(h, h.Policy);
+        Done(await pauses.PauseAsync(opened.CaseId, WaitingFor.Customer, "等待客户提供合同照片", "agent1", OwnerScope.EveryDepartment, Ct));
+
+        h.Clock.SetUtcNow(Friday1600);
+        Done(await h.Commands.ForwardAsync(opened.CaseId, department!.Id, "agent1", null, Ct));
+
+        // Still waiting: the owner's answer does not run (before the fix it started at once, due Monday 11:00).
+        var paused = await OwnerAnswerAsync(h, opened.CaseId);
+        Assert.Equal(DeadlineState.Paused, paused.State);
+        var shown = Assert.Single((await h.Queries.GetAsync(opened.CaseId.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct))!.Deadlines,
+            d => d.Kind == "ownerAnswer");
+        Assert.Equal(("paused", 4 * 3600L), (shown.State, shown.RemainingSeconds));
+        Assert.Equal("policy.5.2.5.owner-answer", shown.RuleCode.Code);
+        h.Clock.SetUtcNow(At(12, 1, 10));
+        Assert.False(await h.Deadlines.TryBreachAsync(paused.Id, Ct));
+
+        Done(await pauses.ResumeAsync(opened.CaseId, "客户已补充", "agent1", OwnerScope.EveryDepartment, Ct));
+        var resumed = await OwnerAnswerAsync(h, opened.CaseId);
+        Assert.Equal((DeadlineState.Pending, At(12, 1, 14)), (resumed.State, resumed.DueAt)); // the whole 4 working hours, from Tuesday 10:00
+    }
+
     /// <summary>A complaint received on Friday 27 November 2026 at 15:00 and forwarded at 16:00: the owner owes an answer in 4 working hours.</summary>
     private static async Task<(long CaseId, CasePauses Pauses)> ForwardedOnFridayAsync(DataHarness h, string phone)
     {

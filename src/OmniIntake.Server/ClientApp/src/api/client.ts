@@ -1,3 +1,4 @@
+import type { Escalation } from "./types";
 import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem, TeamLoad, Withdrawal } from "./types";
 import type { RecordedAttachment } from "@/pages/attach/files";
 import type { BoardCase, BoardView, GeneratedReport, ReportSchedule } from "./types";
@@ -70,6 +71,7 @@ export const api = {
     return call<RecordedAttachment>(`/api/cases/${id}/files`, { method: "POST", body });
   },
   withdrawals: (id: number) => call<Withdrawal[]>(`/api/cases/${id}/withdrawals`),
+  escalations: (id: number) => call<Escalation[]>(`/api/cases/${id}/escalations`),
   search: (query: Record<string, string | number | boolean>) =>
     call<CaseSearchPage>(`/api/cases/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`),
   customer: (caseId: number) => call<CustomerProfile>(`/api/cases/${caseId}/customer`),

@@ -201,6 +201,22 @@ export interface CaseViewer {
 }
 
 /** A customer's request to withdraw (issue 16 item 5), kept with the case. */
+/** What an escalation rule did on a case when a clock was at risk or breached (GET /api/cases/{id}/escalations, issue 13 item 5). */
+export interface Escalation {
+  id: number;
+  deadlineId: number;
+  clock: string;
+  phase: "atRisk" | "breach";
+  at: string;
+  notified: boolean;
+  raiseClass: boolean;
+  assignTo: string | null;
+  raisedFrom: string | null;
+  raisedTo: string | null;
+  assignedTo: string | null;
+  assignRefusedCode: string | null;
+}
+
 export interface Withdrawal {
   id: number;
   caseId: number;

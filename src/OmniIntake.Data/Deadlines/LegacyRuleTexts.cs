@@ -1,22 +1,31 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OmniIntake.Core.Policy;
 
-namespace OmniIntake.Core.Policy;
-
-/// <summary>
-/// A deadline's rule as a stable code with parameters, e.g. <c>policy.5.2.2.off-hours</c> with <c>{windowMinutes: 60,
-/// start: "2026-12-02 09:00"}</c>: the UI renders it in the user's language (issue 14: the server speaks codes).
-/// </summary>
-public sealed record DeadlineRuleCode(string Code, IReadOnlyDictionary<string, object> Parameters);
+namespace OmniIntake.Data.Deadlines;
 
 /// <summary>
-/// Reads the rule text the policies in this folder write onto each deadline (stored with the row since issue 6) back
-/// into a <see cref="DeadlineRuleCode"/>, so rows written before the codes existed get one too. The texts are the
-/// policies' own (DefaultDeadlinePolicy, FixedWindowPolicy); a text it does not know is <c>unknown</c>, never a guess.
+/// For the one backfill of migration 0057 only (issue 13 item 2): reads the rule text the policies wrote onto each
+/// deadline before the code was stored with it back into a <see cref="DeadlineRuleCode"/>. Nothing renders from it: the
+/// policies give their code (<see cref="DueTime.Code"/>) and the row keeps it. The texts are the policies' own as they
+/// were written up to then (DefaultDeadlinePolicy, FixedWindowPolicy); a text it does not know is <c>unknown</c>, never a guess.
 /// </summary>
-public static partial class DeadlineRuleCodes
+public static partial class LegacyRuleTexts
 {
-    public const string Unknown = "unknown";
+    public const string Unknown = DeadlineRuleCode.UnknownCode;
+
+    /// <summary>Migration 0057's step: every row without a code gets the one its text reads as, one statement per distinct text.</summary>
+    internal static async Task BackfillAsync(DbConnection c, DbTransaction tx, CancellationToken ct)
+    {
+        var texts = await c.ListAsync<string>("SELECT DISTINCT rule FROM deadlines WHERE rule_code IS NULL", null, tx, ct);
+        foreach (var rule in texts)
+        {
+            var code = Parse(rule);
+            await c.ExecAsync("UPDATE deadlines SET rule_code = @code, rule_params = @parameters WHERE rule = @rule AND rule_code IS NULL",
+                new { code = code.Code, parameters = StoredRuleCode.Params(code), rule }, tx, ct);
+        }
+    }
 
     public static DeadlineRuleCode Parse(string? rule)
     {
@@ -54,8 +63,7 @@ public static partial class DeadlineRuleCodes
         return Code(Unknown);
     }
 
-    private static DeadlineRuleCode Code(string code, params (string Key, object Value)[] parameters) =>
-        new(code, parameters.ToDictionary(p => p.Key, p => p.Value));
+    private static DeadlineRuleCode Code(string code, params (string Key, object Value)[] parameters) => DeadlineRuleCode.Of(code, parameters);
 
     /// <summary>DefaultDeadlinePolicy.Describe's words back to minutes.</summary>
     private static int? Minutes(string described)
