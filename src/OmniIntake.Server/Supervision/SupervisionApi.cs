@@ -33,8 +33,8 @@ public static class SupervisionApi
         MapPage(app, "/admin", "admin.html", Policies.Admins);
         var board = app.MapGroup("/api/board").WithTags("Supervision").RequireAuthorization(Policies.Supervisors);
         board.MapGet("/", async (BoardQueries queries, Presence presence, CancellationToken ct) =>
-            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct))));
-        board.MapGet("/trends", TrendsAsync);
+            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct)))).WithName("GetBoard").WithSummary("For a supervisor: the live board: open cases by status, class and deadline, and who is online.");
+        board.MapGet("/trends", TrendsAsync).WithName("GetTrends").WithSummary("For a supervisor: complaints received per day or week, by channel or category.");
     }
 
     private static void MapPage(WebApplication app, string path, string file, string policy)

@@ -1,5 +1,6 @@
 import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem, TeamLoad, Withdrawal } from "./types";
 import type { RecordedAttachment } from "@/pages/attach/files";
+import type { QueuePage } from "./types";
 import type { CannedReply, CannedReplyInput, CaseSearchPage, CustomerProfile, RegisterCaseInput, RegisteredCase } from "./types";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
@@ -86,5 +87,8 @@ export const api = {
   updateCannedReply: (id: number, input: CannedReplyInput) =>
     call<CannedReply>(`/api/canned-replies/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) }),
   deleteCannedReply: (id: number) => call<undefined>(`/api/canned-replies/${id}`, { method: "DELETE" }),
+  /** Issue 14 item 6: the queue a page at a time, in deadline order; <after> is the previous page's next cursor. */
+  queuePage: (after: string | null, limit = 200) =>
+    call<QueuePage>(`/api/cases/queue?${new URLSearchParams(after === null ? { limit: String(limit) } : { after, limit: String(limit) })}`),
   renderCannedReply: (id: number, caseId: number) => call<{ text: string; missing: string[] }>(`/api/canned-replies/${id}/render?caseId=${caseId}`),
 };

@@ -315,3 +315,10 @@ export interface CannedReplyInput {
   text: string;
   shared: boolean;
 }
+
+/** One page of the agent's queue (GET /api/cases/queue): open cases by deadline, the total open now, the next page's cursor. */
+export interface QueuePage {
+  cases: CaseSummary[];
+  total: number;
+  next: string | null;
+}
