@@ -50,7 +50,8 @@ export function shape(input) {
   for (const [name, schema] of Object.entries(schemas)) {
     if (!schema.properties) continue;
     const keys = Object.keys(schema.properties);
-    schema.required = requests.has(name) ? keys.filter((k) => !isNullable(schema.properties[k]) && !(schema.required ?? []).includes(k)).concat(schema.required ?? []) : keys;
+    // A request's nullable property may be left out (the hub reads a missing one as null), whatever the record's constructor says.
+    schema.required = requests.has(name) ? keys.filter((k) => !isNullable(schema.properties[k])) : keys;
   }
   return doc;
 }

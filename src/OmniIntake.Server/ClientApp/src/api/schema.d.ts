@@ -1600,9 +1600,9 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AddComplainantRequest: {
-            name: null | string;
-            phone: null | string;
-            email: null | string;
+            name?: null | string;
+            phone?: null | string;
+            email?: null | string;
         };
         AgentLoadView: {
             /** Format: int64 */
@@ -1621,8 +1621,8 @@ export interface components {
         };
         AssignRequest: {
             /** Format: int64 */
-            userId: null | number;
-            note: null | string;
+            userId?: null | number;
+            note?: null | string;
         };
         Attachment: {
             fileName: string;
@@ -1696,10 +1696,10 @@ export interface components {
             shippedYears: number[];
         };
         CannedReplyRequest: {
-            shortcut: null | string;
-            title: null | string;
-            language: null | string;
-            text: null | string;
+            shortcut?: null | string;
+            title?: null | string;
+            language?: null | string;
+            text?: null | string;
             shared: boolean;
         };
         CannedReplyView: {
@@ -1844,7 +1844,7 @@ export interface components {
         };
         CategoryMappingRequest: {
             /** Format: int64 */
-            departmentId: null | number;
+            departmentId?: null | number;
         };
         Channel: number;
         ChatFileResult: {
@@ -1864,12 +1864,12 @@ export interface components {
             at: string;
         };
         ClassifyRequest: {
-            class: null | string;
-            category: null | string;
-            reason: null | string;
+            class?: null | string;
+            category?: null | string;
+            reason?: null | string;
         };
         CloseRequest: {
-            note: null | string;
+            note?: null | string;
         };
         ComplainantAdded: {
             /** Format: int32 */
@@ -1900,11 +1900,11 @@ export interface components {
         };
         CreateUserRequest: {
             username: string;
-            displayName: null | string;
+            displayName?: null | string;
             password: string;
             roles: string[];
             /** Format: int64 */
-            departmentId: null | number;
+            departmentId?: null | number;
         };
         CustomerCase: {
             /** Format: int64 */
@@ -2008,9 +2008,9 @@ export interface components {
         };
         FollowUpAnswerRequest: {
             /** Format: int32 */
-            satisfaction: null | number;
-            solved: null | boolean;
-            comment: null | string;
+            satisfaction?: null | number;
+            solved?: null | boolean;
+            comment?: null | string;
         };
         FollowUpQuestion: {
             caseNumber: string;
@@ -2042,7 +2042,7 @@ export interface components {
         ForwardRequest: {
             /** Format: int64 */
             departmentId: number;
-            note: null | string;
+            note?: null | string;
         };
         GeneratedReport: {
             /** Format: int64 */
@@ -2062,7 +2062,7 @@ export interface components {
         LinkContactsRequest: {
             /** Format: int64 */
             otherContactId: number;
-            reason: null | string;
+            reason?: null | string;
         };
         LoginRequest: {
             username: string;
@@ -2070,7 +2070,7 @@ export interface components {
         };
         MergeRequest: {
             into: string;
-            reason: null | string;
+            reason?: null | string;
         };
         MessageView: {
             /** Format: int64 */
@@ -2141,8 +2141,8 @@ export interface components {
             text: string;
         };
         PauseRequest: {
-            reason: null | string;
-            waitingFor: null | string;
+            reason?: null | string;
+            waitingFor?: null | string;
         };
         PeriodReport: {
             /** Format: date */
@@ -2237,16 +2237,16 @@ export interface components {
         RegisterCaseRequest: {
             channel: string;
             text: string;
-            subject: null | string;
-            complainantName: null | string;
-            phone: null | string;
-            email: null | string;
-            occurredAt: null | string;
-            location: null | string;
-            customerRequest: null | string;
-            category: null | string;
+            subject?: null | string;
+            complainantName?: null | string;
+            phone?: null | string;
+            email?: null | string;
+            occurredAt?: null | string;
+            location?: null | string;
+            customerRequest?: null | string;
+            category?: null | string;
             /** Format: date-time */
-            receivedAt: null | string;
+            receivedAt?: null | string;
             addToCase?: null | string;
         };
         RegisteredCase: {
@@ -2258,14 +2258,14 @@ export interface components {
             forwardDueAt: null | string;
         };
         RemoveFromGroupRequest: {
-            reason: null | string;
+            reason?: null | string;
         };
         RenderedReply: {
             text: string;
             missing: string[];
         };
         ReopenRequest: {
-            reason: null | string;
+            reason?: null | string;
         };
         ReplyRequest: {
             text: string;
@@ -2328,10 +2328,10 @@ export interface components {
             error: null | string;
         };
         ResolveRequest: {
-            note: null | string;
+            note?: null | string;
         };
         ResumeRequest: {
-            reason: null | string;
+            reason?: null | string;
         };
         SetAsideDialogView: {
             id: string;
@@ -2352,7 +2352,7 @@ export interface components {
             setupCode: string;
             username: string;
             password: string;
-            displayName: null | string;
+            displayName?: null | string;
         };
         SimilarGroup: {
             /** Format: int64 */
@@ -2387,12 +2387,12 @@ export interface components {
             newCase: boolean;
         };
         StatusCodeRequest: {
-            caseNumber: null | string;
-            contact: null | string;
-            language: null | string;
+            caseNumber?: null | string;
+            contact?: null | string;
+            language?: null | string;
         };
         StatusInfoRequest: {
-            text: null | string;
+            text?: null | string;
         };
         StatusInfoResult: {
             caseNumber: string;
@@ -2415,8 +2415,8 @@ export interface components {
             at: null | string;
         };
         StatusVerifyRequest: {
-            caseNumber: null | string;
-            code: null | string;
+            caseNumber?: null | string;
+            code?: null | string;
         };
         StatusView: {
             caseNumber: string;
@@ -2432,7 +2432,7 @@ export interface components {
             withdrawalRequestedAt: null | string;
         };
         StatusWithdrawRequest: {
-            reason: null | string;
+            reason?: null | string;
         };
         StoredRawMessage: {
             /** Format: int64 */
@@ -2467,10 +2467,10 @@ export interface components {
             indicators: components["schemas"]["ReportIndicators"];
         };
         UpdateUserRequest: {
-            displayName: null | string;
-            roles: null | string[];
+            displayName?: null | string;
+            roles?: null | string[];
             /** Format: int64 */
-            departmentId: null | number;
+            departmentId?: null | number;
             unlock: boolean;
         };
         UserResponse: {
