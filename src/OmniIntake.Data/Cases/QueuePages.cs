@@ -32,6 +32,13 @@ public readonly record struct QueueCursor(DateTimeOffset? Due, long Id)
     public static DateTimeOffset? DueOf(CaseSummary c) => c.ForwardState == "pending" ? c.ForwardDueAt : c.AnswerDueAt;
 }
 
+/// <summary>A case's place in the queue: its id and the deadline it is sorted by.</summary>
+internal sealed class QueueKey
+{
+    public long Id { get; init; }
+    public DateTimeOffset? QueueDue { get; init; }
+}
+
 /// <param name="Total">All open cases matching the filter now, however many pages they take.</param>
 /// <param name="Next">The cursor of the next page; null on the last.</param>
 public sealed record QueuePage(IReadOnlyList<CaseSummary> Cases, int Total, string? Next);
@@ -62,25 +69,33 @@ public sealed class QueuePages(Database database)
         var after = filter.After switch
         {
             null => "",
-            { Due: null } => " WHERE r.queue_due IS NULL AND r.id < @afterId",
-            _ => " WHERE (r.queue_due > @afterDue OR r.queue_due IS NULL OR (r.queue_due = @afterDue AND r.id < @afterId))",
+            { Due: null } => " WHERE k.queue_due IS NULL AND k.id < @afterId",
+            _ => " WHERE (k.queue_due > @afterDue OR k.queue_due IS NULL OR (k.queue_due = @afterDue AND k.id < @afterId))",
         };
+        // First the page's keys from the cases and their deadlines only, then the rows the list shows for those 200: the
+        // summary's other lookups (the holder's name, the warn times) are not made for every open case on every page.
         // NULLS LAST spelled out: PostgreSQL and SQLite disagree on where an ascending sort puts them.
-        var sql = $"""
-            SELECT * FROM (
-                SELECT q.*, CASE WHEN q.forward_state = 'pending' THEN q.forward_due_at ELSE q.answer_due_at END AS queue_due
-                FROM ({CaseQueries.SummaryColumns}{where}) q) r{after}
-            ORDER BY CASE WHEN r.queue_due IS NULL THEN 1 ELSE 0 END, r.queue_due, r.id DESC
+        var keysSql = $"""
+            SELECT k.id, k.queue_due FROM (
+                SELECT c.id, CASE WHEN d.state = 'pending' THEN d.due_at ELSE
+                           (SELECT MIN(a.due_at) FROM deadlines a WHERE a.case_id = c.id AND a.kind IN ('ownerAnswer', 'publicReply') AND a.state = 'pending') END AS queue_due
+                FROM cases c LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind = 'forward'{where}) k{after}
+            ORDER BY CASE WHEN k.queue_due IS NULL THEN 1 ELSE 0 END, k.queue_due, k.id DESC
             LIMIT @take
             """;
         var take = Math.Clamp(filter.Limit, 1, MaxLimit);
         var param = new Dapper.DynamicParameters(new { filter.ClaimedBy, afterId = filter.After?.Id ?? 0, take = take + 1 });
         if (filter.After?.Due is { } afterDue) param.Add("afterDue", afterDue);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.ListAsync<CaseSummary>(sql, param, null, cancellationToken);
+        var keys = await connection.ListAsync<QueueKey>(keysSql, param, null, cancellationToken);
+        var ids = keys.Take(take).Select(k => k.Id).ToArray();
+        var rows = ids.Length == 0 ? [] : await connection.ListAsync<CaseSummary>(
+            CaseQueries.SummaryColumns + " WHERE " + database.In("c.id", "@ids"), new { ids }, null, cancellationToken);
+        var byId = rows.ToDictionary(r => r.Id);
+        var page = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         var total = await connection.OneAsync<long>("SELECT COUNT(*) FROM cases c" + where, new { filter.ClaimedBy }, null, cancellationToken);
-        var page = rows.Take(take).ToList();
-        var next = rows.Count > take ? new QueueCursor(QueueCursor.DueOf(page[^1]), page[^1].Id).ToString() : null;
+        var last = keys.Count > take ? keys[take - 1] : null;
+        var next = last is null ? null : new QueueCursor(last.QueueDue, last.Id).ToString();
         return new QueuePage(page, (int)total, next);
     }
 }
