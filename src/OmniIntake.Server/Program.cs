@@ -20,6 +20,7 @@ using OmniIntake.Server.Infrastructure;
 using OmniIntake.Server.Live;
 using OmniIntake.Server.Outbox;
 using OmniIntake.Server.Policy;
+using OmniIntake.Server.Queue;
 using OmniIntake.Server.Reports;
 using OmniIntake.Server.Resilience;
 using OmniIntake.Server.Search;
@@ -54,6 +55,7 @@ builder.AddSmsChannel();
 builder.AddForumChannel();
 builder.AddWorkspace();
 builder.AddAssignment();
+builder.AddQueuePages();
 builder.Services.AddHealthChecks();
 builder.Services.AddDatabaseUnavailableAnswers();
 
@@ -88,6 +90,7 @@ app.MapLivePush();
 app.MapDeadlineJobs();
 app.MapWorkspace();
 app.MapAssignmentApi();
+app.MapQueueApi();
 app.PrintWelcome();
 await app.RunAsync();
 

@@ -5,7 +5,7 @@ namespace OmniIntake.Data.Cases;
 /// <summary>The queue and the case file, read-only.</summary>
 public sealed class CaseQueries(Database database)
 {
-    private const string SummaryColumns =
+    internal const string SummaryColumns =
         """
         SELECT c.id, c.number, c.channel, c.status, c.class, c.category, c.subject, c.complainant_name, c.contact_id,
                c.department_id, c.related_case_id, c.received_at, c.last_inbound_at, c.first_forwarded_at, c.claimed_by, c.merged_into_id,

@@ -37,15 +37,15 @@ public static class AccountsApi
     public static void MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous();
-        auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff);
-        auth.MapGet("/me", Me).RequireAuthorization(Policies.Staff);
-        app.MapPost("/api/setup/admin", SetupAsync).AllowAnonymous().WithTags("Accounts");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().WithName("Login").WithSummary("Signs a user in with username and password and returns who they are.");
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff).WithName("Logout").WithSummary("Signs the current user out.");
+        auth.MapGet("/me", Me).RequireAuthorization(Policies.Staff).WithName("GetMe").WithSummary("The signed-in user: username, display name and roles.");
+        app.MapPost("/api/setup/admin", SetupAsync).AllowAnonymous().WithTags("Accounts").WithName("SetUpAdmin").WithSummary("On a new install only: creates the first admin account.");
 
         var users = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(Policies.Admins);
-        users.MapGet("/", ListUsersAsync);
-        users.MapPost("/", CreateUserAsync);
-        users.MapPut("/{id:long}", UpdateUserAsync);
+        users.MapGet("/", ListUsersAsync).WithName("ListUsers").WithSummary("For an admin: every user account.");
+        users.MapPost("/", CreateUserAsync).WithName("CreateUser").WithSummary("For an admin: creates a user account with its roles.");
+        users.MapPut("/{id:long}", UpdateUserAsync).WithName("UpdateUser").WithSummary("For an admin: changes a user's display name, roles, department or active state.");
         users.MapPut("/{id:long}/password", async (long id, SetPasswordRequest request, UserStore store, PasswordHashing hashing, AccountOptions options,
             CancellationToken ct) =>
         {
@@ -53,7 +53,7 @@ public static class AccountsApi
             return await store.SetPasswordAsync(id, hashing.Hash(request.Password), ct)
                 ? TypedResults.NoContent()
                 : TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("account.not-found"));
-        });
+        }).WithName("SetUserPassword").WithSummary("For an admin: sets a user's password.");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateUserAsync(long id, UpdateUserRequest request, UserStore users,

@@ -45,11 +45,11 @@ public static class AssignmentApi
 
     public static void MapAssignmentApi(this WebApplication app)
     {
-        app.MapPost("/api/cases/{id:long}/assign", AssignAsync).WithTags("Cases").RequireAuthorization(Policies.Agents);
+        app.MapPost("/api/cases/{id:long}/assign", AssignAsync).WithTags("Cases").RequireAuthorization(Policies.Agents).WithName("AssignCase").WithSummary("For an agent or supervisor: gives a case to an agent (or nobody), with a note.");
         var agents = app.MapGroup("/api/agents").WithTags("Assignment").RequireAuthorization(Policies.Agents);
-        agents.MapGet("/load", LoadAsync);
+        agents.MapGet("/load", LoadAsync).WithName("GetTeamLoad").WithSummary("For an agent: each agent's open cases and whether they are away, to choose whom to assign.");
         agents.MapGet("/me/availability", async (AgentLoadQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
-            TypedResults.Ok(new Availability(await queries.IsAwayAsync(user.Identity!.Name!, ct))));
+            TypedResults.Ok(new Availability(await queries.IsAwayAsync(user.Identity!.Name!, ct)))).WithName("GetMyAvailability").WithSummary("For an agent: whether they are marked away (no new assignments).");
         agents.MapPut("/me/availability", async (Availability request, AgentLoadQueries queries, IHubContext<AgentHub> hub, ClaimsPrincipal user,
             CancellationToken ct) =>
         {
@@ -57,7 +57,7 @@ public static class AssignmentApi
             // The team page hears it at once (the backplane carries it to every server process).
             await hub.Clients.Group(AgentHub.Group).SendAsync(AvailabilityMethod, user.Identity!.Name!, request.Away, ct);
             return TypedResults.Ok(request);
-        });
+        }).WithName("SetMyAvailability").WithSummary("For an agent: marks them away or back.");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AssignAsync(long id, AssignRequest request, AssignmentStore store, ClaimsPrincipal user,

@@ -45,12 +45,12 @@ public static class AttachmentsSetup
     public static void MapAttachments(this WebApplication app)
     {
         app.MapGet("/files/{token}", OpenLinkAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/api/chat/files", ChatUploadAsync).WithTags("Attachments").AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/api/chat/files", ChatUploadAsync).WithTags("Attachments").AllowAnonymous().DisableAntiforgery().WithName("UploadChatFile").WithSummary("For a chat customer: sends a file in their conversation; it joins their complaint.").Produces<ChatFileResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
         // The widget runs on the organisation's sites: a preflight from a site in Channels:WebChat:AllowedOrigins is answered.
         app.MapMethods("/api/chat/files", ["OPTIONS"], (HttpContext http, WebChatOptions options) =>
-            AllowOrigin(http, options) ? Results.NoContent() : Results.StatusCode(StatusCodes.Status403Forbidden)).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/api/cases/{id:long}/files", AgentUploadAsync).WithTags("Attachments").RequireAuthorization(Policies.Agents).DisableAntiforgery();
-        app.MapGet("/api/cases/{id:long}/withdrawals", WithdrawalsAsync).WithTags("Attachments").RequireAuthorization(Policies.Staff);
+            AllowOrigin(http, options) ? Results.NoContent() : Results.StatusCode(StatusCodes.Status403Forbidden)).AllowAnonymous().ExcludeFromDescription().ExcludeFromDescription();
+        app.MapPost("/api/cases/{id:long}/files", AgentUploadAsync).WithTags("Attachments").RequireAuthorization(Policies.Agents).DisableAntiforgery().WithName("UploadCaseFile").WithSummary("For an agent: uploads a file to attach to their next reply on a case.").Produces<OmniIntake.Core.Messages.Attachment>().ProducesProblem(400).ProducesProblem(404);
+        app.MapGet("/api/cases/{id:long}/withdrawals", WithdrawalsAsync).WithTags("Attachments").RequireAuthorization(Policies.Staff).WithName("ListWithdrawals").WithSummary("For staff: the files a customer withdrew from a case, when and why.").Produces<IReadOnlyList<WithdrawalView>>().ProducesProblem(404);
     }
 
     /// <summary>Staff who may see the case: agents, supervisors and admins any case, an owner a case forwarded to their department.</summary>

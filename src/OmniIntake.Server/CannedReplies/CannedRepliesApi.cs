@@ -28,11 +28,11 @@ public static class CannedRepliesApi
     {
         var replies = app.MapGroup("/api/canned-replies").WithTags("Canned replies").RequireAuthorization(Policies.Agents);
         replies.MapGet("/", async (CannedReplyStore store, ClaimsPrincipal user, CancellationToken ct) =>
-            TypedResults.Ok(await store.ListForAsync(user.Identity!.Name!, ct)));
-        replies.MapPost("/", CreateAsync);
-        replies.MapPut("/{id:long}", UpdateAsync);
-        replies.MapDelete("/{id:long}", DeleteAsync);
-        replies.MapGet("/{id:long}/render", RenderAsync);
+            TypedResults.Ok(await store.ListForAsync(user.Identity!.Name!, ct))).WithName("ListCannedReplies").WithSummary("For an agent: the canned replies they may use (shared and their own).");
+        replies.MapPost("/", CreateAsync).WithName("CreateCannedReply").WithSummary("For an agent: saves a canned reply, their own or (supervisors) shared.");
+        replies.MapPut("/{id:long}", UpdateAsync).WithName("UpdateCannedReply").WithSummary("For an agent: changes a canned reply they may edit.");
+        replies.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteCannedReply").WithSummary("For an agent: deletes a canned reply they may edit.");
+        replies.MapGet("/{id:long}/render", RenderAsync).WithName("RenderCannedReply").WithSummary("For an agent: a canned reply with a case's facts filled in, and the placeholders it could not fill.");
     }
 
     private static async Task<Results<Created<CannedReplyView>, ProblemHttpResult>> CreateAsync(CannedReplyRequest request, CannedReplyStore store,

@@ -13,7 +13,7 @@ namespace OmniIntake.Server.Cases;
 public static class AttachmentsApi
 {
     public static void MapAttachmentsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/messages/{id:long}/attachments/{key}", OpenAsync).WithTags("Cases").RequireAuthorization(Policies.Staff);
+        app.MapGet("/api/messages/{id:long}/attachments/{key}", OpenAsync).WithTags("Cases").RequireAuthorization(Policies.Staff).WithName("OpenAttachment").WithSummary("For staff: opens (or downloads) a file attached to a message.").Produces<Stream>(200, "application/octet-stream").Produces(404);
 
     private static async Task<IResult> OpenAsync(long id, string key, bool? inline, AttachmentFiles files, ClaimsPrincipal user, HttpResponse response,
         CancellationToken ct)

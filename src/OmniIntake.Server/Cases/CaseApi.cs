@@ -56,36 +56,36 @@ public static class CaseApi
 {
     private static readonly Channel[] HandChannels = [Channel.Phone, Channel.WalkIn, Channel.Letter, Channel.Api];
 
-    public static void AddCaseApi(this WebApplicationBuilder builder) => builder.Services.AddOpenApi();
+    public static void AddCaseApi(this WebApplicationBuilder builder) => builder.Services.AddOpenApi(Infrastructure.OpenApi.ApiDocument.Configure);
 
     public static void MapCaseApi(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
         var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Agents);
-        cases.MapPost("/", RegisterAsync);
-        cases.MapGet("/", ListAsync);
-        cases.MapGet("/{key}", GetAsync);
-        cases.MapPost("/{id:long}/reply", ReplyAsync);
-        cases.MapPost("/{id:long}/forward", ForwardAsync);
-        cases.MapPost("/{id:long}/classify", ClassifyAsync);
-        cases.MapPost("/{id:long}/resolve", ResolveAsync);
+        cases.MapPost("/", RegisterAsync).WithName("RegisterCase").WithSummary("For an agent: registers a complaint taken by phone, at the counter, by letter or from an integration.");
+        cases.MapGet("/", ListAsync).WithName("ListCases").WithSummary("For an agent: cases matching filters, newest first, at most 500 a page.");
+        cases.MapGet("/{key}", GetAsync).WithName("GetCase").WithSummary("For an agent: a case's file by id or number: facts, messages, deadlines, audit.");
+        cases.MapPost("/{id:long}/reply", ReplyAsync).WithName("ReplyToCase").WithSummary("For an agent: sends the customer a reply on the case's channel, with attached files.");
+        cases.MapPost("/{id:long}/forward", ForwardAsync).WithName("ForwardCase").WithSummary("For an agent: forwards a case to the department that must answer it (policy 5.2.2).");
+        cases.MapPost("/{id:long}/classify", ClassifyAsync).WithName("ClassifyCase").WithSummary("For an agent: sets a case's category, or (supervisors) its class, with a reason.");
+        cases.MapPost("/{id:long}/resolve", ResolveAsync).WithName("ResolveCase").WithSummary("For an agent: resolves a case with a resolution note.");
         cases.MapPost("/{id:long}/close", async (long id, CloseRequest? request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
-            Answer(await commands.CloseAsync(id, user.Identity!.Name!, request?.Note, ct)));
-        cases.MapPost("/{id:long}/merge", MergeAsync);
+            Answer(await commands.CloseAsync(id, user.Identity!.Name!, request?.Note, ct))).WithName("CloseCase").WithSummary("For an agent: closes a case with a note.");
+        cases.MapPost("/{id:long}/merge", MergeAsync).WithName("MergeCase").WithSummary("For an agent: merges a duplicate case into the one that answers for it.");
         cases.MapPost("/{id:long}/claim", async (long id, bool? takeOver, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (takeOver == true && !user.IsInRole(Roles.Supervisor) && !user.IsInRole(Roles.Admin))
                 return (Results<NoContent, ProblemHttpResult>)Problem(403, "case.takeover-refused", "Forbidden", "Only supervisors take over a case another agent claimed.");
             return Answer(await commands.ClaimAsync(id, user.Identity!.Name!, takeOver == true, ct));
-        });
+        }).WithName("ClaimCase").WithSummary("For an agent: takes a case to work on it (supervisors may take it over).");
         cases.MapPost("/{id:long}/release", async (long id, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
-            Answer(await commands.ReleaseAsync(id, user.Identity!.Name!, user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin), ct)));
+            Answer(await commands.ReleaseAsync(id, user.Identity!.Name!, user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin), ct))).WithName("ReleaseCase").WithSummary("For an agent: gives back a case they hold.");
         cases.MapPost("/{id:long}/notes", async (long id, NoteRequest request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
-            Answer(await commands.NoteAsync(id, request.Text ?? "", user.Identity!.Name!, ct)));
-        cases.MapPost("/{id:long}/public-reply", PublicReplyAsync);
+            Answer(await commands.NoteAsync(id, request.Text ?? "", user.Identity!.Name!, ct))).WithName("AddCaseNote").WithSummary("For an agent: adds an internal note the customer never sees.");
+        cases.MapPost("/{id:long}/public-reply", PublicReplyAsync).WithName("RecordPublicReply").WithSummary("For an agent: records the link of the public reply posted in a forum thread.");
         app.MapGet("/api/categories", async (CategoryStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
-            .WithTags("Cases").RequireAuthorization(Policies.Staff);
-        app.MapGet("/api/events", EventsAsync).WithTags("Live").RequireAuthorization(Policies.Agents);
+            .WithTags("Cases").RequireAuthorization(Policies.Staff).WithName("ListCategories").WithSummary("For staff: the complaint categories configured.");
+        app.MapGet("/api/events", EventsAsync).WithTags("Live").RequireAuthorization(Policies.Agents).WithName("ListEvents").WithSummary("For an agent's client: the case events after a position, to catch up with the live feed.");
     }
 
     private static async Task<Results<Created<RegisteredCase>, Ok<RegisteredCase>, ProblemHttpResult>> RegisterAsync(

@@ -27,18 +27,18 @@ public static class OwnerApi
     public static void MapOwnerApi(this WebApplication app)
     {
         var owner = app.MapGroup("/api/owner/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
-        owner.MapGet("/", OwnerListAsync);
-        owner.MapGet("/{key}", OwnerGetAsync);
+        owner.MapGet("/", OwnerListAsync).WithName("ListOwnerCases").WithSummary("For a department owner: the cases forwarded to their department.");
+        owner.MapGet("/{key}", OwnerGetAsync).WithName("GetOwnerCase").WithSummary("For a department owner: one of their department's cases, by id or number.");
         owner.MapGet("/{id:long}/dialog", OwnerDialogAsync).WithName("GetOwnerCaseDialog")
             .WithSummary("The guided dialog that registered a case forwarded to my department: the bot's questions and the customer's answers.");
         // The owner's page moved into the workspace (issue 14); the old address still lands there.
         app.MapGet("/owner.html", () => TypedResults.Redirect("/app/owner")).AllowAnonymous().ExcludeFromDescription();
         var cases = app.MapGroup("/api/cases").WithTags("Owner").RequireAuthorization(Policies.Owners);
-        cases.MapPost("/{id:long}/answer", AnswerAsync);
+        cases.MapPost("/{id:long}/answer", AnswerAsync).WithName("AnswerCase").WithSummary("For a department owner: the department's written answer to a forwarded case.");
         cases.MapPost("/{id:long}/send-back", async (long id, OwnerRequest request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
-            ApiResults.From(await commands.SendBackAsync(id, request.Text ?? "", user.Identity!.Name!, user.OwnerScope(), ct)));
+            ApiResults.From(await commands.SendBackAsync(id, request.Text ?? "", user.Identity!.Name!, user.OwnerScope(), ct))).WithName("SendCaseBack").WithSummary("For a department owner: sends a case back to the agents as not theirs, with the reason.");
         cases.MapPost("/{id:long}/help", async (long id, OwnerRequest request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
-            ApiResults.From(await commands.AskHelpAsync(id, request.Text ?? "", user.Identity!.Name!, user.OwnerScope(), ct)));
+            ApiResults.From(await commands.AskHelpAsync(id, request.Text ?? "", user.Identity!.Name!, user.OwnerScope(), ct))).WithName("AskForHelp").WithSummary("For a department owner: asks the agents for help on a case.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> OwnerListAsync(CaseQueries queries,

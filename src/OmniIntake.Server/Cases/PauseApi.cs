@@ -34,8 +34,8 @@ public static class PauseApi
     public static void MapPauseApi(this WebApplication app)
     {
         var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Staff);
-        cases.MapPost("/{id:long}/pause", PauseAsync);
-        cases.MapPost("/{id:long}/resume", ResumeAsync);
+        cases.MapPost("/{id:long}/pause", PauseAsync).WithName("PauseCase").WithSummary("For staff: pauses a case's clock while it waits for the customer or outside expertise.");
+        cases.MapPost("/{id:long}/resume", ResumeAsync).WithName("ResumeCase").WithSummary("For staff: restarts a paused case's clock with the time that was left.");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> PauseAsync(long id, PauseRequest request, CasePauses pauses, ClaimsPrincipal user,

@@ -22,16 +22,16 @@ public static class ChannelsApi
     public static void MapChannelsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/channels").WithTags("Channels").RequireAuthorization(Policies.Supervisors);
-        api.MapGet("/pollers", PollersAsync);
-        api.MapGet("/raw", ListRawAsync);
-        api.MapGet("/raw/{id:long}/content", RawContentAsync);
-        api.MapPost("/raw/{id:long}/reprocess", ReprocessAsync);
-        api.MapGet("/outbox", OutboxProblemsAsync);
+        api.MapGet("/pollers", PollersAsync).WithName("ListPollers").WithSummary("For a supervisor: each channel poller's last run, error and next run.");
+        api.MapGet("/raw", ListRawAsync).WithName("ListRawMessages").WithSummary("For a supervisor: raw inbound messages as received, newest first, to find one that failed.");
+        api.MapGet("/raw/{id:long}/content", RawContentAsync).Produces<Stream>(200, "application/octet-stream").WithName("GetRawMessageContent").WithSummary("For a supervisor: the bytes of one raw inbound message as received.");
+        api.MapPost("/raw/{id:long}/reprocess", ReprocessAsync).WithName("ReprocessRawMessage").WithSummary("For a supervisor: runs one raw inbound message through the intake again.");
+        api.MapGet("/outbox", OutboxProblemsAsync).WithName("ListOutboxProblems").WithSummary("For a supervisor: outgoing messages that failed or wait for a retry.");
         api.MapForumPollApi();
-        api.MapGet("/dialogs/set-aside", SetAsideDialogsAsync);
+        api.MapGet("/dialogs/set-aside", SetAsideDialogsAsync).WithName("ListSetAsideDialogs").WithSummary("For a supervisor: chat and SMS dialogs set aside because they could not be understood.");
         // Numbers that sent STOP: agents see them (a reply to them is refused, visibly, on the case).
         app.MapGet("/api/channels/sms/opt-outs", async (OmniIntake.Core.Sms.IOptOutStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
-            .WithTags("Channels").RequireAuthorization(Policies.Agents);
+            .WithTags("Channels").RequireAuthorization(Policies.Agents).WithName("ListSmsOptOuts").WithSummary("For a supervisor: the phone numbers that asked to receive no more SMS.");
     }
 
     private static async Task<Ok<List<PollerView>>> PollersAsync(IPollerStateStore state, TimeProvider clock, IConfiguration configuration,

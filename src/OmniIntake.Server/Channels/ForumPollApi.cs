@@ -18,8 +18,8 @@ public static class ForumPollApi
     public static void MapForumPollApi(this RouteGroupBuilder channels)
     {
         channels.MapGet("/forum", (ForumOptions options) => TypedResults.Ok(options.Sources
-            .Select(s => new ForumSourceView(s.Name, s.Kind.ToString().ToLowerInvariant(), s.Scheduled, FeedPoller.PollerName(s))).ToList()));
-        channels.MapPost("/forum/{source}/poll", PollNowAsync);
+            .Select(s => new ForumSourceView(s.Name, s.Kind.ToString().ToLowerInvariant(), s.Scheduled, FeedPoller.PollerName(s))).ToList())).WithName("ListForumSources").WithSummary("For a supervisor: the forums the hub polls for complaints.");
+        channels.MapPost("/forum/{source}/poll", PollNowAsync).WithName("PollForumNow").WithSummary("For a supervisor: polls one forum source now instead of waiting for its schedule.");
     }
 
     private static async Task<Results<Ok<FeedPollResult>, ProblemHttpResult>> PollNowAsync(string source, ForumPollJob job, ILoggerFactory logs,

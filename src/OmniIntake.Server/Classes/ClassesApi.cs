@@ -20,17 +20,17 @@ public static class ClassesApi
     public static void MapClassesApi(this WebApplication app)
     {
         var groups = app.MapGroup("/api/classes/groups").WithTags("Classes").RequireAuthorization(Policies.Supervisors);
-        groups.MapGet("/", async (bool? all, SimilarGroups store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(all != true, 200, ct)));
+        groups.MapGet("/", async (bool? all, SimilarGroups store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(all != true, 200, ct))).WithName("ListSimilarGroups").WithSummary("For a supervisor: groups of similar complaints the hub found, to confirm as one issue.");
         groups.MapPost("/{id:long}/confirm", async (long id, SimilarGroups store, ClaimsPrincipal user, CancellationToken ct) =>
-            ApiResults.From(await store.ConfirmAsync(id, user.Identity!.Name!, ct)));
+            ApiResults.From(await store.ConfirmAsync(id, user.Identity!.Name!, ct))).WithName("ConfirmSimilarGroup").WithSummary("For a supervisor: confirms a group of similar complaints as one issue (its class rises).");
         groups.MapPost("/members/{caseId:long}/remove", async (long caseId, RemoveFromGroupRequest? request, SimilarGroups store, ClaimsPrincipal user,
-            CancellationToken ct) => ApiResults.From(await store.RemoveAsync(caseId, user.Identity!.Name!, request?.Reason, ct)));
+            CancellationToken ct) => ApiResults.From(await store.RemoveAsync(caseId, user.Identity!.Name!, request?.Reason, ct))).WithName("RemoveFromSimilarGroup").WithSummary("For a supervisor: takes a case out of its group of similar complaints.");
 
         var cases = app.MapGroup("/api/cases").WithTags("Cases");
         cases.MapGet("/{id:long}/complainants", async (long id, CaseParties parties, CancellationToken ct) => TypedResults.Ok(await parties.ListAsync(id, ct)))
-            .RequireAuthorization(Policies.Agents);
-        cases.MapPost("/{id:long}/complainants", AddComplainantAsync).RequireAuthorization(Policies.Agents);
-        cases.MapGet("/{id:long}/special-report", SpecialReportAsync).RequireAuthorization(Policies.Supervisors);
+            .RequireAuthorization(Policies.Agents).WithName("ListComplainants").WithSummary("For staff: everyone who complained about a case's issue.");
+        cases.MapPost("/{id:long}/complainants", AddComplainantAsync).RequireAuthorization(Policies.Agents).WithName("AddComplainant").WithSummary("For an agent: adds a further complainant to a case.");
+        cases.MapGet("/{id:long}/special-report", SpecialReportAsync).Produces<string>(200, "text/plain").RequireAuthorization(Policies.Supervisors).WithName("GetSpecialReport").WithSummary("For a supervisor: the special report of a major case, as text to send on.");
     }
 
     private static async Task<Results<Ok<ComplainantAdded>, ProblemHttpResult>> AddComplainantAsync(long id, AddComplainantRequest request,

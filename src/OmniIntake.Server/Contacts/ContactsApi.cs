@@ -28,13 +28,13 @@ public static class ContactsApi
                 await profiles.ForCaseAsync(id, ct) is { } profile
                     ? (Results<Ok<CustomerProfile>, ProblemHttpResult>)TypedResults.Ok(profile)
                     : Problem(404, "cases.not-found", "No such case", $"Case {id} does not exist."))
-            .WithTags("Contacts").WithName("CaseCustomer").RequireAuthorization(Policies.Agents);
+            .WithTags("Contacts").WithName("CaseCustomer").RequireAuthorization(Policies.Agents).WithSummary("For an agent: the customer behind a case, with their handles, linked contacts and earlier cases.");
         var contacts = app.MapGroup("/api/contacts").WithTags("Contacts").RequireAuthorization(Policies.Agents);
         contacts.MapGet("/{id:long}", async (long id, CustomerProfiles profiles, CancellationToken ct) =>
             await profiles.ForContactAsync(id, ct) is { } profile
                 ? (Results<Ok<CustomerProfile>, ProblemHttpResult>)TypedResults.Ok(profile)
-                : Problem(404, "contacts.not-found", "No such contact", $"Contact {id} does not exist."));
-        contacts.MapPost("/{id:long}/links", LinkAsync);
+                : Problem(404, "contacts.not-found", "No such contact", $"Contact {id} does not exist.")).WithName("GetContact").WithSummary("For an agent: one contact's profile, with their handles, linked contacts and cases.");
+        contacts.MapPost("/{id:long}/links", LinkAsync).WithName("LinkContacts").WithSummary("For an agent: records that two contacts are the same person, with the reason.");
         contacts.MapDelete("/links/{linkId:long}", async (long linkId, CustomerProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var result = await profiles.UnlinkAsync(linkId, user.Identity!.Name!, ct);
@@ -43,7 +43,7 @@ public static class ContactsApi
                 : result.Outcome == CommandOutcome.NotFound
                     ? Problem(404, "contacts.link-not-found", "No such link", result.Error!)
                     : Problem(409, "contacts.link-undone", "Already unlinked", result.Error!);
-        });
+        }).WithName("UnlinkContacts").WithSummary("For an agent: removes a link between two contacts.");
     }
 
     private static async Task<Results<Created<ContactLinked>, ProblemHttpResult>> LinkAsync(long id, LinkContactsRequest request,

@@ -13,8 +13,8 @@ public static class DepartmentsApi
     {
         var group = app.MapGroup("/api/departments").WithTags("Departments");
         group.MapGet("/", async (DepartmentStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
-            .RequireAuthorization(Policies.Staff);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admins);
+            .RequireAuthorization(Policies.Staff).WithName("ListDepartments").WithSummary("The departments cases can be forwarded to.");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admins).WithName("CreateDepartment").WithSummary("For an admin: adds a department cases can be forwarded to.");
         app.MapCategoryMappingApi();
     }
 

@@ -20,13 +20,13 @@ public static class FollowUpApi
     {
         // The customer's side: the token is the only key, so these are open to anyone holding a link.
         var customer = app.MapGroup("/api/follow-up").WithTags("Follow-up").AllowAnonymous();
-        customer.MapGet("/{token}", QuestionAsync);
-        customer.MapPost("/{token}", CustomerAnswerAsync);
+        customer.MapGet("/{token}", QuestionAsync).WithName("GetFollowUpQuestion").WithSummary("For a customer with a follow-up link: the satisfaction question about their resolved complaint.");
+        customer.MapPost("/{token}", CustomerAnswerAsync).WithName("AnswerFollowUp").WithSummary("For a customer with a follow-up link: records whether they are satisfied with the resolution.");
 
         var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Agents);
-        cases.MapGet("/{id:long}/follow-ups", async (long id, FollowUpStore store, CancellationToken ct) => TypedResults.Ok(await store.ForCaseAsync(id, ct)));
-        cases.MapPost("/{id:long}/follow-up", AgentAnswerAsync);
-        cases.MapPost("/{id:long}/reopen", ReopenAsync);
+        cases.MapGet("/{id:long}/follow-ups", async (long id, FollowUpStore store, CancellationToken ct) => TypedResults.Ok(await store.ForCaseAsync(id, ct))).WithName("ListFollowUps").WithSummary("For an agent: the follow-up questions sent about a case and the answers.");
+        cases.MapPost("/{id:long}/follow-up", AgentAnswerAsync).WithName("RecordFollowUpAnswer").WithSummary("For an agent: records the answer a customer gave to the follow-up by phone.");
+        cases.MapPost("/{id:long}/reopen", ReopenAsync).WithName("ReopenCase").WithSummary("For an agent: reopens a resolved case, with the reason.");
     }
 
     private static async Task<Results<Ok<FollowUpQuestion>, ProblemHttpResult>> QuestionAsync(string token, FollowUpStore store, FollowUpOptions options,

@@ -22,8 +22,8 @@ public static class CalendarApi
     public static void MapCalendarApi(this IEndpointRouteBuilder app)
     {
         var calendar = app.MapGroup("/api/calendar").WithTags("Policy");
-        calendar.MapGet("/", GetAsync).RequireAuthorization(Policies.Supervisors);
-        calendar.MapPut("/days/{day}", SetDayAsync).RequireAuthorization(Policies.Admins);
+        calendar.MapGet("/", GetAsync).RequireAuthorization(Policies.Supervisors).WithName("GetCalendar").WithSummary("For a supervisor: the working calendar (working days, holidays and hours) the deadlines are counted on.");
+        calendar.MapPut("/days/{day}", SetDayAsync).RequireAuthorization(Policies.Admins).WithName("SetCalendarDay").WithSummary("For an admin: makes one date a working day or a day off; open deadlines are recounted.");
     }
 
     private static async Task<Ok<CalendarView>> GetAsync(CalendarStore store, CalendarHolder holder, CancellationToken ct) =>

@@ -23,10 +23,10 @@ public static class PolicyApi
 {
     public static void MapPolicyApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/policy/preview", Preview).WithTags("Policy").RequireAuthorization(Policies.Supervisors);
+        app.MapGet("/api/policy/preview", Preview).WithTags("Policy").RequireAuthorization(Policies.Supervisors).WithName("PreviewPolicy").WithSummary("For a supervisor: the deadlines a complaint received on a channel at a given time would get under the policy.");
         app.MapGet("/api/policy/presets", (PolicyOptions options) => TypedResults.Ok(new PolicyPresetList(options.Preset,
                 PolicyPresets.Names.Select(n => new PolicyPresetInfo(n, PolicyPresets.Describe(n))).ToList())))
-            .WithTags("Policy").RequireAuthorization(Policies.Supervisors);
+            .WithTags("Policy").RequireAuthorization(Policies.Supervisors).WithName("ListPolicyPresets").WithSummary("For a supervisor: the deadline policy presets and the one in force.");
     }
 
     /// <summary>What the policy would set for a complaint on this channel at this time; times in the organisation's zone.

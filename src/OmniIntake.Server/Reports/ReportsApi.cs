@@ -35,9 +35,9 @@ public static class ReportsApi
     public static void MapReportsApi(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Supervisors);
-        reports.MapGet("/", ReportAsync);
-        reports.MapGet("/generated", async (GeneratedReportStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(200, ct)));
-        reports.MapGet("/generated/{id:long}", GeneratedAsync);
+        reports.MapGet("/", ReportAsync).WithName("GetReport").WithSummary("For a supervisor: the report of any period on demand, as JSON, CSV or XLSX.");
+        reports.MapGet("/generated", async (GeneratedReportStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(200, ct))).WithName("ListGeneratedReports").WithSummary("For a supervisor: the reports generated on schedule, newest first.");
+        reports.MapGet("/generated/{id:long}", GeneratedAsync).WithName("GetGeneratedReport").WithSummary("For a supervisor: one generated report, as JSON, CSV or XLSX.");
         reports.MapGet("/schedule", ReportScheduleApi.Next).WithName("GetReportSchedule")
             .WithSummary("When the next half-monthly and monthly reports will be generated and are due (policy 5.6.1), and the organisation's report language.");
     }

@@ -22,7 +22,7 @@ public static class SearchApi
     public static void AddCaseSearch(this WebApplicationBuilder builder) => builder.Services.AddSingleton<CaseSearch>();
 
     public static void MapCaseSearch(this WebApplication app) =>
-        app.MapGet("/api/cases/search", SearchAsync).WithTags("Cases").WithName("SearchCases").RequireAuthorization(Policies.Staff);
+        app.MapGet("/api/cases/search", SearchAsync).WithTags("Cases").WithName("SearchCases").RequireAuthorization(Policies.Staff).WithSummary("For staff: cases found by number, phone, e-mail, name or words, best matches first, in pages.");
 
     /// <param name="q">A case number or part of it, a phone, an e-mail, or words of a name, place or message (2-200 characters).</param>
     /// <param name="status">One status or several separated by commas (received, forwarded, ...).</param>

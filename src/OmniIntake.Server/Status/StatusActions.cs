@@ -27,8 +27,8 @@ public static class StatusActions
 
     public static void MapStatusActions(this RouteGroupBuilder status)
     {
-        status.MapPost("/file", FileAsync).DisableAntiforgery();
-        status.MapPost("/withdraw", WithdrawAsync);
+        status.MapPost("/file", FileAsync).DisableAntiforgery().WithName("AddStatusFile").WithSummary("Adds a file the customer uploads on the status page to their complaint.").Produces<StatusActionResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(409);
+        status.MapPost("/withdraw", WithdrawAsync).WithName("WithdrawComplaint").WithSummary("Withdraws the customer's open complaint from the status page, with their reason.").Produces<StatusActionResult>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(409);
     }
 
     private static async Task<IResult> FileAsync(HttpRequest http, IDataProtectionProvider protection, CaseQueries queries, IAttachmentStore store,

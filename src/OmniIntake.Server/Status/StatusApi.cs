@@ -60,10 +60,10 @@ public static class StatusApi
     public static void MapStatusApi(this WebApplication app)
     {
         var status = app.MapGroup("/api/status").WithTags("Status").AllowAnonymous();
-        status.MapPost("/code", RequestCodeAsync);
-        status.MapPost("/verify", VerifyAsync);
-        status.MapGet("/", ViewAsync);
-        status.MapPost("/info", AddInfoAsync);
+        status.MapPost("/code", RequestCodeAsync).WithName("RequestStatusCode").WithSummary("Sends the customer a one-time code to the phone or e-mail of their complaint, to open its status page.");
+        status.MapPost("/verify", VerifyAsync).WithName("VerifyStatusCode").WithSummary("Checks the customer's one-time code and opens a status session for their complaint.");
+        status.MapGet("/", ViewAsync).WithName("GetStatusView").WithSummary("What the customer sees of their complaint on the status page: its status, deadlines and replies.");
+        status.MapPost("/info", AddInfoAsync).WithName("AddStatusInfo").WithSummary("Adds the customer's further information to their complaint from the status page.");
         status.MapStatusActions();
         // The query goes along: the acknowledgements' links carry the case number (?case=…) for the page to fill in.
         app.MapGet("/status", (HttpRequest request) => Results.Redirect("/status.html" + request.QueryString)).AllowAnonymous().ExcludeFromDescription();

@@ -34,8 +34,8 @@ public static class SupervisionApi
         MapPage(app, "/admin", "admin.html", Policies.Admins);
         var board = app.MapGroup("/api/board").WithTags("Supervision").RequireAuthorization(Policies.Supervisors);
         board.MapGet("/", async (BoardQueries queries, Presence presence, CancellationToken ct) =>
-            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct))));
-        board.MapGet("/trends", TrendsAsync);
+            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct)))).WithName("GetBoard").WithSummary("For a supervisor: the live board: open cases by status, class and deadline, and who is online.");
+        board.MapGet("/trends", TrendsAsync).WithName("GetTrends").WithSummary("For a supervisor: complaints received per day or week, by channel or category.");
         board.MapGet("/cases", BoardCasesApi.ListAsync).WithName("ListBoardCases")
             .WithSummary("The open cases a bucket of the board counts (bucket: open, inWindow, atRisk, breached, awaitingAnswer), optionally of one row (channel, department code or \"(not forwarded)\", agent or \"(unclaimed)\"), the most urgent first.");
     }

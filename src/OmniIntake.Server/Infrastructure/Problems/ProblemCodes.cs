@@ -70,6 +70,8 @@ public static class ProblemCodes
         "assignment.case-not-found",
         "assignment.case-closed",
         "pause.waiting-for-invalid",
+        "queue.cursor-invalid",
+        "queue.assignee-invalid",
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

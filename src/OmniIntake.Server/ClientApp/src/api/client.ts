@@ -2,17 +2,12 @@ import type { Escalation } from "./types";
 import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem, TeamLoad, Withdrawal } from "./types";
 import type { RecordedAttachment } from "@/pages/attach/files";
 import type { BoardCase, BoardView, GeneratedReport, ReportSchedule } from "./types";
+import type { QueuePage } from "./types";
 import type { CannedReply, CannedReplyInput, CaseSearchPage, CustomerProfile, RegisterCaseInput, RegisteredCase } from "./types";
 
-/** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: Problem,
-  ) {
-    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
-  }
-}
+// Issue 14 item 1: ApiError lives beside the typed client (hub.ts); re-exported so every import of it still works.
+import { answer, ApiError, hub } from "./hub";
+export { ApiError };
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, { credentials: "same-origin", ...init });
@@ -28,13 +23,14 @@ const post = <T = void>(path: string, body?: unknown): Promise<T> =>
 
 /** One typed function per endpoint the workspace uses; routes and shapes as the hub maps them. */
 export const api = {
-  me: () => call<Me>("/api/auth/me"),
+  // The reads below go through the client typed from the OpenAPI document (hub.ts); the rest follow as their tests allow.
+  me: () => answer(hub.GET("/api/auth/me")) as Promise<Me>,
   login: (username: string, password: string) => post<Me>("/api/auth/login", { username, password }),
   logout: () => post("/api/auth/logout"),
   cases: (query: Record<string, string | number | boolean> = {}) =>
     call<CaseSummary[]>(`/api/cases?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`),
-  case: (key: string | number) => call<CaseDetail>(`/api/cases/${encodeURIComponent(String(key))}`),
-  dialog: (id: number) => call<DialogLine[]>(`/api/cases/${id}/dialog`),
+  case: (key: string | number) => answer(hub.GET("/api/cases/{key}", { params: { path: { key: String(key) } } })) as Promise<CaseDetail>,
+  dialog: (id: number) => answer(hub.GET("/api/cases/{id}/dialog", { params: { path: { id } } })) as Promise<DialogLine[]>,
   reply: (id: number, text: string) => post(`/api/cases/${id}/reply`, { text }),
   note: (id: number, text: string) => post(`/api/cases/${id}/notes`, { text }),
   resolve: (id: number, note: string) => post(`/api/cases/${id}/resolve`, { note }),
@@ -42,8 +38,8 @@ export const api = {
   resume: (id: number, reason?: string) => post(`/api/cases/${id}/resume`, { reason: reason ?? null }),
   forward: (id: number, departmentId: number, note?: string) => post(`/api/cases/${id}/forward`, { departmentId, note }),
   claim: (id: number) => post(`/api/cases/${id}/claim`),
-  events: (after: number, limit = 1) => call<EventPage>(`/api/events?after=${after}&limit=${limit}`),
-  departments: () => call<Department[]>("/api/departments"),
+  events: (after: number, limit = 1): Promise<EventPage> => answer(hub.GET("/api/events", { params: { query: { after, limit } } })),
+  departments: (): Promise<Department[]> => answer(hub.GET("/api/departments")),
   categories: () => call<Category[]>("/api/categories"),
   settings: () => call<{ timeZone: string }>("/api/workspace/settings"),
   categoryDepartments: () => call<CategoryDepartment[]>("/api/category-departments"),
@@ -54,14 +50,14 @@ export const api = {
   createDepartment: (code: string, name: string) => post<Department>("/api/departments", { code, name }),
   policyPreview: (channel: string, receivedAt: string) =>
     call<PolicyPreview>(`/api/policy/preview?${new URLSearchParams({ channel, receivedAt })}`),
-  ownerCases: () => call<CaseSummary[]>("/api/owner/cases?limit=500"),
-  ownerCase: (key: string | number) => call<CaseDetail>(`/api/owner/cases/${encodeURIComponent(String(key))}`),
-  ownerDialog: (id: number) => call<DialogLine[]>(`/api/owner/cases/${id}/dialog`),
+  ownerCases: (): Promise<CaseSummary[]> => answer(hub.GET("/api/owner/cases", { params: { query: { limit: 500 } } })),
+  ownerCase: (key: string | number) => answer(hub.GET("/api/owner/cases/{key}", { params: { path: { key: String(key) } } })) as Promise<CaseDetail>,
+  ownerDialog: (id: number) => answer(hub.GET("/api/owner/cases/{id}/dialog", { params: { path: { id } } })) as Promise<DialogLine[]>,
   answer: (id: number, text: string) => post(`/api/cases/${id}/answer`, { text }),
   sendBack: (id: number, text: string) => post(`/api/cases/${id}/send-back`, { text }),
   askHelp: (id: number, text: string) => post(`/api/cases/${id}/help`, { text }),
   assign: (id: number, userId: number | null, note?: string) => post(`/api/cases/${id}/assign`, { userId, note }),
-  agentLoad: () => call<TeamLoad>("/api/agents/load"),
+  agentLoad: (): Promise<TeamLoad> => answer(hub.GET("/api/agents/load")),
   availability: () => call<{ away: boolean }>("/api/agents/me/availability"),
   setAway: (away: boolean) => call<{ away: boolean }>("/api/agents/me/availability", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ away }) }),
   replyWithFiles: (id: number, text: string, attachments: string[]) => post(`/api/cases/${id}/reply`, { text, attachments }),
@@ -89,6 +85,9 @@ export const api = {
   updateCannedReply: (id: number, input: CannedReplyInput) =>
     call<CannedReply>(`/api/canned-replies/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) }),
   deleteCannedReply: (id: number) => call<undefined>(`/api/canned-replies/${id}`, { method: "DELETE" }),
+  /** Issue 14 item 6: the queue a page at a time, in deadline order; <after> is the previous page's next cursor. */
+  queuePage: (after: string | null, limit = 200): Promise<QueuePage> =>
+    answer(hub.GET("/api/cases/queue", { params: { query: after === null ? { limit } : { after, limit } } })),
   renderCannedReply: (id: number, caseId: number) => call<{ text: string; missing: string[] }>(`/api/canned-replies/${id}/render?caseId=${caseId}`),
   board: () => call<BoardView>("/api/board"),
   boardCases: (query: Record<string, string>) => call<BoardCase[]>(`/api/board/cases?${new URLSearchParams(query)}`),

@@ -1,13 +1,16 @@
-// The hub's JSON shapes (camelCase), as CaseApi, OwnerApi, AccountsApi and WorkspaceApi send them.
+// The hub's JSON shapes (camelCase), as CaseApi, OwnerApi, AccountsApi and WorkspaceApi send them. Issue 14 item 1: they
+// are the schema's components (schema.d.ts, generated from the hub's OpenAPI document by `npm run api:types`) wherever
+// the hand-written shape matched; the interfaces left below say more than the document (code unions such as Role,
+// fields the workspace may meet before every hub sends them) and are checked against it in __tests__/schema.spec.ts.
+import type { components } from "./schema";
+
+/** The hub's OpenAPI components, by schema name. */
+export type Schemas = components["schemas"];
 
 export type Role = "agent" | "owner" | "supervisor" | "admin";
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
+export interface Me extends Omit<Schemas["UserResponse"], "roles"> {
   roles: Role[];
-  departmentId: number | null;
 }
 
 /** What every list of cases shows of a case (the queue, search hits). */
@@ -41,14 +44,7 @@ export interface CaseSummary extends CaseRow {
   answerWarnAt?: string | null;
 }
 
-export interface CaseFields {
-  complainantName: string | null;
-  contactPhone: string | null;
-  contactEmail: string | null;
-  occurredAt: string | null;
-  location: string | null;
-  customerRequest: string | null;
-}
+export type CaseFields = Schemas["CaseFieldsView"];
 
 export interface Message {
   id: number;
@@ -67,13 +63,7 @@ export interface Message {
   attachments?: string;
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  detail: string;
-}
+export type AuditEntry = Schemas["AuditView"];
 
 /** A deadline's rule as a stable code with its parameters (Core/Policy/DeadlineRuleCodes). */
 export interface RuleCode {
@@ -96,11 +86,8 @@ export interface Deadline {
 }
 
 /** A case's pause in force (issue 13): waiting for the customer or for outside expertise. */
-export interface CasePause {
+export interface CasePause extends Omit<Schemas["CasePauseView"], "waitingFor"> {
   waitingFor: "customer" | "expertise";
-  reason: string;
-  pausedBy: string;
-  pausedAt: string;
 }
 
 export interface CaseDetail {
@@ -114,44 +101,23 @@ export interface CaseDetail {
 }
 
 /** One line of the guided dialog that registered the case: the bot's question or the customer's answer. */
-export interface DialogLine {
-  id: number;
+export interface DialogLine extends Omit<Schemas["DialogLine"], "speaker"> {
   speaker: "customer" | "bot";
-  text: string;
-  createdAt: string;
 }
 
-export interface CaseEvent {
-  position: number;
-  kind: string;
-  caseId: number;
-  caseNumber: string;
-  occurredAt: string;
-  data: string;
-}
+export type CaseEvent = Schemas["CaseEvent"];
 
 export interface CatchUpPage {
   events: CaseEvent[];
   hasMore: boolean;
 }
 
-export interface EventPage extends CatchUpPage {
-  lastPosition: number;
-  head: number;
-}
+export type EventPage = Schemas["EventPage"];
 
-export interface Department {
-  id: number;
-  code: string;
-  name: string;
-}
+export type Department = Schemas["DepartmentView"];
 
 /** A configured category, named in both languages (Core/Cases/Category). */
-export interface Category {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
+export type Category = Schemas["Category"];
 
 /** RFC 9457 problem details; `code` where the hub sends a stable one. */
 export interface Problem {
@@ -164,10 +130,7 @@ export interface Problem {
 }
 
 /** The department a category's complaints are forwarded to (the admin's mapping, GET /api/category-departments). */
-export interface CategoryDepartment {
-  category: string;
-  departmentId: number;
-}
+export type CategoryDepartment = Schemas["CategoryDepartment"];
 
 /** What the policy gives a complaint received at a moment (GET /api/policy/preview); times in the organisation's zone. */
 export interface PolicyPreview {
@@ -178,21 +141,9 @@ export interface PolicyPreview {
 }
 
 /** An agent's load (GET /api/agents/load, issue 15 item 5). */
-export interface AgentLoad {
-  id: number;
-  username: string;
-  displayName: string;
-  openCases: number;
-  online: boolean;
-  away: boolean;
-  oldestDueAt: string | null;
-}
+export type AgentLoad = Schemas["AgentLoadView"];
 
-export interface TeamLoad {
-  capacity: number;
-  automatic: boolean;
-  agents: AgentLoad[];
-}
+export type TeamLoad = Schemas["TeamLoad"];
 
 /** Someone who has a case open (AgentHub.ViewCase, issue 15 item 6). */
 export interface CaseViewer {
@@ -200,7 +151,6 @@ export interface CaseViewer {
   displayName: string;
 }
 
-/** A customer's request to withdraw (issue 16 item 5), kept with the case. */
 /** What an escalation rule did on a case when a clock was at risk or breached (GET /api/cases/{id}/escalations, issue 13 item 5). */
 export interface Escalation {
   id: number;
@@ -217,75 +167,20 @@ export interface Escalation {
   assignRefusedCode: string | null;
 }
 
-export interface Withdrawal {
-  id: number;
-  caseId: number;
-  reason: string;
-  requestedAt: string;
-  messageId: number | null;
-}
+/** A customer's request to withdraw (issue 16 item 5), kept with the case. */
+export type Withdrawal = Schemas["WithdrawalView"];
 
 /** A case found by GET /api/cases/search (issue 15 item 1), with what matched and how well. */
-export interface CaseSearchHit extends CaseRow {
-  receivedAt: string;
-  lastInboundAt: string;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  mergedIntoId: number | null;
-  claimedBy: string | null;
-  score: number;
-  matchedOn: string[];
-}
+export type CaseSearchHit = Schemas["CaseSearchHit"];
 
-export interface CaseSearchPage {
-  items: CaseSearchHit[];
-  page: number;
-  pageSize: number;
-  hasMore: boolean;
-}
+export type CaseSearchPage = Schemas["CaseSearchPage"];
 
 /** The customer as one person (GET /api/cases/{id}/customer, /api/contacts/{id}; issue 15 item 2). */
-export interface CustomerProfile {
-  contactId: number;
-  name: string | null;
-  contacts: { id: number; name: string | null; createdAt: string }[];
-  handles: { kind: string; value: string; contactId: number }[];
-  links: ContactLink[];
-  cases: CustomerCase[];
-  repeatComplainant: boolean;
-  openCases: number;
-  moreCases: boolean;
-}
+export type CustomerProfile = Schemas["CustomerProfile"];
 
-export interface ContactLink {
-  id: number;
-  contactId: number;
-  otherContactId: number;
-  reason: string;
-  linkedBy: string;
-  linkedAt: string;
-  unlinkedBy: string | null;
-  unlinkedAt: string | null;
-}
+export type ContactLink = Schemas["ContactLinkView"];
 
-export interface CustomerCase {
-  id: number;
-  number: string;
-  channel: string;
-  status: string;
-  class: string;
-  category: string | null;
-  subject: string | null;
-  contactId: number;
-  receivedAt: string;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  mergedIntoId: number | null;
-  satisfaction: number | null;
-  solved: boolean | null;
-  repeat: boolean;
-  current: boolean;
-}
+export type CustomerCase = Schemas["CustomerCase"];
 
 /** POST /api/cases: a complaint taken by phone, at the counter or by letter. */
 export interface RegisterCaseInput {
@@ -304,13 +199,7 @@ export interface RegisterCaseInput {
   addToCase?: string | null;
 }
 
-export interface RegisteredCase {
-  caseId: number;
-  number: string;
-  /** newcase, threaded (onto an open case of the caller) or duplicate (the same form sent again: nothing written). */
-  outcome: string;
-  forwardDueAt: string | null;
-}
+export type RegisteredCase = Schemas["RegisteredCase"];
 
 /** A canned reply (issue 15 item 4): shared (managed by supervisors) or personal (its agent's). */
 export interface CannedReply {
@@ -391,4 +280,11 @@ export interface GeneratedReport {
 export interface ReportSchedule {
   language: string;
   next: { kind: "half-monthly" | "monthly"; period: string; from: string; to: string; generatedOn: string; dueBy: string }[];
+}
+
+/** One page of the agent's queue (GET /api/cases/queue): open cases by deadline, the total open now, the next page's cursor. */
+export interface QueuePage {
+  cases: CaseSummary[];
+  total: number;
+  next: string | null;
 }

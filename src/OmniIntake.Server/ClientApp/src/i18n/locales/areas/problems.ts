@@ -105,6 +105,10 @@ export default {
       "events": {
         "cursor-invalid": "实时事件的位置无效，请刷新页面。"
       },
+      "queue": {
+        "cursor-invalid": "队列的翻页位置无效，请刷新页面。",
+        "assignee-invalid": "队列筛选的处理人无效，请重新选择。"
+      },
       "owner": {
         "no-department": "您的账号不是任何部门的投诉处理负责人，请联系管理员设置。",
         "case-not-found": "该案件不存在，或未转交给您的部门。"
@@ -305,6 +309,10 @@ export default {
       },
       "events": {
         "cursor-invalid": "The live events' position is not valid; reload the page."
+      },
+      "queue": {
+        "cursor-invalid": "The queue's page position is not valid; reload the page.",
+        "assignee-invalid": "The queue's assignee filter is not valid; choose it again."
       },
       "owner": {
         "no-department": "Your account owns no department's complaints; ask an admin to set one.",
