@@ -69,6 +69,9 @@ public static class ProblemCodes
         "assignment.case-not-found",
         "assignment.case-closed",
         "pause.waiting-for-invalid",
+        // Macros (Macros/MacrosApi).
+        "macro.name", "macro.actions", "macro.action-kind", "macro.action-twice", "macro.action-order", "macro.action-invalid",
+        "macro.reply-unknown", "macro.category-unknown", "macro.department-unknown", "macro.not-found", "macro.step-refused",
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
