@@ -1,6 +1,7 @@
 import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem, TeamLoad, Withdrawal } from "./types";
 import type { RecordedAttachment } from "@/pages/attach/files";
 import type { CannedReply, CannedReplyInput, CaseSearchPage, CustomerProfile, RegisterCaseInput, RegisteredCase } from "./types";
+import type { Macro, MacroInput, MacroPreview, MacroRun } from "./types";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
 export class ApiError extends Error {
@@ -87,4 +88,11 @@ export const api = {
     call<CannedReply>(`/api/canned-replies/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) }),
   deleteCannedReply: (id: number) => call<undefined>(`/api/canned-replies/${id}`, { method: "DELETE" }),
   renderCannedReply: (id: number, caseId: number) => call<{ text: string; missing: string[] }>(`/api/canned-replies/${id}/render?caseId=${caseId}`),
+  macros: () => call<Macro[]>("/api/macros"),
+  createMacro: (input: MacroInput) => post<Macro>("/api/macros", input),
+  updateMacro: (id: number, input: MacroInput) =>
+    call<Macro>(`/api/macros/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) }),
+  deleteMacro: (id: number) => call<undefined>(`/api/macros/${id}`, { method: "DELETE" }),
+  previewMacro: (caseId: number, id: number) => call<MacroPreview>(`/api/cases/${caseId}/macros/${id}/preview`),
+  applyMacro: (caseId: number, id: number) => post<MacroRun>(`/api/cases/${caseId}/macros/${id}/apply`),
 };
