@@ -2,6 +2,7 @@ import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department,
 import type { RecordedAttachment } from "@/pages/attach/files";
 import type { CannedReply, CannedReplyInput, CaseSearchPage, CustomerProfile, RegisterCaseInput, RegisteredCase } from "./types";
 import type { Macro, MacroInput, MacroPreview, MacroRun } from "./types";
+import type { ContactHit } from "./types";
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
 export class ApiError extends Error {
@@ -95,4 +96,5 @@ export const api = {
   deleteMacro: (id: number) => call<undefined>(`/api/macros/${id}`, { method: "DELETE" }),
   previewMacro: (caseId: number, id: number) => call<MacroPreview>(`/api/cases/${caseId}/macros/${id}/preview`),
   applyMacro: (caseId: number, id: number) => post<MacroRun>(`/api/cases/${caseId}/macros/${id}/apply`),
+  findContacts: (q: string) => call<ContactHit[]>(`/api/contacts?${new URLSearchParams({ q })}`),
 };

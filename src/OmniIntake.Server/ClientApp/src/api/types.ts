@@ -371,3 +371,11 @@ export interface MacroRun {
   caseId: number;
   applied: { step: number; kind: MacroActionKind }[];
 }
+
+/** A contact found by a handle (issue 15: found to link even without a case). */
+export interface ContactHit {
+  contactId: number;
+  name: string | null;
+  cases: number;
+  handles: { kind: string; value: string; contactId: number }[];
+}

@@ -143,6 +143,7 @@ export default {
         "not-found": "该案件不存在。"
       },
       "contacts": {
+        "query-length": "请输入2至200个字符的电话、邮箱或账号。",
         "not-found": "该联系人不存在。",
         "link-not-found": "该关联不存在。",
         "link-undone": "该关联已被撤销。",
@@ -355,6 +356,7 @@ export default {
         "not-found": "This case does not exist."
       },
       "contacts": {
+        "query-length": "Type 2 to 200 characters of a phone, e-mail or identity.",
         "not-found": "This contact does not exist.",
         "link-not-found": "This link does not exist.",
         "link-undone": "This link was already undone.",
