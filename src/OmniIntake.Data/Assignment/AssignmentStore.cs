@@ -52,9 +52,10 @@ public sealed class AssignmentStore(Database database, TimeProvider clock, IEven
 
     /// <summary>
     /// Automatic assignment of one case: only while nobody holds it (a colleague may have claimed it meanwhile), to
-    /// the agent the round robin chose; moves that agent's turn. False when the case was no longer free.
+    /// the agent the round robin chose, and only while that agent holds fewer than <paramref name="capacity"/> open
+    /// cases; moves that agent's turn. False when the case was no longer free or the agent is full.
     /// </summary>
-    public async Task<bool> AssignAutomaticallyAsync(long caseId, string agent, CancellationToken cancellationToken = default)
+    public async Task<bool> AssignAutomaticallyAsync(long caseId, string agent, int capacity, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -62,6 +63,22 @@ public sealed class AssignmentStore(Database database, TimeProvider clock, IEven
         var holder = await connection.OneOrDefaultAsync<string?>(
             "SELECT claimed_by FROM cases WHERE id = @caseId" + (database.IsPostgres ? " FOR UPDATE" : ""), new { caseId }, transaction, cancellationToken);
         if (holder is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        // Issue 15: two nodes assigning at the same instant must not put an agent over capacity. The agent's
+        // availability row is the lock: whoever holds it counts the agent's open cases after the other's commit
+        // (PostgreSQL: row lock; SQLite: BEGIN IMMEDIATE already serialises writers).
+        await connection.ExecAsync(
+            "INSERT INTO agent_availability (username, away, changed_at) VALUES (@agent, @no, @now) ON CONFLICT (username) DO NOTHING",
+            new { agent, no = false, now }, transaction, cancellationToken);
+        if (database.IsPostgres)
+            await connection.ExecAsync("SELECT 1 FROM agent_availability WHERE username = @agent FOR UPDATE", new { agent }, transaction, cancellationToken);
+        var open = string.Join(", ", CaseLifecycle.OpenNames.Select(n => $"'{n}'"));
+        var held = await connection.OneOrDefaultAsync<long>($"SELECT COUNT(*) FROM cases WHERE claimed_by = @agent AND status IN ({open})",
+            new { agent }, transaction, cancellationToken);
+        if (held >= capacity)
         {
             await transaction.RollbackAsync(cancellationToken);
             return false;

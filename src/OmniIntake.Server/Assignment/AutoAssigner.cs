@@ -35,7 +35,7 @@ public sealed class AutoAssigner(AgentLoadQueries loads, AssignmentStore assignm
         foreach (var caseId in waiting)
         {
             if (RoundRobin.Next(agents, options.Capacity) is not { } next) break;
-            if (!await assignments.AssignAutomaticallyAsync(caseId, next.Username, cancellationToken)) continue;
+            if (!await assignments.AssignAutomaticallyAsync(caseId, next.Username, options.Capacity, cancellationToken)) continue;
             given++;
             agents[agents.IndexOf(next)] = next with { OpenCases = next.OpenCases + 1, LastAssignedAt = clock.GetUtcNow() };
         }

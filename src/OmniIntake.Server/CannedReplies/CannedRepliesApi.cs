@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OmniIntake.Core.Accounts;
 using OmniIntake.Core.CannedReplies;
 using OmniIntake.Core.Intake;
 using OmniIntake.Data.Accounts;
 using OmniIntake.Data.CannedReplies;
 using OmniIntake.Data.Cases;
+using OmniIntake.Data.Settings;
 using OmniIntake.Server.Accounts;
 using OmniIntake.Server.Infrastructure.Problems;
 
@@ -22,7 +24,11 @@ public sealed record CannedReplyRequest(string? Shortcut, string? Title, string?
 /// </summary>
 public static class CannedRepliesApi
 {
-    public static void AddCannedReplies(this WebApplicationBuilder builder) => builder.Services.AddSingleton<CannedReplyStore>();
+    public static void AddCannedReplies(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CannedReplyStore>();
+        builder.Services.TryAddSingleton<SettingChanges>();
+    }
 
     public static void MapCannedRepliesApi(this WebApplication app)
     {
@@ -33,6 +39,9 @@ public static class CannedRepliesApi
         replies.MapPut("/{id:long}", UpdateAsync).WithName("UpdateCannedReply").WithSummary("For an agent: changes a canned reply they may edit.");
         replies.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteCannedReply").WithSummary("For an agent: deletes a canned reply they may edit.");
         replies.MapGet("/{id:long}/render", RenderAsync).WithName("RenderCannedReply").WithSummary("For an agent: a canned reply with a case's facts filled in, and the placeholders it could not fill.");
+        // Issue 15: canned-reply changes audited; supervisors and admins read who changed what, when, before and after.
+        replies.MapGet("/changes", ChangesAsync).RequireAuthorization(Policies.Supervisors)
+            .WithName("CannedReplyChanges").WithSummary("The audit trail of canned-reply changes, newest first");
     }
 
     private static async Task<Results<Created<CannedReplyView>, ProblemHttpResult>> CreateAsync(CannedReplyRequest request, CannedReplyStore store,
@@ -57,11 +66,11 @@ public static class CannedRepliesApi
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, CannedReplyStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await Editable(id, store, user, ct) is null) return NotFound(id);
-        await store.DeleteAsync(id, ct);
+        await store.DeleteAsync(id, user.Identity!.Name!, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<RenderedReply>, ProblemHttpResult>> RenderAsync(long id, long caseId, CannedReplyStore store, CaseQueries cases,
+    internal static async Task<Results<Ok<RenderedReply>, ProblemHttpResult>> RenderAsync(long id, long caseId, CannedReplyStore store, CaseQueries cases,
         UserStore users, IntakeOptions intake, ClaimsPrincipal user, CancellationToken ct)
     {
         var reply = await store.GetAsync(id, ct);
@@ -74,6 +83,13 @@ public static class CannedRepliesApi
         var agent = await users.FindAsync(user.Identity!.Name!, ct);
         var values = new CannedReplyValues(detail.Fields.ComplainantName ?? detail.Case.ComplainantName, detail.Case.Number, deadline, agent?.DisplayName);
         return TypedResults.Ok(CannedReplyTemplate.Render(reply.Text, reply.Language, values));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SettingChangeView>>, ProblemHttpResult>> ChangesAsync(
+        SettingChanges changes, long? id, int? limit, CancellationToken ct)
+    {
+        if (limit is < 1 or > 500) return Problem(400, "query.limit-invalid", "Invalid limit", $"limit is 1-500 (got {limit}).");
+        return TypedResults.Ok(await changes.ListAsync(SettingChanges.CannedReply, id, limit ?? 100, ct));
     }
 
     /// <summary>The reply if the caller may change it: shared ones for supervisors and admins, personal ones for their agent.</summary>

@@ -178,7 +178,7 @@ public static class CaseApi
     private static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> GetAsync(string key, CaseQueries queries, CancellationToken ct) =>
         await queries.GetAsync(key, ct) is { } detail ? TypedResults.Ok(detail) : Problem(404, "case.not-found", "No such case", $"Case '{key}' does not exist.");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ReplyAsync(long id, ReplyRequest request, CaseCommands commands,
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ReplyAsync(long id, ReplyRequest request, CaseCommands commands,
         ClaimsPrincipal user, Core.Attachments.IAttachmentStore files, CancellationToken ct)
     {
         if (request.Attachments is not { Count: > 0 } keys) return Answer(await commands.ReplyAsync(id, request.Text ?? "", user.Identity!.Name!, ct));
@@ -187,11 +187,11 @@ public static class CaseApi
         return Answer(await commands.ReplyAsync(id, request.Text ?? "", user.Identity!.Name!, attached, ct));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ForwardAsync(long id, ForwardRequest request, CaseCommands commands,
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ForwardAsync(long id, ForwardRequest request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await commands.ForwardAsync(id, request.DepartmentId, user.Identity!.Name!, request.Note, ct));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ClassifyAsync(long id, ClassifyRequest request, CaseCommands commands,
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ClassifyAsync(long id, ClassifyRequest request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct)
     {
         CaseClass? caseClass = null;
@@ -207,7 +207,7 @@ public static class CaseApi
         return Answer(await commands.ClassifyAsync(id, caseClass, request.Category, user.Identity!.Name!, request.Reason, ct));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ResolveAsync(long id, ResolveRequest? request, CaseCommands commands,
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ResolveAsync(long id, ResolveRequest? request, CaseCommands commands,
         ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await commands.ResolveAsync(id, user.Identity!.Name!, request?.Note, ct));
 

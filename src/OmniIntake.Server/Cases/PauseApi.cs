@@ -38,7 +38,7 @@ public static class PauseApi
         cases.MapPost("/{id:long}/resume", ResumeAsync).WithName("ResumeCase").WithSummary("For staff: restarts a paused case's clock with the time that was left.");
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> PauseAsync(long id, PauseRequest request, CasePauses pauses, ClaimsPrincipal user,
+    internal static async Task<Results<NoContent, ProblemHttpResult>> PauseAsync(long id, PauseRequest request, CasePauses pauses, ClaimsPrincipal user,
         CancellationToken ct)
     {
         if (!WaitingForNames.TryParse(request.WaitingFor, out var waitingFor))

@@ -20,7 +20,11 @@ public sealed record ContactLinked(long LinkId);
 /// </summary>
 public static class ContactsApi
 {
-    public static void AddContacts(this WebApplicationBuilder builder) => builder.Services.AddSingleton<CustomerProfiles>();
+    public static void AddContacts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CustomerProfiles>();
+        builder.Services.AddSingleton<ContactFinder>();
+    }
 
     public static void MapContactsApi(this WebApplication app)
     {
@@ -35,6 +39,8 @@ public static class ContactsApi
                 ? (Results<Ok<CustomerProfile>, ProblemHttpResult>)TypedResults.Ok(profile)
                 : Problem(404, "contacts.not-found", "No such contact", $"Contact {id} does not exist.")).WithName("GetContact").WithSummary("For an agent: one contact's profile, with their handles, linked contacts and cases.");
         contacts.MapPost("/{id:long}/links", LinkAsync).WithName("LinkContacts").WithSummary("For an agent: records that two contacts are the same person, with the reason.");
+        // Issue 15: the link search finds a contact by a handle even when it has no case.
+        contacts.MapGet("/", FindAsync).WithName("FindContacts").WithSummary("Contacts with this phone, e-mail or identity (as typed, normalised)");
         contacts.MapDelete("/links/{linkId:long}", async (long linkId, CustomerProfiles profiles, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var result = await profiles.UnlinkAsync(linkId, user.Identity!.Name!, ct);
@@ -57,6 +63,13 @@ public static class ContactsApi
             CommandOutcome.Conflict => Problem(409, result.Code!, "Already one person", result.Error!),
             _ => Problem(400, result.Code!, "Invalid link", result.Error!),
         };
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ContactHit>>, ProblemHttpResult>> FindAsync(string? q, ContactFinder finder, CancellationToken ct)
+    {
+        if (q is null || q.Trim().Length is < ContactFinder.MinQueryLength or > ContactFinder.MaxQueryLength)
+            return Problem(400, "contacts.query-length", "Invalid query", $"q is {ContactFinder.MinQueryLength}-{ContactFinder.MaxQueryLength} characters.");
+        return TypedResults.Ok(await finder.FindAsync(q, 20, ct));
     }
 
     /// <summary>A ProblemDetails with a stable <c>code</c> the web app renders in the user's language.</summary>

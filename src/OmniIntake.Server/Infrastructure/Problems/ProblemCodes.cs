@@ -72,6 +72,10 @@ public static class ProblemCodes
         "pause.waiting-for-invalid",
         "queue.cursor-invalid",
         "queue.assignee-invalid",
+        // Macros (Macros/MacrosApi).
+        "macro.name", "macro.actions", "macro.action-kind", "macro.action-twice", "macro.action-order", "macro.action-invalid",
+        "macro.reply-unknown", "macro.category-unknown", "macro.department-unknown", "macro.not-found", "macro.step-refused",
+        "contacts.query-length",
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

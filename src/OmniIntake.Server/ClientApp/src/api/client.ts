@@ -1,9 +1,35 @@
-import type { Escalation } from "./types";
-import type { CaseDetail, CaseSummary, Category, CategoryDepartment, Department, DialogLine, EventPage, Me, PolicyPreview, Problem, TeamLoad, Withdrawal } from "./types";
+import type {
+  BoardCase,
+  BoardView,
+  CannedReply,
+  CannedReplyInput,
+  CaseDetail,
+  CaseSearchPage,
+  CaseSummary,
+  Category,
+  CategoryDepartment,
+  ContactHit,
+  CustomerProfile,
+  Department,
+  DialogLine,
+  Escalation,
+  EventPage,
+  GeneratedReport,
+  Macro,
+  MacroInput,
+  MacroPreview,
+  MacroRun,
+  Me,
+  PolicyPreview,
+  Problem,
+  QueuePage,
+  RegisterCaseInput,
+  RegisteredCase,
+  ReportSchedule,
+  TeamLoad,
+  Withdrawal,
+} from "./types";
 import type { RecordedAttachment } from "@/pages/attach/files";
-import type { BoardCase, BoardView, GeneratedReport, ReportSchedule } from "./types";
-import type { QueuePage } from "./types";
-import type { CannedReply, CannedReplyInput, CaseSearchPage, CustomerProfile, RegisterCaseInput, RegisteredCase } from "./types";
 
 // Issue 14 item 1: ApiError lives beside the typed client (hub.ts); re-exported so every import of it still works.
 import { answer, ApiError, hub } from "./hub";
@@ -99,4 +125,12 @@ export const api = {
     if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))) as Problem);
     return response.blob();
   },
+  macros: () => call<Macro[]>("/api/macros"),
+  createMacro: (input: MacroInput) => post<Macro>("/api/macros", input),
+  updateMacro: (id: number, input: MacroInput) =>
+    call<Macro>(`/api/macros/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) }),
+  deleteMacro: (id: number) => call<undefined>(`/api/macros/${id}`, { method: "DELETE" }),
+  previewMacro: (caseId: number, id: number) => call<MacroPreview>(`/api/cases/${caseId}/macros/${id}/preview`),
+  applyMacro: (caseId: number, id: number) => post<MacroRun>(`/api/cases/${caseId}/macros/${id}/apply`),
+  findContacts: (q: string) => call<ContactHit[]>(`/api/contacts?${new URLSearchParams({ q })}`),
 };

@@ -288,3 +288,67 @@ export interface QueuePage {
   total: number;
   next: string | null;
 }
+
+/** One action of a macro (issue 15 item 7), the fields its kind uses; `note` is the forwarding note, the pause reason or the resolution note. */
+export type MacroActionKind = "reply" | "category" | "class" | "forward" | "pause" | "resolve";
+export interface MacroAction {
+  kind: MacroActionKind;
+  cannedReplyId?: number | null;
+  category?: string | null;
+  class?: string | null;
+  departmentId?: number | null;
+  waitingFor?: "customer" | "expertise" | null;
+  note?: string | null;
+}
+
+/** A shared macro, defined by supervisors, applied by agents from the case view. */
+export interface Macro {
+  id: number;
+  nameZh: string;
+  nameEn: string;
+  actions: MacroAction[];
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface MacroInput {
+  nameZh: string;
+  nameEn: string;
+  actions: MacroAction[];
+}
+
+/** What one step will do to the case: the reply already filled in for it. */
+export interface MacroStepPreview {
+  step: number;
+  kind: MacroActionKind;
+  text: string | null;
+  missing: string[] | null;
+  category: string | null;
+  class: string | null;
+  departmentId: number | null;
+  departmentName: string | null;
+  waitingFor: "customer" | "expertise" | null;
+  note: string | null;
+  needsConfirmation: boolean;
+}
+
+export interface MacroPreview {
+  macroId: number;
+  nameZh: string;
+  nameEn: string;
+  steps: MacroStepPreview[];
+}
+
+export interface MacroRun {
+  macroId: number;
+  caseId: number;
+  applied: { step: number; kind: MacroActionKind }[];
+}
+
+/** A contact found by a handle (issue 15: found to link even without a case). */
+export interface ContactHit {
+  contactId: number;
+  name: string | null;
+  cases: number;
+  handles: { kind: string; value: string; contactId: number }[];
+}

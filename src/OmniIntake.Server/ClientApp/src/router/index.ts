@@ -22,6 +22,7 @@ const routes: RouteRecordRaw[] = [
   { path: "/team", name: "team", component: () => import("@/pages/assign/TeamPage.vue"), meta: { area: "team" } },
   { path: "/calls/new", name: "register-call", component: () => import("@/pages/calls/RegisterCallPage.vue"), meta: { area: "queue" } },
   { path: "/canned", name: "canned", component: () => import("@/pages/canned/CannedRepliesPage.vue"), meta: { area: "queue" } },
+  { path: "/macros", name: "macros", component: () => import("@/pages/macros/MacrosPage.vue"), meta: { area: "queue" } },
   { path: "/refused", name: "refused", component: () => import("@/pages/refused/RefusedPage.vue") },
   { path: "/:rest(.*)*", redirect: "/" },
 ];

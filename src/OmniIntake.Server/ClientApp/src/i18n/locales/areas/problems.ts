@@ -4,6 +4,19 @@
 export default {
   "zh-CN": {
     problem: {
+      "macro": {
+        "name": "请填写宏的中文名称和英文名称（各不超过80字）。",
+        "actions": "一个宏包含1至10个动作。",
+        "action-kind": "第{step}步的动作类型无效。",
+        "action-twice": "第{step}步的动作在前面已有，同一动作只能出现一次。",
+        "action-order": "第{step}步（暂停或解决）必须是最后一步。",
+        "action-invalid": "第{step}步缺少必填内容（如回复模板、分类、部门、等待原因或解决说明）。",
+        "reply-unknown": "第{step}步的共享常用回复已不存在。",
+        "category-unknown": "第{step}步的分类未配置。",
+        "department-unknown": "第{step}步的部门不存在。",
+        "not-found": "该宏不存在。",
+        "step-refused": "宏在第{step}步被拒绝，之前的步骤已生效。"
+      },
       "category": {
         "unknown": "该分类未配置。"
       },
@@ -134,6 +147,7 @@ export default {
         "not-found": "该案件不存在。"
       },
       "contacts": {
+        "query-length": "请输入2至200个字符的电话、邮箱或账号。",
         "not-found": "该联系人不存在。",
         "link-not-found": "该关联不存在。",
         "link-undone": "该关联已被撤销。",
@@ -209,6 +223,19 @@ export default {
   },
   en: {
     problem: {
+      "macro": {
+        "name": "Give the macro a Chinese and an English name (at most 80 characters each).",
+        "actions": "A macro has 1 to 10 actions.",
+        "action-kind": "Step {step} has an unknown kind of action.",
+        "action-twice": "Step {step} repeats an earlier action; each action appears once.",
+        "action-order": "Step {step} (pause or resolve) must be the last step.",
+        "action-invalid": "Step {step} lacks what it needs (a reply template, category, department, what it waits for or a resolution note).",
+        "reply-unknown": "The shared canned reply of step {step} no longer exists.",
+        "category-unknown": "The category of step {step} is not configured.",
+        "department-unknown": "The department of step {step} does not exist.",
+        "not-found": "The macro does not exist.",
+        "step-refused": "The macro stopped at step {step}; the steps before it were applied."
+      },
       "category": {
         "unknown": "The category is not configured."
       },
@@ -339,6 +366,7 @@ export default {
         "not-found": "This case does not exist."
       },
       "contacts": {
+        "query-length": "Type 2 to 200 characters of a phone, e-mail or identity.",
         "not-found": "This contact does not exist.",
         "link-not-found": "This link does not exist.",
         "link-undone": "This link was already undone.",

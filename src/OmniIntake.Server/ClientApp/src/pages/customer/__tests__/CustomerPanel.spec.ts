@@ -43,6 +43,7 @@ describe("the customer panel", () => {
         { id: 50, number: "TS-20261120-00050", channel: "letter", status: "resolved", class: "general", complainantName: "赵女士", contactId: 12, matchedOn: ["phone"] },
         { id: 42, number: "TS-20261201-00042", channel: "phone", status: "received", class: "general", complainantName: "赵女士", contactId: 9, matchedOn: ["phone"] },
       ], page: 1, pageSize: 50, hasMore: false });
+      if (url.startsWith("/api/contacts?")) return Response.json([]);
       if (url === "/api/contacts/9/links") {
         posted.push(JSON.parse(String(init?.body)));
         return Response.json({ linkId: 3 }, { status: 201 });
@@ -65,5 +66,37 @@ describe("the customer panel", () => {
     await panel.get("[data-test=confirm-link]").trigger("click");
     await flushPromises();
     expect(posted).toEqual([{ otherContactId: 12, reason: "来信署名与来电一致" }]);
+  });
+  it("finds a contact that has no case yet by its handle, and links it", async () => {
+    const posted: unknown[] = [];
+    vi.stubGlobal("fetch", vi.fn(async (url: string, init?: RequestInit) => {
+      if (url.startsWith("/api/cases/search")) return Response.json({ items: [], page: 1, pageSize: 50, hasMore: false });
+      if (url.startsWith("/api/contacts?")) {
+        expect(new URLSearchParams(url.split("?")[1]).get("q")).toBe("wx-zhao");
+        return Response.json([
+          { contactId: 9, name: "赵女士", cases: 2, handles: [{ kind: "chat", value: "wx-zhao", contactId: 9 }] },
+          { contactId: 31, name: null, cases: 0, handles: [{ kind: "chat", value: "wx-zhao", contactId: 31 }] },
+        ]);
+      }
+      if (url === "/api/contacts/9/links") {
+        posted.push(JSON.parse(String(init?.body)));
+        return Response.json({ linkId: 4 }, { status: 201 });
+      }
+      return Response.json(profile());
+    }));
+    const panel = mount(CustomerPanel, { props: { caseId: 42 }, global: { plugins: [i18nZh()], stubs: { RouterLink: { template: "<a><slot /></a>" } } } });
+    await flushPromises();
+    await panel.get("[data-test=link-contact]").trigger("click");
+    await panel.get("[data-test=find-contact]").setValue("wx-zhao");
+    await panel.get("form.link-form").trigger("submit");
+    await flushPromises();
+    const offered = panel.findAll("ul.found li");
+    expect(offered.map((li) => li.text())).toEqual(["未留姓名 · wx-zhao · 暂无案件"]);
+    await panel.get("input[type=radio]").setValue(true);
+    expect(panel.text()).toContain("确认“未留姓名”（wx-zhao）与本案客户是同一人？");
+    await panel.get("[data-test=link-reason]").setValue("微信号与来电人一致");
+    await panel.get("[data-test=confirm-link]").trigger("click");
+    await flushPromises();
+    expect(posted).toEqual([{ otherContactId: 31, reason: "微信号与来电人一致" }]);
   });
 });
