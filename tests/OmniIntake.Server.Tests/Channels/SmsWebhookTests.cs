@@ -68,7 +68,8 @@ public sealed class SmsWebhookTests
         Assert.Equal(("+8613800138000", OurNumber, $"{PublicUrl}/channels/sms/twilio/status"), (created["To"], created["From"], created["StatusCallback"]));
         Assert.Contains(opened.Number, created["Body"], StringComparison.Ordinal);
         Assert.Contains("怎么称呼", created["Body"], StringComparison.Ordinal);
-        Assert.Equal(1, OmniIntake.Core.Text.SmsSegments.Count(created["Body"]).Segments);
+        // Two segments since the receipt carries the status page's link (issue 16 item 3: CustomerMessagesTests measures it).
+        Assert.Equal(2, OmniIntake.Core.Text.SmsSegments.Count(created["Body"]).Segments);
 
         // The answer (same number, within the window) joins the case and fills its field; the next question follows.
         await twilioClient.SendAsync(Webhook("/channels/sms/twilio", Sms(Sid(), "+8613800138000", "王先生")), Ct);
@@ -80,7 +81,7 @@ public sealed class SmsWebhookTests
         var sent = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20), async () =>
             (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{opened.Number}", Ct))!.Messages.FirstOrDefault(m => m.Direction == "outbound" && m.DeliveryStatus == "sent"),
             "the reply recorded as sent");
-        Assert.Equal(1, sent.Segments);
+        Assert.Equal(2, sent.Segments);
 
         // Twilio's delivery report, signed, lands on the reply.
         var report = new Dictionary<string, string> { ["MessageSid"] = sent.ExternalId!, ["MessageStatus"] = "delivered", ["AccountSid"] = TwilioStandIn.AccountSid };
