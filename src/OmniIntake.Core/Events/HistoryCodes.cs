@@ -16,6 +16,8 @@ public static class HistoryCodes
         // The case's lifecycle (Core/Cases/CaseChanges, CasePauseChanges) and the agent's commands.
         "case.forwarded", "case.sent-back", "case.answered", "case.resolved", "case.reopened", "case.closed", "case.paused", "case.resumed",
         "case.note", "case.help-requested", "case.public-reply", "case.merged", "case.merged-in",
+        // Escalation on breach and at risk (Data/Escalation/CaseEscalations) and macros (Data/Macros/MacroStore).
+        "case.escalated", "macro.applied",
         // Assignment (Core/Assignment/CaseAssigned, AssignmentStore).
         "case.claimed", "case.released", "case.assigned", "case.unassigned", "case.reassigned",
         // Similar complaints (Classes).

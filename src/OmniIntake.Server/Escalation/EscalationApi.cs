@@ -31,8 +31,12 @@ public static class EscalationApi
     {
         app.MapGet("/api/cases/{id:long}/escalations", async (long id, EscalationQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.ForCaseAsync(id, ct)))
-            .WithTags("Cases").RequireAuthorization(Policies.Agents);
-        app.MapGet("/api/escalation/rules", RulesAsync).WithTags("Escalation").RequireAuthorization(Policies.Supervisors);
+            .WithTags("Cases").WithName("ListCaseEscalations")
+            .WithSummary("For staff: what the escalation rules did on a case when a clock was at risk or breached.")
+            .RequireAuthorization(Policies.Agents);
+        app.MapGet("/api/escalation/rules", RulesAsync).WithTags("Escalation").WithName("ListEscalationRules")
+            .WithSummary("For a supervisor: the escalation rules in force, with a code for each named supervisor who cannot be given cases.")
+            .RequireAuthorization(Policies.Supervisors);
     }
 
     private static async Task<Ok<List<EscalationRuleView>>> RulesAsync(EscalationRules rules, EscalationQueries queries, CancellationToken ct)

@@ -151,6 +151,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For staff: what the escalation rules did on a case when a clock was at risk or breached. */
+        get: operations["ListCaseEscalations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalation/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For a supervisor: the escalation rules in force, with a code for each named supervisor who cannot be given cases. */
+        get: operations["ListEscalationRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/messages/{id}/attachments/{key}": {
         parameters: {
             query?: never;
@@ -790,6 +824,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts with this phone, e-mail or identity (as typed, normalised) */
+        get: operations["FindContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/links/{linkId}": {
         parameters: {
             query?: never;
@@ -854,6 +905,110 @@ export interface paths {
         get: operations["RenderCannedReply"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/canned-replies/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail of canned-reply changes, newest first */
+        get: operations["CannedReplyChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/macros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shared macros, by their Chinese name */
+        get: operations["ListMacros"];
+        put?: never;
+        /** Define a macro (supervisors) */
+        post: operations["CreateMacro"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/macros/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a macro (supervisors) */
+        put: operations["UpdateMacro"];
+        post?: never;
+        /** Delete a macro (supervisors) */
+        delete: operations["DeleteMacro"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/macros/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail of macro changes, newest first */
+        get: operations["MacroChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/macros/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a macro will do to this case, the reply filled in */
+        get: operations["PreviewMacro"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/macros/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a macro's actions to the case in order, each as its single action; stops at the first refusal */
+        post: operations["ApplyMacro"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1287,6 +1442,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/board/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open cases a bucket of the board counts (bucket: open, inWindow, atRisk, breached, awaitingAnswer), optionally of one row (channel, department code or "(not forwarded)", agent or "(unclaimed)"), the most urgent first. */
+        get: operations["ListBoardCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/departments": {
         parameters: {
             query?: never;
@@ -1560,6 +1732,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the next half-monthly and monthly reports will be generated and are due (policy 5.6.1), and the organisation's report language. */
+        get: operations["GetReportSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agents/load": {
         parameters: {
             query?: never;
@@ -1659,6 +1848,24 @@ export interface components {
             byDepartment: components["schemas"]["BoardRow"][];
             byAgent: components["schemas"]["BoardRow"][];
             oldestWaiting: null | components["schemas"]["OldestCase"];
+        };
+        BoardCase: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            channel: string;
+            status: string;
+            class: string;
+            category: null | string;
+            department: null | string;
+            claimedBy: null | string;
+            subject: null | string;
+            /** Format: date-time */
+            receivedAt: string;
+            deadlineKind: null | string;
+            /** Format: date-time */
+            dueAt: null | string;
+            standing: null | string;
         };
         BoardRow: {
             key: string;
@@ -1848,7 +2055,7 @@ export interface components {
         };
         Channel: number;
         ChatFileResult: {
-            caseNumber: string;
+            caseNumber: null | string;
             fileName: string;
             /** Format: int64 */
             size: number;
@@ -1874,6 +2081,14 @@ export interface components {
         ComplainantAdded: {
             /** Format: int32 */
             complainants: number;
+        };
+        ContactHit: {
+            /** Format: int64 */
+            contactId: number;
+            name: null | string;
+            /** Format: int64 */
+            cases: number;
+            handles: components["schemas"]["HandleView"][];
         };
         ContactLinked: {
             /** Format: int64 */
@@ -1982,6 +2197,31 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        EscalationRuleView: {
+            clock: string;
+            on: string;
+            notify: boolean;
+            raiseClass: boolean;
+            assignTo: null | string;
+            assignToProblem: null | string;
+        };
+        EscalationView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            deadlineId: number;
+            clock: string;
+            phase: string;
+            /** Format: date-time */
+            at: string;
+            notified: boolean;
+            raiseClass: boolean;
+            assignTo: null | string;
+            raisedFrom: null | string;
+            raisedTo: null | string;
+            assignedTo: null | string;
+            assignRefusedCode: null | string;
+        };
         EventPage: {
             events: components["schemas"]["CaseEvent"][];
             hasMore: boolean;
@@ -2067,6 +2307,66 @@ export interface components {
         LoginRequest: {
             username: string;
             password: string;
+        };
+        MacroAction: {
+            kind: string;
+            /** Format: int64 */
+            cannedReplyId?: null | number;
+            category?: null | string;
+            class?: null | string;
+            /** Format: int64 */
+            departmentId?: null | number;
+            waitingFor?: null | string;
+            note?: null | string;
+        };
+        MacroPreview: {
+            /** Format: int64 */
+            macroId: number;
+            nameZh: string;
+            nameEn: string;
+            steps: components["schemas"]["MacroStepPreview"][];
+        };
+        MacroRequest: {
+            nameZh?: null | string;
+            nameEn?: null | string;
+            actions?: null | components["schemas"]["MacroAction"][];
+        };
+        MacroRun: {
+            /** Format: int64 */
+            macroId: number;
+            /** Format: int64 */
+            caseId: number;
+            applied: components["schemas"]["MacroStepDone"][];
+        };
+        MacroStepDone: {
+            /** Format: int32 */
+            step: number;
+            kind: string;
+        };
+        MacroStepPreview: {
+            /** Format: int32 */
+            step: number;
+            kind: string;
+            text: null | string;
+            missing: null | string[];
+            category: null | string;
+            class: null | string;
+            /** Format: int64 */
+            departmentId: null | number;
+            departmentName: null | string;
+            waitingFor: null | string;
+            note: null | string;
+            needsConfirmation: boolean;
+        };
+        MacroView: {
+            /** Format: int64 */
+            id: number;
+            nameZh: string;
+            nameEn: string;
+            actions: components["schemas"]["MacroAction"][];
+            updatedBy: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         MergeRequest: {
             into: string;
@@ -2319,6 +2619,10 @@ export interface components {
             /** Format: double */
             waitingForCustomerHours: number;
         };
+        ReportScheduleView: {
+            language: string;
+            next: components["schemas"]["UpcomingReport"][];
+        };
         ReprocessResult: {
             /** Format: int64 */
             rawId: number;
@@ -2347,6 +2651,19 @@ export interface components {
         };
         SetPasswordRequest: {
             password: string;
+        };
+        SettingChangeView: {
+            /** Format: int64 */
+            id: number;
+            subject: string;
+            /** Format: int64 */
+            subjectId: number;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            action: string;
+            before: null | string;
+            after: null | string;
         };
         SetupRequest: {
             setupCode: string;
@@ -2465,6 +2782,18 @@ export interface components {
             /** Format: int64 */
             cases: number;
             indicators: components["schemas"]["ReportIndicators"];
+        };
+        UpcomingReport: {
+            kind: string;
+            period: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date */
+            generatedOn: string;
+            /** Format: date */
+            dueBy: string;
         };
         UpdateUserRequest: {
             displayName?: null | string;
@@ -2659,6 +2988,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerProfile"];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCaseEscalations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationView"][];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListEscalationRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationRuleView"][];
                 };
             };
             /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
@@ -3808,6 +4197,37 @@ export interface operations {
             };
         };
     };
+    FindContacts: {
+        parameters: {
+            query?: {
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactHit"][];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     UnlinkContacts: {
         parameters: {
             query?: never;
@@ -3983,6 +4403,260 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RenderedReply"];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CannedReplyChanges: {
+        parameters: {
+            query?: {
+                id?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingChangeView"][];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMacros: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacroView"][];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateMacro: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MacroRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacroView"];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMacro: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MacroRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacroView"];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteMacro: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MacroChanges: {
+        parameters: {
+            query?: {
+                id?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingChangeView"][];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewMacro: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacroPreview"];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApplyMacro: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacroRun"];
                 };
             };
             /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
@@ -4909,6 +5583,41 @@ export interface operations {
             };
         };
     };
+    ListBoardCases: {
+        parameters: {
+            query?: {
+                bucket?: string;
+                channel?: string;
+                department?: string;
+                agent?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardCase"][];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListDepartments: {
         parameters: {
             query?: never;
@@ -5440,6 +6149,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodReport"];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReportSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportScheduleView"];
                 };
             };
             /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
