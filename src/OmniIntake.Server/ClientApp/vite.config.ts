@@ -16,6 +16,6 @@ export default defineConfig({
   define: { __VUE_PROD_DEVTOOLS__: false, __INTLIFY_JIT_COMPILATION__: true },
   test: {
     environment: "happy-dom",
-    include: ["src/**/__tests__/*.spec.ts"],
+    include: ["src/**/__tests__/*.spec.ts", "widget/__tests__/*.spec.ts"],
   },
 });
