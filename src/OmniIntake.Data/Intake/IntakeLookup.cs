@@ -61,6 +61,8 @@ internal sealed class IntakeLookup
                 SELECT * FROM ({Columns}, 'session' AS rule FROM cases
                                WHERE session_key = @session AND last_inbound_at >= @since ORDER BY id DESC LIMIT 5) s
                 """);
+        // The contact's open case within the window, else its latest closed one there: a text after closure opens a new
+        // case linked to it (issue 16 item 3), as a reply to a closed case's e-mail does.
         // Issue 17 item 3: the contact's own cases and the ones it is a party to are two index look-ups joined by UNION;
         // written as one OR, PostgreSQL walked cases_contact_recent by time alone (every recent case, ~2 s at a million).
         if (phoneRule)
@@ -72,8 +74,8 @@ internal sealed class IntakeLookup
                                             UNION
                                             SELECT cp.case_id FROM case_parties cp
                                             WHERE cp.contact_id = (SELECT contact_id FROM contact_handles WHERE kind = @kind AND value = @value))
-                                 AND {database.In("status", "@open")} AND last_inbound_at >= @since
-                               ORDER BY last_inbound_at DESC LIMIT 1) p
+                                 AND last_inbound_at >= @since
+                               ORDER BY CASE WHEN {database.In("status", "@open")} THEN 0 ELSE 1 END, last_inbound_at DESC LIMIT 1) p
                 """);
         if (parts.Count == 0) parts.Add($"{Columns}, '' AS rule FROM cases WHERE 1 = 0");
         var sql = $"""

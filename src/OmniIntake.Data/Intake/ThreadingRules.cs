@@ -9,7 +9,7 @@ internal sealed record ThreadDecision(CandidateCase? Target, long? RelatedCaseId
 /// Threading rules, strongest first (issue 2): a case number quoted in the subject or text; email
 /// In-Reply-To/References; the same chat session; the same phone within the window. Never by subject alone.
 /// A message never joins a case whose party it is not (Zammad #5064), nor a case that is no longer open: then it
-/// opens a new case linked to the one it named.
+/// opens a new case linked to the one it named, or to the sender's latest case of the same phone within the window.
 /// </summary>
 internal static class ThreadingRules
 {
@@ -25,18 +25,24 @@ internal static class ThreadingRules
     public static ThreadDecision Decide(IReadOnlyList<CandidateCase> candidates, long? senderContactId, bool publicThread = false)
     {
         CandidateCase? related = null;
+        var explicitReference = false;
         foreach (var (rule, reason) in Order)
         {
             var named = candidates.Where(c => c.Rule == rule).ToList();
             var hit = named.FirstOrDefault(c => (c.ContactId == senderContactId || c.SenderIsParty || (publicThread && rule == "session"))
                                                 && CaseLifecycle.TryParse(c.Status, out var s) && CaseLifecycle.IsOpen(s));
             if (hit is not null) return new ThreadDecision(hit, null, reason);
-            // Only an explicit reference (a quoted number, a reply) links a new case to the one it named.
-            if (rule is "quoted" or "reply" && named.Count > 0) related ??= named[0];
+            // An explicit reference (a quoted number, a reply) links a new case to the one it named.
+            if (rule is "quoted" or "reply" && named.Count > 0 && related is null) (related, explicitReference) = (named[0], true);
+            // The same phone after its case closed (issue 16 item 3): linked to the sender's own latest case, so the agent
+            // sees the history; not taken as a repeat complaint by itself (a "thank you" after closure is not one).
+            if (rule == "phone" && related is null && named.FirstOrDefault(c => c.ContactId == senderContactId || c.SenderIsParty) is { } own)
+                related = own;
         }
         // The sender names their own earlier case: a repeat complaint, which RepeatComplaintAfterHandling classifies.
-        CaseStatus? repeatOf = related is not null && (related.ContactId == senderContactId || related.SenderIsParty)
+        CaseStatus? repeatOf = explicitReference && related is not null && (related.ContactId == senderContactId || related.SenderIsParty)
                                 && CaseLifecycle.TryParse(related.Status, out var earlier) ? earlier : null;
-        return new ThreadDecision(null, related?.Id, related is null ? "new" : "named case closed or not the sender's", repeatOf);
+        var outcome = related is null ? "new" : explicitReference ? "named case closed or not the sender's" : "same phone, earlier case closed";
+        return new ThreadDecision(null, related?.Id, outcome, repeatOf);
     }
 }

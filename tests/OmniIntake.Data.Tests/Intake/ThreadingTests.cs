@@ -68,6 +68,43 @@ public sealed class ThreadingTests
 
     [Theory]
     [ClassData(typeof(BothProviders))]
+    public async Task SamePhone_AfterItsCaseWasResolved_OpensANewCaseLinkedToIt_NotRaisedAsARepeatByItself(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider, new IntakeOptions { ThreadingWindow = TimeSpan.FromHours(24) });
+        var first = await h.Intake.AcceptAsync(h.Sms("13800138000", "电梯坏了三天"), Ct);
+        Assert.True((await h.Commands.ResolveAsync(first.CaseId, "agent1", "已修好", Ct)).IsDone);
+        h.Clock.Advance(TimeSpan.FromHours(2));
+
+        var again = await h.Intake.AcceptAsync(h.Sms("+86 138 0013 8000", "谢谢，已经好了"), Ct);
+
+        Assert.Equal(IntakeOutcome.NewCase, again.Outcome);
+        var opened = (await h.Queries.GetAsync(again.CaseNumber, Ct))!.Case;
+        Assert.Equal(first.CaseId, opened.RelatedCaseId);
+        // Policy 5.5 raises a repeat complaint that names the handled case; a text from the same phone alone is only linked.
+        Assert.Equal("general", opened.Class);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task SamePhone_WithAnOpenCaseAndALaterClosedOne_ThreadsIntoTheOpenCase(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider, new IntakeOptions { ThreadingWindow = TimeSpan.FromHours(24) });
+        var open = await h.Intake.AcceptAsync(h.Sms("13900139000", "小区噪音"), Ct);
+        // A phone call by the same person registered as a case of its own (manual channels never thread), then resolved:
+        // the latest case of that phone is a closed one, the open one is older.
+        var call = await h.Intake.AcceptAsync(h.Sms("13900139000", "路灯不亮") with { Channel = Channel.Phone }, Ct);
+        Assert.NotEqual(open.CaseId, call.CaseId);
+        Assert.True((await h.Commands.ResolveAsync(call.CaseId, "agent1", "已修", Ct)).IsDone);
+        h.Clock.Advance(TimeSpan.FromHours(1));
+
+        var again = await h.Intake.AcceptAsync(h.Sms("13900139000", "晚上还是吵"), Ct);
+
+        Assert.Equal(IntakeOutcome.Threaded, again.Outcome);
+        Assert.Equal(open.CaseId, again.CaseId);
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
     public async Task ChatSession_ThreadsEveryMessageOfTheSession(DatabaseProvider provider)
     {
         await using var h = await DataHarness.CreateAsync(provider);

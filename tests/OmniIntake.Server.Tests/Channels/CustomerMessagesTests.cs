@@ -289,7 +289,9 @@ public sealed class CustomerMessagesTests
         await SmsAsync(host, "电梯又坏了，还是3号楼");
 
         var second = (await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!.Single(c => c.Id != first.Id);
-        // Not linked to the closed case yet: the phone rule looks at open cases only (README: limits).
+        // Linked to the closed case (the same phone within the window), so the agent sees the history.
+        var opened = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{second.Id}", Ct))!;
+        Assert.Equal(first.Id, opened.Case.RelatedCaseId);
         var receipt = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20),
             () => Task.FromResult(twilio.Created.FirstOrDefault(m => m["Body"].Contains(second.Number, StringComparison.Ordinal))), "the second receipt");
         Assert.StartsWith($"已受理，编号{second.Number}。{zh}进度：{SmsPublicUrl}/s/{second.Number}\n", receipt["Body"], StringComparison.Ordinal);
