@@ -75,7 +75,7 @@ public sealed partial class AgentJourneyTests
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/app/queue$"));
             await Assertions.Expect(page.Locator("[data-test=display-name]")).ToHaveTextAsync("已登录：李客服");
             await Assertions.Expect(page.Locator("[data-test=live-status]")).ToHaveTextAsync("实时");
-            await Assertions.Expect(page.Locator("header nav a")).ToHaveTextAsync(["受理队列", "登记来电", "常用回复"]);
+            await Assertions.Expect(page.Locator("header nav a")).ToHaveTextAsync(["受理队列", "登记来电", "常用回复", "宏"]);
 
             // The queue shows the case; opening it shows its facts on top.
             var item = page.Locator($"button[data-number='{number}']");

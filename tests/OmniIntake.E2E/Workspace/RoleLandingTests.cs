@@ -67,7 +67,7 @@ public sealed class RoleLandingTests
             await page.ClickAsync("button[type=submit]");
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/app/admin$"));
             // An English browser gets the English catalog.
-            await Assertions.Expect(page.Locator("header nav a")).ToHaveTextAsync(["Queue", "My department's cases", "Board", "Administration", "Team load", "Register a call", "Canned replies"]);
+            await Assertions.Expect(page.Locator("header nav a")).ToHaveTextAsync(["Queue", "My department's cases", "Board", "Administration", "Team load", "Register a call", "Canned replies", "Reports", "Macros"]);
         }
         finally
         {
