@@ -46,7 +46,7 @@ public sealed class PhoneWidgetTests
             await Screenshot(page, device, "open");
             await AssertOnScreenAsync(chat, width, height, device, "the widget");
             await AssertOnScreenAsync(chat.Locator(".oi-head"), width, height, device, "the header");
-            await AssertOnScreenAsync(chat.Locator(".oi-head button[aria-label=close]"), width, height, device, "the close button");
+            await AssertOnScreenAsync(chat.GetByRole(AriaRole.Button, new() { Name = "关闭", Exact = true }), width, height, device, "the close button");
             await AssertOnScreenAsync(chat.Locator(".oi-bot").First, width, height, device, "the greeting");
             await AssertOnScreenAsync(chat.Locator("textarea"), width, height, device, "the input");
             await AssertOnScreenAsync(chat.Locator(".oi-form button[type=submit]"), width, height, device, "the send button");
