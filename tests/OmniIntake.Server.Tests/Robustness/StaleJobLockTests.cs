@@ -32,14 +32,18 @@ public sealed class StaleJobLockTests
             await first.WaitReadyAsync(url, TimeSpan.FromSeconds(90));
             first.Kill();
         }
-        // What the killed process left: the job's lock, held as of now.
+        // What the killed process left: the job's lock, held as of now. The kill may have caught the process holding
+        // that very lock already (CI saw it), so an existing row is made fresh rather than inserted twice.
         await using (var connection = new NpgsqlConnection(database.Options.ConnectionString))
         {
             await connection.OpenAsync(Ct);
             foreach (var job in Jobs)
             {
                 await using var command = new NpgsqlCommand(
-                    """INSERT INTO hangfire."lock" (resource, updatecount, acquired) VALUES (@resource, 0, now())""", connection);
+                    """
+                    INSERT INTO hangfire."lock" (resource, updatecount, acquired) VALUES (@resource, 0, now())
+                    ON CONFLICT (resource) DO UPDATE SET acquired = now()
+                    """, connection);
                 command.Parameters.AddWithValue("resource", "hangfire:lock:recurring-job:" + job);
                 await command.ExecuteNonQueryAsync(Ct);
             }
