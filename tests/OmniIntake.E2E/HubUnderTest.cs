@@ -54,13 +54,8 @@ public sealed class HubUnderTest : IDisposable
     /// <summary>Twilio's incoming-message webhook, signed as Twilio signs it, from <paramref name="from"/> to our number.</summary>
     public async Task SendSmsAsync(string from, string body, CancellationToken cancellationToken)
     {
-        var form = new Dictionary<string, string>
-        {
-            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = from, ["To"] = OurNumber,
-            ["Body"] = body, ["NumMedia"] = "0",
-        };
-        using var webhook = new HttpRequestMessage(HttpMethod.Post, Url + "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        webhook.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(Url + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        var form = TwilioWebhook.IncomingSms(from, OurNumber, body);
+        using var webhook = TwilioWebhook.SignedRequest(Url, form, requestUri: Url + TwilioWebhook.Path);
         using var client = new HttpClient();
         (await client.SendAsync(webhook, cancellationToken)).EnsureSuccessStatusCode();
     }

@@ -98,13 +98,8 @@ public sealed partial class AgentFilesTests
             ["Outbox:PollInterval"] = "00:00:00.200",
         });
         using var twilioClient = host.Anonymous();
-        var form = new Dictionary<string, string>
-        {
-            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000",
-            ["To"] = "+8610010010000", ["Body"] = "小区门口的路灯坏了", ["NumMedia"] = "0",
-        };
-        using var webhook = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        webhook.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(PublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        var form = TwilioWebhook.IncomingSms("+8613800138000", "+8610010010000", "小区门口的路灯坏了");
+        using var webhook = TwilioWebhook.SignedRequest(PublicUrl, form);
         (await twilioClient.SendAsync(webhook, Ct)).EnsureSuccessStatusCode();
         using var agent = await host.ClientAsync(Roles.Agent);
         var registered = (await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!.Single();

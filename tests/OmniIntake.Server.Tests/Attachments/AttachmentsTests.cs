@@ -60,8 +60,7 @@ public sealed partial class AttachmentsTests
             form[$"MediaUrl{i}"] = mediaUrls[i];
             form[$"MediaContentType{i}"] = "image/jpeg";
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(PublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        using var request = TwilioWebhook.SignedRequest(PublicUrl, form);
         (await twilioClient.SendAsync(request, Ct)).EnsureSuccessStatusCode();
         using var agent = await host.ClientAsync(Roles.Agent);
         var cases = (await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!;
@@ -220,8 +219,7 @@ public sealed partial class AttachmentsTests
         // Twilio retries a webhook it thinks failed: the same MessageSid, the same media.
         for (var delivery = 0; delivery < 2; delivery++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(PublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+            using var request = TwilioWebhook.SignedRequest(PublicUrl, form);
             (await webhook.SendAsync(request, Ct)).EnsureSuccessStatusCode();
         }
 

@@ -179,13 +179,8 @@ public sealed class CustomerMessagesTests
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite, settings);
         using var webhook = host.Anonymous();
         var sid = "SM" + Guid.NewGuid().ToString("N");
-        var form = new Dictionary<string, string>
-        {
-            ["MessageSid"] = sid, ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000", ["To"] = "+8610010010000",
-            ["Body"] = "3号楼电梯坏了三天了", ["NumMedia"] = "0",
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(publicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        var form = TwilioWebhook.IncomingSms("+8613800138000", "+8610010010000", "3号楼电梯坏了三天了", sid);
+        using var request = TwilioWebhook.SignedRequest(publicUrl, form);
         (await webhook.SendAsync(request, Ct)).EnsureSuccessStatusCode();
 
         var sent = await TestCalls.WithinAsync(TimeSpan.FromSeconds(20), () => Task.FromResult(twilio.Created.FirstOrDefault()), "the SMS receipt");
@@ -263,13 +258,8 @@ public sealed class CustomerMessagesTests
     private static async Task SmsAsync(HubHost host, string body)
     {
         using var webhook = host.Anonymous();
-        var form = new Dictionary<string, string>
-        {
-            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000",
-            ["To"] = "+8610010010000", ["Body"] = body, ["NumMedia"] = "0",
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(SmsPublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        var form = TwilioWebhook.IncomingSms("+8613800138000", "+8610010010000", body);
+        using var request = TwilioWebhook.SignedRequest(SmsPublicUrl, form);
         (await webhook.SendAsync(request, Ct)).EnsureSuccessStatusCode();
     }
 

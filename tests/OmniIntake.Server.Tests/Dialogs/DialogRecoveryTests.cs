@@ -67,13 +67,8 @@ public sealed class DialogRecoveryTests
         await InsertStatelessAsync(host, $"sms-case-{opened.CaseId}", Channel.Sms, opened.CaseId, opened.CaseNumber, "3号楼电梯坏了三天了", firstSid,
             DateTimeOffset.UtcNow);
 
-        var form = new Dictionary<string, string>
-        {
-            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000",
-            ["To"] = OurNumber, ["Body"] = "王先生", ["NumMedia"] = "0",
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(PublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        var form = TwilioWebhook.IncomingSms("+8613800138000", OurNumber, "王先生");
+        using var request = TwilioWebhook.SignedRequest(PublicUrl, form);
         using var client = host.Anonymous();
         var answered = await client.SendAsync(request, Ct);
 

@@ -38,8 +38,7 @@ public sealed class StepsAfterIntakeTests
             ["MessageSid"] = sid, ["SmsSid"] = sid, ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = from, ["To"] = OurNumber, ["Body"] = body,
             ["NumMedia"] = "0", ["NumSegments"] = "1", ["ApiVersion"] = "2010-04-01", ["SmsStatus"] = "received",
         };
-        var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(PublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        var request = TwilioWebhook.SignedRequest(PublicUrl, form);
         return request;
     }
 

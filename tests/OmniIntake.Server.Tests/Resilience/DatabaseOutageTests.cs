@@ -23,13 +23,8 @@ public sealed class DatabaseOutageTests
 
     private static HttpRequestMessage Sms(string body)
     {
-        var form = new Dictionary<string, string>
-        {
-            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = "+8613800138000",
-            ["To"] = OurNumber, ["Body"] = body, ["NumMedia"] = "0",
-        };
-        var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(PublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        var form = TwilioWebhook.IncomingSms("+8613800138000", OurNumber, body);
+        var request = TwilioWebhook.SignedRequest(PublicUrl, form);
         return request;
     }
 

@@ -63,13 +63,8 @@ public sealed partial class LogHygieneTests
                 await Assert.ThrowsAsync<HubException>(() => chat.InvokeAsync<ChatSession>("Resume", "guessed-token-" + i, 0L, Ct));
         }
         // A customer texts STOP: the opt-out is logged without the number.
-        var stop = new Dictionary<string, string>
-        {
-            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = Phone,
-            ["To"] = "+8610010010000", ["Body"] = "STOP", ["NumMedia"] = "0",
-        };
-        using var webhook = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(stop) };
-        webhook.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(PublicUrl + "/channels/sms/twilio", stop, TwilioStandIn.AuthToken));
+        var stop = TwilioWebhook.IncomingSms(Phone, "+8610010010000", "STOP");
+        using var webhook = TwilioWebhook.SignedRequest(PublicUrl, stop);
         var stopped = await client.SendAsync(webhook, Ct);
         await Task.Delay(500, Ct); // the process writes its console asynchronously
 

@@ -36,13 +36,8 @@ public sealed partial class StatusApiTests
     private static async Task<string> ComplainBySmsAsync(HubHost host, string from, string body)
     {
         using var twilioClient = host.Anonymous();
-        var form = new Dictionary<string, string>
-        {
-            ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = from, ["To"] = OurNumber,
-            ["Body"] = body, ["NumMedia"] = "0",
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/channels/sms/twilio") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(PublicUrl + "/channels/sms/twilio", form, TwilioStandIn.AuthToken));
+        var form = TwilioWebhook.IncomingSms(from, OurNumber, body);
+        using var request = TwilioWebhook.SignedRequest(PublicUrl, form);
         (await twilioClient.SendAsync(request, Ct)).EnsureSuccessStatusCode();
         using var agent = await host.ClientAsync(Roles.Agent);
         var cases = (await agent.GetFromJsonAsync<List<CaseSummary>>("/api/cases", Ct))!;

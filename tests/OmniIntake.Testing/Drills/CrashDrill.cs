@@ -48,11 +48,7 @@ public static class CrashDrill
             {
                 var i = Interlocked.Increment(ref next);
                 var phone = "+86139" + (10_000_000 + i).ToString(CultureInfo.InvariantCulture);
-                var form = new Dictionary<string, string>
-                {
-                    ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"), ["AccountSid"] = TwilioStandIn.AccountSid, ["From"] = phone,
-                    ["To"] = OurNumber, ["Body"] = $"3号楼电梯坏了（第{i}条）", ["NumMedia"] = "0",
-                };
+                var form = TwilioWebhook.IncomingSms(phone, OurNumber, $"3号楼电梯坏了（第{i}条）");
                 // Twilio sends a message again until it is acknowledged: so does the drill, through every crash.
                 while (!await DeliveredAsync(http, url, form, cancellationToken)) await Task.Delay(100, cancellationToken);
                 acknowledged[form["MessageSid"]] = phone;
@@ -95,8 +91,7 @@ public static class CrashDrill
 
     private static async Task<bool> DeliveredAsync(HttpClient http, string url, Dictionary<string, string> form, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, HostileCatalogue.SmsPath) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSigner.Sign(url + HostileCatalogue.SmsPath, form, TwilioStandIn.AuthToken));
+        using var request = TwilioWebhook.SignedRequest(url, form);
         try
         {
             using var response = await http.SendAsync(request, ct);
