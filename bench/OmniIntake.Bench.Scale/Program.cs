@@ -96,15 +96,20 @@ await Compare("job_follow_up", "job: follow-up", h => () => h.FollowUps.AskDueAs
     FollowUpJob.Compose), Math.Min(samples, 10));
 await Compare("job_deadlines", "job: deadline sweep", h => () => h.DeadlineSweep.RunAsync(CancellationToken.None), Math.Min(samples, 10));
 // Intake: new complaints through the pipeline on 8 connections, then a phone customer's message threading onto their open case.
+// Issue 17 item 3: the server's statement statistics cover exactly this part, so the threading look-up is measured alone.
+await small.ResetStatementsAsync();
 var intakeSmall = await h2(small);
 var intakeBig = await h2(big);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"  intake, 8 connections, new cases (msg/s)     | {intakeSmall,17:F0} | {intakeBig,17:F0} | {intakeBig / intakeSmall,6:P0} of small"));
 await Compare("thread_phone", "intake: a message onto the sender's open case", h => () => h.ThreadOntoOpenCaseAsync());
+var lookupSmall = await small.StatementsAsync("small");
+var lookupBig = await big.StatementsAsync("big");
 
 var result = new List<string> { $"cases={count}" };
 foreach (var (key, _, s, b) in rows) result.Add(string.Create(CultureInfo.InvariantCulture, $"{key}_p95={b.P95:F1} {key}_small_p95={s.P95:F1}"));
 result.Add(string.Create(CultureInfo.InvariantCulture, $"intake={intakeBig:F0} intake_small={intakeSmall:F0} intake_ratio={intakeBig / intakeSmall:F2}"));
+result.Add(string.Create(CultureInfo.InvariantCulture, $"lookup_mean_ms={lookupBig:F3} lookup_small_mean_ms={lookupSmall:F3}"));
 Console.WriteLine($"RESULT scale {string.Join(' ', result)}");
 
 await small.DisposeAsync();
@@ -296,6 +301,28 @@ internal sealed class Hub : IAsyncDisposable
             }
         }));
         return done / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Forgets the server's statement statistics (pg_stat_statements, preloaded by infra/postgres/start.sh).</summary>
+    public async Task ResetStatementsAsync()
+    {
+        await using var connection = await Database.OpenAsync();
+        await connection.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()");
+    }
+
+    /// <summary>Prints this database's statements with the most time since the reset; returns the threading look-up's mean (ms).</summary>
+    public async Task<double> StatementsAsync(string label)
+    {
+        await using var connection = await Database.OpenAsync();
+        await connection.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        const string Mine = "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())";
+        Console.WriteLine($"  top statements of the intake on the {label} database (calls, mean ms, rows/call, first 100 chars):");
+        foreach (var (calls, mean, rows, query) in await connection.QueryAsync<(long, double, long, string)>(
+                     $"SELECT calls, mean_exec_time, rows, regexp_replace(query, '[[:space:]]+', ' ', 'g') {Mine} ORDER BY total_exec_time DESC LIMIT 6"))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {calls,8} {mean,8:F3} {rows / Math.Max(calls, 1),6}  {query[..Math.Min(100, query.Length)]}"));
+        // The intake's one read before it writes (IntakeLookup): with the phone rule, as both the new cases and the threading send it.
+        return await connection.ExecuteScalarAsync<double?>(
+            $"SELECT SUM(total_exec_time) / NULLIF(SUM(calls), 0) {Mine} AND query LIKE '%SELECT cp.case_id FROM case_parties cp%'") ?? 0;
     }
 
     public async ValueTask DisposeAsync() => await Database.DisposeAsync();

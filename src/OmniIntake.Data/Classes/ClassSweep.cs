@@ -191,11 +191,21 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
         {
             await c.ExecAsync("UPDATE cases SET similarity_checked_at = @now WHERE id = @CaseId", new { now, complaint.CaseId }, tx, ct);
             if (similar.Count == 0) return true;
-            var ids = similar.Select(s => s.CaseId).Append(complaint.CaseId).ToArray();
-            var group = await c.FirstOrDefaultAsync<long?>(
-                $"SELECT group_id FROM similar_members WHERE {database.In("case_id", "@ids")} ORDER BY group_id LIMIT 1", new { ids }, tx, ct)
-                ?? await c.OneAsync<long>("INSERT INTO similar_groups (created_at) VALUES (@now) RETURNING id", new { now }, tx, ct);
-            foreach (var (caseId, score) in similar.Append((complaint.CaseId, similar.Max(s => s.Score))))
+            // Issue 17 item 6: a widespread complaint (an outage) is alike to thousands in the window. The members already in a
+            // group are read in a few statements (500 ids each) and only the new ones are linked and audited; only the members
+            // a raise can change are handed to ClassRaising (it re-reads each under its lock): not one round trip per alike case.
+            var linked = similar.Append((complaint.CaseId, similar.Max(s => s.Score))).DistinctBy(x => x.Item1).ToList();
+            var known = new Dictionary<long, long>();
+            foreach (var ids in linked.Select(x => x.Item1).Chunk(500))
+            {
+                foreach (var (caseId, groupId) in await c.ListAsync<(long, long)>(
+                             $"SELECT case_id, group_id FROM similar_members WHERE {database.In("case_id", "@ids")}", new { ids }, tx, ct))
+                    known[caseId] = groupId;
+            }
+            var group = known.Count > 0
+                ? known.Values.Min()
+                : await c.OneAsync<long>("INSERT INTO similar_groups (created_at) VALUES (@now) RETURNING id", new { now }, tx, ct);
+            foreach (var (caseId, score) in linked.Where(x => !known.ContainsKey(x.Item1)))
             {
                 var added = await c.ExecAsync(
                     """
@@ -206,13 +216,21 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
                     await CaseJournal.AuditOnlyAsync(c, tx, caseId, now, AuditActors.System, "case.linked-similar",
                         new { groupId = group, score = Math.Round(score, 3), with = complaint.Number }, ct);
             }
-            var members = await c.ListAsync<(long CaseId, string Number, long ContactId, DateTimeOffset ReceivedAt)>(
-                "SELECT c.id, c.number, c.contact_id, c.received_at FROM similar_members m JOIN cases c ON c.id = m.case_id WHERE m.group_id = @group",
-                new { group }, tx, ct);
+            // The group's members the rule can count (received within its window of this complaint), not the group's history.
+            var members = await c.ListAsync<(long CaseId, string Number, long ContactId, DateTimeOffset ReceivedAt, string Class, long ClassByHand)>(
+                """
+                SELECT c.id, c.number, c.contact_id, c.received_at, c.class, CASE WHEN c.class_by_hand THEN 1 ELSE 0 END
+                FROM similar_members m JOIN cases c ON c.id = m.case_id
+                WHERE m.group_id = @group AND c.received_at >= @earliest AND c.received_at <= @latest
+                """,
+                new { group, earliest = complaint.ReceivedAt - rules.SimilarWithin, latest = complaint.ReceivedAt + rules.SimilarWithin }, tx, ct);
             var decision = rules.SameComplaint.Decide(complaint.ReceivedAt,
                 [.. members.Select(m => new SimilarComplaint(m.CaseId, m.Number, m.ContactId, m.ReceivedAt))]);
             if (decision.Raise is not { } raise) return true;
-            foreach (var member in decision.Window)
+            // ClassRaising raises only a class below the target that no person set (it checks again under the row lock).
+            var raisable = members.Where(m => m.ClassByHand == 0 && CaseClassNames.TryParse(m.Class, out var current) && current < raise.To)
+                .Select(m => m.CaseId).ToHashSet();
+            foreach (var member in decision.Window.Where(m => raisable.Contains(m.CaseId)))
             {
                 if (await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, member.CaseId, raise.To, raise.Reason, now, ct)) raised++;
             }

@@ -49,9 +49,10 @@ public sealed record ReportIndicators(double? OnTimeForwardingRate, double? Dela
 
 public sealed class ReportQueries(Database database)
 {
-    /// <summary>One combination of what a report counts by, and how many of the period's cases have it.</summary>
+    /// <summary>One combination of what a report counts by, and how many of one period's cases have it.</summary>
     private sealed class Slice
     {
+        public long Bucket { get; init; }
         public string Category { get; init; } = "";
         public string Channel { get; init; } = "";
         public string Class { get; init; } = "";
@@ -64,6 +65,12 @@ public sealed class ReportQueries(Database database)
         public long Count { get; init; }
     }
 
+    private sealed class BucketSatisfaction
+    {
+        public long Bucket { get; init; }
+        public double? Satisfaction { get; init; }
+    }
+
     public async Task<PeriodReport> PeriodAsync(DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
         var start = LocalDays.StartOf(from, zone);
@@ -72,50 +79,19 @@ public sealed class ReportQueries(Database database)
         // A merged duplicate is counted in the case that answers for it.
         const string InPeriod = "c.received_at >= @start AND c.received_at < @end AND c.status <> 'merged'";
         await using var connection = await database.OpenAsync(cancellationToken);
-        // Issue 17 item 6: ONE grouped pass over the period's cases (through cases_received_id) yields every count and
-        // indicator; the repeat check is a window over the same rows (another case of the same contact in the period,
-        // merged ones included as before), not a look-up per case.
-        var slices = await connection.ListAsync<Slice>(
-            """
-            SELECT COALESCE(c.category, '(none)') AS category, c.channel, c.class, c.department_id,
-                   CASE WHEN c.status IN ('resolved', 'closed') THEN 1 ELSE 0 END AS is_closed,
-                   CASE WHEN c.first_forwarded_at IS NOT NULL THEN 1 ELSE 0 END AS is_forwarded,
-                   CASE WHEN c.redispatches > 0 THEN 1 ELSE 0 END AS is_redispatched,
-                   CASE WHEN c.related_case_id IS NOT NULL OR c.same_contact > 1 THEN 1 ELSE 0 END AS is_repeat,
-                   dl.state AS forward_state, COUNT(*) AS count
-            FROM (SELECT p.id, p.category, p.channel, p.class, p.department_id, p.status, p.first_forwarded_at, p.redispatches, p.related_case_id,
-                         COUNT(*) OVER (PARTITION BY p.contact_id) AS same_contact
-                  FROM cases p WHERE p.received_at >= @start AND p.received_at < @end) c
-            LEFT JOIN deadlines dl ON dl.case_id = c.id AND dl.kind = 'forward'
-            WHERE c.status <> 'merged'
-            GROUP BY COALESCE(c.category, '(none)'), c.channel, c.class, c.department_id,
-                     CASE WHEN c.status IN ('resolved', 'closed') THEN 1 ELSE 0 END, CASE WHEN c.first_forwarded_at IS NOT NULL THEN 1 ELSE 0 END,
-                     CASE WHEN c.redispatches > 0 THEN 1 ELSE 0 END,
-                     CASE WHEN c.related_case_id IS NOT NULL OR c.same_contact > 1 THEN 1 ELSE 0 END, dl.state
-            """, p, null, cancellationToken);
+        var periods = new PeriodBuckets([(start, end)]);
+        var slices = await SlicesAsync(connection, periods, cancellationToken);
+        var satisfaction = (await SatisfactionAsync(connection, periods, cancellationToken)).GetValueOrDefault(0);
         var departments = (await connection.ListAsync<(long Id, string Code)>("SELECT id, code FROM departments", null, null, cancellationToken))
             .ToDictionary(d => d.Id, d => d.Code);
         static IReadOnlyList<ReportCount> By(IEnumerable<Slice> rows, Func<Slice, string> key) =>
             rows.GroupBy(key, StringComparer.Ordinal).Select(g => new ReportCount(g.Key, g.Sum(s => s.Count)))
                 .OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-        long Sum(Func<Slice, bool> which) => slices.Where(which).Sum(s => s.Count);
-        var total = Sum(_ => true);
+        var (total, indicators) = Indicators(slices, satisfaction);
         var byCategory = By(slices, s => s.Category);
         var byChannel = By(slices, s => s.Channel);
         var byClass = By(slices, s => s.Class);
         var byDepartment = By(slices, s => s.DepartmentId is { } id && departments.TryGetValue(id, out var code) ? code : "(not forwarded)");
-        var met = Sum(s => s.ForwardState == "met");
-        var breached = Sum(s => s.ForwardState == "breached");
-        var forwarded = Sum(s => s.IsForwarded == 1);
-        var redispatched = Sum(s => s.IsRedispatched == 1);
-        var repeats = Sum(s => s.IsRepeat == 1);
-        var closed = Sum(s => s.IsClosed == 1);
-        var satisfaction = await connection.OneAsync<double?>(
-            $"""
-             SELECT AVG(CAST(f.satisfaction AS REAL)) FROM follow_ups f JOIN cases c ON c.id = f.case_id
-             WHERE {InPeriod} AND f.satisfaction IS NOT NULL
-               AND f.id = (SELECT MAX(l.id) FROM follow_ups l WHERE l.case_id = f.case_id AND l.satisfaction IS NOT NULL)
-             """, p, null, cancellationToken);
         // The period's important, hot and major cases, through their own small index (cases_class_received).
         var classCases = await connection.ListAsync<ReportedCase>(
             $"""
@@ -130,13 +106,106 @@ public sealed class ReportQueries(Database database)
         var paused = new ReportPausedTime(pauses.Count, pauses.Select(x => x.CaseId).Distinct().LongCount(), pauses.Count - ended.Count,
             Math.Round(ended.Sum(x => (x.ResumedAt!.Value - x.PausedAt).TotalHours), 2),
             Math.Round(ended.Where(x => x.WaitingFor == "customer").Sum(x => (x.ResumedAt!.Value - x.PausedAt).TotalHours), 2));
+        return new PeriodReport(from, to, total, byCategory, byChannel, byClass, byDepartment, indicators) { ClassCases = classCases, Paused = paused };
+    }
+
+    /// <summary>
+    /// The case count and the indicators of each of these periods (local dates, [From, ToExclusive)), in their order, as
+    /// <see cref="PeriodAsync"/> computes them: what a trend chart shows. Issue 17 item 6: ONE grouped pass over the cases
+    /// of all the periods (each row tagged with its period), not one report per period.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Cases, ReportIndicators Indicators)>> IndicatorsAsync(IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> periods,
+        TimeZoneInfo zone, CancellationToken cancellationToken = default)
+    {
+        if (periods.Count == 0) return [];
+        var buckets = new PeriodBuckets([.. periods.Select(x => (LocalDays.StartOf(x.From, zone), LocalDays.StartOf(x.ToExclusive, zone)))]);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var slices = (await SlicesAsync(connection, buckets, cancellationToken)).ToLookup(s => s.Bucket);
+        var satisfaction = await SatisfactionAsync(connection, buckets, cancellationToken);
+        return [.. Enumerable.Range(0, periods.Count).Select(i => Indicators([.. slices[i]], satisfaction.GetValueOrDefault(i)))];
+    }
+
+    // Issue 17 item 6: ONE grouped pass over the periods' cases (through cases_received_id) yields every count and
+    // indicator; the repeat check is a window over the same rows (another case of the same contact in the same period,
+    // merged ones included as before), not a look-up per case. The forwarding deadlines are read for the periods' range
+    // of case ids only (the redundant BETWEEN, its bounds from cases_received_id: "+ 0" keeps MIN/MAX from walking the
+    // primary key from the first case); joined by hash without it, PostgreSQL read every deadline in history.
+    private static async Task<IReadOnlyList<Slice>> SlicesAsync(System.Data.Common.DbConnection connection, PeriodBuckets periods, CancellationToken ct) =>
+        await connection.ListAsync<Slice>(
+            $"""
+             SELECT c.bucket, COALESCE(c.category, '(none)') AS category, c.channel, c.class, c.department_id,
+                    CASE WHEN c.status IN ('resolved', 'closed') THEN 1 ELSE 0 END AS is_closed,
+                    CASE WHEN c.first_forwarded_at IS NOT NULL THEN 1 ELSE 0 END AS is_forwarded,
+                    CASE WHEN c.redispatches > 0 THEN 1 ELSE 0 END AS is_redispatched,
+                    CASE WHEN c.related_case_id IS NOT NULL OR c.same_contact > 1 THEN 1 ELSE 0 END AS is_repeat,
+                    dl.state AS forward_state, COUNT(*) AS count
+             FROM (SELECT b.*, COUNT(*) OVER (PARTITION BY b.bucket, b.contact_id) AS same_contact
+                   FROM (SELECT p.id, {periods.Bucket("p")} AS bucket, p.contact_id, p.category, p.channel, p.class, p.department_id, p.status,
+                                p.first_forwarded_at, p.redispatches, p.related_case_id
+                         FROM cases p WHERE p.received_at >= @from AND p.received_at < @to) b
+                   WHERE b.bucket >= 0) c
+             LEFT JOIN deadlines dl ON dl.case_id = c.id AND dl.kind = 'forward'
+                                    AND dl.case_id BETWEEN (SELECT MIN(r.id + 0) FROM cases r WHERE r.received_at >= @from AND r.received_at < @to)
+                                                       AND (SELECT MAX(r.id + 0) FROM cases r WHERE r.received_at >= @from AND r.received_at < @to)
+             WHERE c.status <> 'merged'
+             GROUP BY c.bucket, COALESCE(c.category, '(none)'), c.channel, c.class, c.department_id,
+                      CASE WHEN c.status IN ('resolved', 'closed') THEN 1 ELSE 0 END, CASE WHEN c.first_forwarded_at IS NOT NULL THEN 1 ELSE 0 END,
+                      CASE WHEN c.redispatches > 0 THEN 1 ELSE 0 END,
+                      CASE WHEN c.related_case_id IS NOT NULL OR c.same_contact > 1 THEN 1 ELSE 0 END, dl.state
+             """, periods.Parameters(), null, ct);
+
+    /// <summary>The mean of the answered follow-ups' satisfaction per period (the latest answer per case).</summary>
+    private static async Task<IReadOnlyDictionary<long, double?>> SatisfactionAsync(System.Data.Common.DbConnection connection, PeriodBuckets periods,
+        CancellationToken ct) =>
+        (await connection.ListAsync<BucketSatisfaction>(
+            $"""
+             SELECT x.bucket, AVG(x.satisfaction) AS satisfaction
+             FROM (SELECT {periods.Bucket("c")} AS bucket, CAST(f.satisfaction AS REAL) AS satisfaction FROM follow_ups f JOIN cases c ON c.id = f.case_id
+                   WHERE c.received_at >= @from AND c.received_at < @to AND c.status <> 'merged' AND f.satisfaction IS NOT NULL
+                     AND f.id = (SELECT MAX(l.id) FROM follow_ups l WHERE l.case_id = f.case_id AND l.satisfaction IS NOT NULL)) x
+             WHERE x.bucket >= 0 GROUP BY x.bucket
+             """, periods.Parameters(), null, ct)).ToDictionary(r => r.Bucket, r => r.Satisfaction);
+
+    private static (long Total, ReportIndicators Indicators) Indicators(IReadOnlyList<Slice> slices, double? satisfaction)
+    {
+        long Sum(Func<Slice, bool> which) => slices.Where(which).Sum(s => s.Count);
+        var total = Sum(_ => true);
+        var met = Sum(s => s.ForwardState == "met");
+        var breached = Sum(s => s.ForwardState == "breached");
         static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
-        return new PeriodReport(from, to, total, byCategory, byChannel, byClass, byDepartment,
-            new ReportIndicators(Rate(met, met + breached), Rate(breached, met + breached), Rate(redispatched, forwarded), Rate(repeats, total),
-                Rate(closed, total), satisfaction is null ? null : Math.Round(satisfaction.Value, 2), met, breached, Sum(s => s.ForwardState == "pending")))
+        return (total, new ReportIndicators(Rate(met, met + breached), Rate(breached, met + breached), Rate(Sum(s => s.IsRedispatched == 1), Sum(s => s.IsForwarded == 1)),
+            Rate(Sum(s => s.IsRepeat == 1), total), Rate(Sum(s => s.IsClosed == 1), total),
+            satisfaction is null ? null : Math.Round(satisfaction.Value, 2), met, breached, Sum(s => s.ForwardState == "pending")));
+    }
+
+    /// <summary>
+    /// Periods as instants, numbered in their order: a case's period is a CASE over the bounds (parameters @f0, @t0, ...),
+    /// -1 for a case between periods that are not adjacent; the pass reads [@from, @to) once.
+    /// </summary>
+    private sealed class PeriodBuckets(IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> periods)
+    {
+        public string Bucket(string alias)
         {
-            ClassCases = classCases, Paused = paused,
-        };
+            if (periods.Count == 1) return "0";
+            var sql = new System.Text.StringBuilder("CASE");
+            for (var i = 0; i < periods.Count; i++)
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $" WHEN {alias}.received_at >= @f{i} AND {alias}.received_at < @t{i} THEN {i}");
+            return sql.Append(" ELSE -1 END").ToString();
+        }
+
+        public Dapper.DynamicParameters Parameters()
+        {
+            var parameters = new Dapper.DynamicParameters();
+            parameters.Add("from", periods.Min(x => x.Start));
+            parameters.Add("to", periods.Max(x => x.End));
+            for (var i = 0; i < periods.Count; i++)
+            {
+                parameters.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"f{i}"), periods[i].Start);
+                parameters.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"t{i}"), periods[i].End);
+            }
+            return parameters;
+        }
     }
 
     private sealed class PauseRow

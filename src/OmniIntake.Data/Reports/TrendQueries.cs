@@ -42,20 +42,25 @@ public sealed class TrendQueries(ReportQueries reports, GeneratedReportStore gen
     {
         var buckets = Buckets(grain, count, today);
         // Issue 17 item 6: a finished month is served from its monthly report, generated once when it ended (policy 5.6.1),
-        // so a chart of months reads the current month only. Days and weeks are one grouped pass each over their own cases.
+        // so a chart of months reads the current month only. Every other bucket comes from ONE grouped pass over their cases.
         var stored = grain == TrendGrain.Month
             ? await generated.ContentsAsync(ReportSchedule.Monthly, [.. buckets.Where(b => b.ToExclusive <= today).Select(b => MonthName(b.From))],
                 cancellationToken)
             : new Dictionary<string, PeriodReport>();
-        var points = new List<TrendBucket>();
-        foreach (var (from, to) in buckets)
+        bool Kept((DateOnly From, DateOnly ToExclusive) b) => grain == TrendGrain.Month && stored.ContainsKey(MonthName(b.From));
+        var counted = buckets.Where(b => !Kept(b)).ToList();
+        var passes = await reports.IndicatorsAsync(counted, zone, cancellationToken);
+        var computed = counted.Select((b, i) => (b, passes[i])).ToDictionary(x => x.b, x => x.Item2);
+        return [.. buckets.Select(b =>
         {
-            var report = grain == TrendGrain.Month && stored.TryGetValue(MonthName(from), out var kept)
-                ? kept
-                : await reports.PeriodAsync(from, to, zone, cancellationToken);
-            points.Add(new TrendBucket(from, to, report.Cases, report.Indicators));
-        }
-        return points;
+            if (Kept(b))
+            {
+                var kept = stored[MonthName(b.From)];
+                return new TrendBucket(b.From, b.ToExclusive, kept.Cases, kept.Indicators);
+            }
+            var (cases, indicators) = computed[b];
+            return new TrendBucket(b.From, b.ToExclusive, cases, indicators);
+        })];
     }
 
     private static string MonthName(DateOnly first) => first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
