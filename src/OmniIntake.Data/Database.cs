@@ -42,8 +42,9 @@ public sealed class DatabaseOptions
 }
 
 /// <summary>
-/// Opens connections for one provider and says which SQL dialect to speak. The SQL itself is shared
-/// wherever PostgreSQL and SQLite agree (RETURNING, ON CONFLICT, window functions, UPDATE ... FROM).
+/// Opens connections for one provider and gives its <see cref="Dialects.ISqlDialect"/>. The SQL itself is shared
+/// wherever PostgreSQL and SQLite agree (RETURNING, ON CONFLICT, window functions, UPDATE ... FROM); the dialect
+/// spells only what differs.
 /// </summary>
 public sealed class Database : IAsyncDisposable
 {
@@ -53,6 +54,7 @@ public sealed class Database : IAsyncDisposable
     public Database(DatabaseOptions options)
     {
         Provider = options.Provider;
+        Dialect = Provider == DatabaseProvider.Postgres ? Dialects.PostgresDialect.Instance : Dialects.SqliteDialect.Instance;
         if (Provider == DatabaseProvider.Postgres)
         {
             // No session state is kept on pooled connections (advisory locks are transaction-scoped or released), so
@@ -77,16 +79,17 @@ public sealed class Database : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>What this database spells differently; feature code asks it, never which database it is.</summary>
+    public Dialects.ISqlDialect Dialect { get; }
+
+    /// <summary>Only for Cases/CaseCommands until its rewrite lands (issue 13 item 6): everything else asks <see cref="Dialect"/>.</summary>
     public bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
-    /// <summary>The literal for true in SQL text (SQLite keeps booleans as integers).</summary>
-    public string True => IsPostgres ? "true" : "1";
+    /// <inheritdoc cref="Dialects.ISqlDialect.True"/>
+    public string True => Dialect.True;
 
-    /// <summary>
-    /// "column is one of @list": Dapper hands Npgsql the list as one array parameter (= ANY) but expands it for SQLite (IN).
-    /// </summary>
-    public string In(string column, string parameter) =>
-        IsPostgres ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
+    /// <inheritdoc cref="Dialects.ISqlDialect.In"/>
+    public string In(string column, string parameter) => Dialect.In(column, parameter);
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {

@@ -85,8 +85,8 @@ public sealed class UserStore(Database database, TimeProvider clock)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        if (database.IsPostgres)
-            await connection.ExecAsync("LOCK TABLE users IN EXCLUSIVE MODE", null, transaction, cancellationToken);
+        if (database.Dialect.LockTable("users") is { } lockUsers)
+            await connection.ExecAsync(lockUsers, null, transaction, cancellationToken);
         if (await connection.OneAsync<long>("SELECT COUNT(*) FROM users", null, transaction, cancellationToken) > 0)
             return null;
         var id = await connection.OneAsync<long>(

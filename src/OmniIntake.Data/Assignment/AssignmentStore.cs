@@ -61,7 +61,7 @@ public sealed class AssignmentStore(Database database, TimeProvider clock, IEven
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         var holder = await connection.OneOrDefaultAsync<string?>(
-            "SELECT claimed_by FROM cases WHERE id = @caseId" + (database.IsPostgres ? " FOR UPDATE" : ""), new { caseId }, transaction, cancellationToken);
+            "SELECT claimed_by FROM cases WHERE id = @caseId" + database.Dialect.ForUpdate, new { caseId }, transaction, cancellationToken);
         if (holder is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -73,8 +73,8 @@ public sealed class AssignmentStore(Database database, TimeProvider clock, IEven
         await connection.ExecAsync(
             "INSERT INTO agent_availability (username, away, changed_at) VALUES (@agent, @no, @now) ON CONFLICT (username) DO NOTHING",
             new { agent, no = false, now }, transaction, cancellationToken);
-        if (database.IsPostgres)
-            await connection.ExecAsync("SELECT 1 FROM agent_availability WHERE username = @agent FOR UPDATE", new { agent }, transaction, cancellationToken);
+        await connection.ExecAsync("SELECT 1 FROM agent_availability WHERE username = @agent" + database.Dialect.ForUpdate, new { agent }, transaction,
+            cancellationToken);
         var open = string.Join(", ", CaseLifecycle.OpenNames.Select(n => $"'{n}'"));
         var held = await connection.OneOrDefaultAsync<long>($"SELECT COUNT(*) FROM cases WHERE claimed_by = @agent AND status IN ({open})",
             new { agent }, transaction, cancellationToken);

@@ -31,9 +31,7 @@ public sealed class CalendarStore(Database database, TimeProvider clock)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var (count, latest) = await connection.OneAsync<(long, string?)>(
-            database.IsPostgres
-                ? "SELECT count(*), max(updated_at)::text FROM calendar_days"
-                : "SELECT count(*), max(updated_at) FROM calendar_days", null, null, cancellationToken);
+            $"SELECT count(*), {database.Dialect.AsText("max(updated_at)")} FROM calendar_days", null, null, cancellationToken);
         return $"{count}:{latest}";
     }
 

@@ -37,7 +37,7 @@ public sealed class CaseParties(Database database, IDeadlinePolicy policy, TimeP
         await using var c = await database.OpenAsync(cancellationToken);
         await using var tx = await Database.BeginWriteAsync(c, cancellationToken);
         var found = await c.OneOrDefaultAsync<(string Number, long ContactId, string Status)>(
-            "SELECT number, contact_id, status FROM cases WHERE id = @caseId" + (database.IsPostgres ? " FOR UPDATE" : ""), new { caseId }, tx,
+            "SELECT number, contact_id, status FROM cases WHERE id = @caseId" + database.Dialect.ForUpdate, new { caseId }, tx,
             cancellationToken);
         if (found.Number is null) return (CommandResult.NotFound($"Case {caseId} does not exist."), 0);
         if (found.Status == "withdrawn") return (CommandResult.Conflict($"Case {found.Number} was withdrawn."), 0);

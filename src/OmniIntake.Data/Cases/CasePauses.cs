@@ -69,7 +69,7 @@ public sealed class CasePauses(Database database, IDeadlinePolicy policy, TimePr
     private static async Task<Case?> LoadAsync(DbConnection c, DbTransaction tx, Database database, long caseId, CancellationToken ct)
     {
         var row = await c.OneOrDefaultAsync<CaseRow>(
-            "SELECT id, number, status, channel, class, department_id, received_at FROM cases WHERE id = @caseId" + (database.IsPostgres ? " FOR UPDATE" : ""),
+            "SELECT id, number, status, channel, class, department_id, received_at FROM cases WHERE id = @caseId" + database.Dialect.ForUpdate,
             new { caseId }, tx, ct);
         if (row is null) return null;
         var pause = await c.OneOrDefaultAsync<PauseRow>(

@@ -35,7 +35,7 @@ public sealed class CaseQueries(Database database)
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             like = "%" + filter.Search.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-            var lower = database.IsPostgres ? "ILIKE" : "LIKE";
+            var lower = database.Dialect.ILike;
             sql.Append(CultureInvariant($"""
                  AND (c.number {lower} @like OR c.subject {lower} @like OR c.contact_phone {lower} @like OR c.contact_email {lower} @like
                       OR c.complainant_name {lower} @like

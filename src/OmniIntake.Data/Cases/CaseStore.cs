@@ -32,7 +32,7 @@ internal static class CaseStore
             SELECT c.id, c.number, c.status, c.channel, c.department_id, c.received_at,
                    p.waiting_for, p.reason AS pause_reason, p.paused_by, p.paused_at
             FROM cases c LEFT JOIN case_pauses p ON p.case_id = c.id AND p.resumed_at IS NULL WHERE c.id = @caseId
-            """ + (database.IsPostgres ? " FOR UPDATE OF c" : ""),
+            """ + database.Dialect.ForUpdateOf("c"),
             new { caseId }, tx, ct);
         if (row is null) return null;
         return new Case(row.Id, row.Number, Enum.Parse<CaseStatus>(row.Status, ignoreCase: true), ChannelNames.Parse(row.Channel), row.DepartmentId,

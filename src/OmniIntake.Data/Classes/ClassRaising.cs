@@ -29,7 +29,7 @@ internal static class ClassRaising
         SupervisorNotificationOptions notifications, long caseId, CaseClass to, string reason, DateTimeOffset now, CancellationToken ct)
     {
         var found = await c.OneOrDefaultAsync<Row>(
-            "SELECT number, class, category, class_by_hand, received_at, channel FROM cases WHERE id = @caseId" + (database.IsPostgres ? " FOR UPDATE" : ""),
+            "SELECT number, class, category, class_by_hand, received_at, channel FROM cases WHERE id = @caseId" + database.Dialect.ForUpdate,
             new { caseId }, tx, ct);
         if (found is null || found.ClassByHand || !CaseClassNames.TryParse(found.Class, out var from) || from >= to) return false;
         await c.ExecAsync("UPDATE cases SET class = @to, updated_at = @now WHERE id = @caseId", new { to = to.ToName(), now, caseId }, tx, ct);

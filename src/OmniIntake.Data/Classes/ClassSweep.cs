@@ -83,7 +83,7 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
             due = [.. await connection.ListAsync<(long, DateTimeOffset)>(
                 $"""
                  SELECT c.id, c.received_at FROM cases c
-                 WHERE {Open} AND c.class_by_hand = {(database.IsPostgres ? "false" : "0")}
+                 WHERE {Open} AND c.class_by_hand = {database.Dialect.False}
                    AND ((c.class IN ('general', 'important') AND c.received_at <= @hot) OR (c.class <> 'major' AND c.received_at <= @major))
                  ORDER BY c.id LIMIT 500
                  """, new { hot = byAge.HotIfReceivedBy(now), major = byAge.MajorIfReceivedBy(now) }, null, cancellationToken)];

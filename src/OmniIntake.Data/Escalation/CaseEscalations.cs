@@ -49,7 +49,7 @@ internal static class CaseEscalations
         if (rule is null) return;
         var row = await c.OneOrDefaultAsync<CaseRow>(
             "SELECT id, number, status, channel, department_id, received_at, class, class_by_hand, claimed_by, category FROM cases WHERE id = @CaseId"
-            + (database.IsPostgres ? " FOR UPDATE" : ""), fired, tx, ct);
+            + database.Dialect.ForUpdate, fired, tx, ct);
         if (row is null) return;
         var kase = new Case(row.Id, row.Number, Enum.Parse<CaseStatus>(row.Status, ignoreCase: true), ChannelNames.Parse(row.Channel), row.DepartmentId,
             row.ReceivedAt)

@@ -26,8 +26,8 @@ public sealed class EventSequencer(Database database)
         while (true)
         {
             await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            if (database.IsPostgres)
-                await connection.ExecAsync("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryLockKey }, transaction, cancellationToken);
+            if (database.Dialect.TransactionLock("@key") is { } serialise)
+                await connection.ExecAsync(serialise, new { key = AdvisoryLockKey }, transaction, cancellationToken);
             var stamped = await connection.ExecuteAsync(new CommandDefinition(
                 """
                 WITH pending AS (

@@ -183,7 +183,7 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
         await using var tx = await Database.BeginWriteAsync(c, cancellationToken);
         var found = await c.OneOrDefaultAsync<AnsweredCase>(
             "SELECT f.case_id, c.number, c.channel, c.status, f.answered_at FROM follow_ups f JOIN cases c ON c.id = f.case_id WHERE f.id = @followUpId"
-            + (database.IsPostgres ? " FOR UPDATE" : ""), new { followUpId }, tx, cancellationToken);
+            + database.Dialect.ForUpdate, new { followUpId }, tx, cancellationToken);
         if (found is null) return CommandResult.NotFound($"Follow-up {followUpId} does not exist.");
         if (found.AnsweredAt is not null) return CommandResult.Conflict($"The follow-up of case {found.Number} was already answered.");
         await c.ExecAsync(

@@ -5,12 +5,13 @@ using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Policy;
+using OmniIntake.Data.Cases;
 
 namespace OmniIntake.Data.Intake;
 
 /// <summary>
-/// Everything one intake writes, computed before any write: both writers (one CTE on PostgreSQL, statement by
-/// statement on SQLite) take the same values, so the dialects differ in SQL only, never in what is stored.
+/// Everything one intake writes, computed before any write: <see cref="IntakeWriter"/> takes the same values whether it
+/// chains its statements into one (PostgreSQL) or runs them in turn (SQLite), so the dialects never differ in what is stored.
 /// </summary>
 internal sealed class IntakeWrite
 {
@@ -68,6 +69,13 @@ internal sealed class IntakeWrite
     public string BodyText => Body.BodyText;
 
     public string Notices => Body.NoticesJson;
+
+    /// <summary>The inbound message as the one <see cref="MessageRow.Insert"/> writes it.</summary>
+    public MessageRow InboundRow(long caseId) => new(caseId, CaseMessageDirections.Inbound, Channel, Message.ExternalId, Message.Sender.ToString(),
+        Message.RegisteredBy, Subject, BodyText, SanitisedHtml, AttachmentsJson, Message.Thread.MessageId, Message.ReceivedAt, Notices);
+
+    /// <summary>The subject as stored (case and message alike).</summary>
+    public string? Subject => StripNul(Message.Subject);
 
     public string AttachmentsJson => JsonSerializer.Serialize(Message.Attachments, Json.Options);
 

@@ -46,9 +46,7 @@ public sealed class SqlIntakePipeline(
                 Message = message, Body = body, Lookup = lookup, Thread = ThreadingRules.Decide(lookup.Candidates, lookup.ContactId, publicThread: message.Channel == Channel.Forum), Now = now,
                 Options = options, ForwardClock = forwardClock, Forwarding = forwardClock.Due(policy, message.Channel),
             };
-            var written = database.IsPostgres
-                ? await PostgresIntakeWriter.WriteAsync(connection, transaction, write, cancellationToken)
-                : await SequentialIntakeWriter.WriteAsync(connection, transaction, write, cancellationToken);
+            var written = await IntakeWriter.WriteAsync(connection, transaction, database.Dialect, write, cancellationToken);
             if (written is not { } w)
             {
                 // A concurrent delivery of the same message committed first: undo ours, answer with theirs.

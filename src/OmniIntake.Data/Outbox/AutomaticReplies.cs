@@ -44,9 +44,8 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
             return AutomaticReplyOutcome.NoRecipient;
         }
         // Serialises the count-then-insert per recipient across processes (SQLite's BEGIN IMMEDIATE already does).
-        if (database.IsPostgres)
-            await connection.ExecAsync("SELECT pg_advisory_xact_lock(hashtext('auto-reply:' || @recipient))", new { recipient }, transaction,
-                cancellationToken);
+        if (database.Dialect.TransactionLock("hashtext('auto-reply:' || @recipient)") is { } serialise)
+            await connection.ExecAsync(serialise, new { recipient }, transaction, cancellationToken);
         // Inside the recipient's lock (SQLite: the write transaction), so two deliveries of one message queue one reply.
         if (onceKey is not null
             && await connection.OneAsync<long>("SELECT COUNT(*) FROM outbox WHERE once_key = @onceKey", new { onceKey }, transaction, cancellationToken) > 0)

@@ -25,7 +25,7 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
             $"""
             UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = @leaseEnd
             WHERE id = (SELECT id FROM outbox WHERE status IN ('pending', 'sending', 'retrying') AND next_attempt_at <= @now
-                        ORDER BY next_attempt_at, id LIMIT 1{(database.IsPostgres ? " FOR UPDATE SKIP LOCKED" : "")})
+                        ORDER BY next_attempt_at, id LIMIT 1{database.Dialect.ForUpdateSkipLocked})
             RETURNING id, message_id, case_id, channel, recipient, attempts, automatic, sealed_text
             """, new { now, leaseEnd = now + Lease }, transaction, cancellationToken);
         if (row is null)

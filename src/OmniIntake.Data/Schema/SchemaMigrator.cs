@@ -6,13 +6,17 @@ using Dapper;
 namespace OmniIntake.Data.Schema;
 
 /// <summary>
-/// Applies the numbered SQL scripts under Migrations/&lt;provider&gt;/ that the database has not seen, each in its own
-/// transaction, and records them in schema_migrations. On PostgreSQL an advisory lock makes two server processes
+/// Applies the numbered SQL scripts the database has not seen, each in its own transaction, and records them in
+/// schema_migrations. A change both dialects accept is written once in Migrations/common/; the dialect's folder
+/// (Migrations/postgres, Migrations/sqlite) holds only the changes they spell differently (issue 13 item 6). A version
+/// lives in one place only: common or both dialect folders. On PostgreSQL a session lock makes two server processes
 /// starting together apply each script once.
 /// </summary>
 public sealed partial class SchemaMigrator(Database database)
 {
     private const long AdvisoryLockKey = 0x4F6D6E69_4D696772; // "OmniMigr"
+
+    private const string CommonFolder = "common";
 
     public sealed record Script(int Version, string Name, string Sql);
 
@@ -24,24 +28,27 @@ public sealed partial class SchemaMigrator(Database database)
 
     public IReadOnlyList<Script> Scripts()
     {
-        var folder = database.IsPostgres ? "postgres" : "sqlite";
+        var folder = database.Dialect.MigrationFolder;
         var assembly = typeof(SchemaMigrator).Assembly;
-        return assembly.GetManifestResourceNames()
+        var scripts = assembly.GetManifestResourceNames()
             .Select(name => (name, match: ResourceName().Match(name)))
-            .Where(x => x.match.Success && x.match.Groups["provider"].Value == folder)
+            .Where(x => x.match.Success && x.match.Groups["folder"].Value is var f && (f == folder || f == CommonFolder))
             .Select(x => new Script(int.Parse(x.match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture),
                 x.match.Groups["name"].Value, Read(assembly, x.name)))
             .OrderBy(s => s.Version)
             .ToList();
+        // A version in common and in a dialect folder would apply one and silently skip the other.
+        if (scripts.GroupBy(s => s.Version).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new InvalidOperationException($"Schema migration {twice.Key:D4} exists in Migrations/{CommonFolder} and Migrations/{folder}: keep one.");
+        return scripts;
     }
 
     /// <returns>The versions applied by this call.</returns>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (database.IsPostgres)
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = AdvisoryLockKey },
-                cancellationToken: cancellationToken));
+        if (database.Dialect.SessionLock("@key") is { } take)
+            await connection.ExecuteAsync(new CommandDefinition(take, new { key = AdvisoryLockKey }, cancellationToken: cancellationToken));
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -59,8 +66,8 @@ public sealed partial class SchemaMigrator(Database database)
         }
         finally
         {
-            if (database.IsPostgres)
-                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey });
+            if (database.Dialect.SessionUnlock("@key") is { } release)
+                await connection.ExecuteAsync(release, new { key = AdvisoryLockKey });
         }
     }
 
@@ -90,6 +97,6 @@ public sealed partial class SchemaMigrator(Database database)
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"\.Migrations\.(?<provider>postgres|sqlite)\.(?<version>\d{4})_(?<name>[A-Za-z0-9_]+)\.sql$")]
+    [GeneratedRegex(@"\.Migrations\.(?<folder>common|postgres|sqlite)\.(?<version>\d{4})_(?<name>[A-Za-z0-9_]+)\.sql$")]
     private static partial Regex ResourceName();
 }

@@ -51,7 +51,7 @@ public sealed class CaseSearch(Database database, IntakeOptions intake)
                 $"SELECT * FROM (SELECT c.id AS case_id, {lookup.Score} AS score, '{lookup.Matched}' AS matched FROM cases c WHERE ({lookup.Condition}){filters} ORDER BY {byDate} LIMIT @keep) l{i}"));
             sql.Append("WITH hits AS (\n").Append(string.Join("\nUNION ALL\n", lookups)).Append("\n),\n")
                .Append("best AS (SELECT case_id, MAX(score) AS score, ")
-               .Append(database.IsPostgres ? "string_agg(DISTINCT matched, ',')" : "group_concat(DISTINCT matched)")
+               .Append(database.Dialect.DistinctList("matched"))
                .Append(" AS matched FROM hits GROUP BY case_id)\n")
                .Append("SELECT ").Append(Columns).Append(", b.score, b.matched FROM best b JOIN cases c ON c.id = b.case_id")
                .Append(" ORDER BY ").Append(request.Sort == SearchSort.Relevance ? "b.score DESC, " + byDate : byDate);
@@ -91,9 +91,7 @@ public sealed class CaseSearch(Database database, IntakeOptions intake)
                 lookups.Add(new Lookup(90, "number", Invariant($"c.number LIKE '{prefix}%'")));
             foreach (var suffix in suffixes.Distinct())
             {
-                lookups.Add(new Lookup(90, "number", database.IsPostgres
-                    ? Invariant($"reverse(c.number) LIKE '{Reverse(suffix)}%'")
-                    : Invariant($"c.number LIKE '%{suffix}'")));
+                lookups.Add(new Lookup(90, "number", database.Dialect.EndsWith("c.number", suffix)));
             }
         }
         foreach (var (kind, value) in new[] { ("phone", terms.Phone), ("email", terms.Email) })
@@ -108,19 +106,9 @@ public sealed class CaseSearch(Database database, IntakeOptions intake)
         // A whole case number names its case: its digits in a reply's text would only add noise.
         if (terms.MatchesText && terms.ExactNumber is null)
         {
-            if (database.IsPostgres)
-            {
-                const string Doc = "case_search_doc(c.subject, c.complainant_name, c.location, c.customer_request, c.occurred_at, c.contact_email)";
-                lookups.Add(new Lookup(50, "case", $"search_grams({Doc}) @> search_grams(@text) AND {Doc} ILIKE @like"));
-                lookups.Add(new Lookup(30, "message",
-                    "c.id IN (SELECT m.case_id FROM messages m WHERE search_grams(m.body_text) @> search_grams(@text) AND m.body_text ILIKE @like)"));
-            }
-            else
-            {
-                const string Doc = "(coalesce(c.subject, '') || ' ' || coalesce(c.complainant_name, '') || ' ' || coalesce(c.location, '') || ' ' || coalesce(c.customer_request, '') || ' ' || coalesce(c.occurred_at, '') || ' ' || coalesce(c.contact_email, ''))";
-                lookups.Add(new Lookup(50, "case", $"{Doc} LIKE @like ESCAPE '\\'"));
-                lookups.Add(new Lookup(30, "message", "c.id IN (SELECT m.case_id FROM messages m WHERE m.body_text LIKE @like ESCAPE '\\')"));
-            }
+            var dialect = database.Dialect;
+            lookups.Add(new Lookup(50, "case", dialect.Contains(dialect.CaseSearchDocument)));
+            lookups.Add(new Lookup(30, "message", $"c.id IN (SELECT m.case_id FROM messages m WHERE {dialect.Contains("m.body_text")})"));
         }
         if (lookups.Count == 0) lookups.Add(new Lookup(0, "", "1 = 0"));
         return lookups;
@@ -146,13 +134,6 @@ public sealed class CaseSearch(Database database, IntakeOptions intake)
     private static string Like(string text) =>
         "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-
-    private static string Reverse(string text)
-    {
-        var chars = text.ToCharArray();
-        Array.Reverse(chars);
-        return new string(chars);
-    }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,30 @@
+namespace OmniIntake.Data.Dialects;
+
+/// <summary>PostgreSQL's spelling of <see cref="ISqlDialect"/>.</summary>
+public sealed class PostgresDialect : ISqlDialect
+{
+    public static readonly PostgresDialect Instance = new();
+
+    public string MigrationFolder => "postgres";
+    public string True => "true";
+    public string False => "false";
+    public string In(string column, string parameter) => $"{column} = ANY({parameter})";
+    public string ForUpdate => " FOR UPDATE";
+    public string ForUpdateOf(string alias) => $" FOR UPDATE OF {alias}";
+    public string ForUpdateSkipLocked => " FOR UPDATE SKIP LOCKED";
+    public string? TransactionLock(string keyExpression) => $"SELECT pg_advisory_xact_lock({keyExpression})";
+    public string? LockTable(string table) => $"LOCK TABLE {table} IN EXCLUSIVE MODE";
+    public string? SessionLock(string keyExpression) => $"SELECT pg_advisory_lock({keyExpression})";
+    public string? SessionUnlock(string keyExpression) => $"SELECT pg_advisory_unlock({keyExpression})";
+    public string ILike => "ILIKE";
+    public string DistinctList(string expression) => $"string_agg(DISTINCT {expression}, ',')";
+    public string AsText(string expression) => $"({expression})::text";
+
+    // An index on reverse(number) serves a suffix as a prefix.
+    public string EndsWith(string column, string suffix) =>
+        $"reverse({column}) LIKE '{new string(suffix.Reverse().ToArray())}%'";
+
+    public string Contains(string document) => $"search_grams({document}) @> search_grams(@text) AND {document} ILIKE @like";
+    public string CaseSearchDocument => "case_search_doc(c.subject, c.complainant_name, c.location, c.customer_request, c.occurred_at, c.contact_email)";
+    public bool ChainsWritesInOneStatement => true;
+}

@@ -1,0 +1,29 @@
+namespace OmniIntake.Data.Dialects;
+
+/// <summary>SQLite's spelling of <see cref="ISqlDialect"/>. Its writers are serialised by BEGIN IMMEDIATE, so it needs no locks.</summary>
+public sealed class SqliteDialect : ISqlDialect
+{
+    public static readonly SqliteDialect Instance = new();
+
+    public string MigrationFolder => "sqlite";
+    public string True => "1";
+    public string False => "0";
+    public string In(string column, string parameter) => $"{column} IN {parameter}";
+    public string ForUpdate => "";
+    public string ForUpdateOf(string alias) => "";
+    public string ForUpdateSkipLocked => "";
+    public string? TransactionLock(string keyExpression) => null;
+    public string? LockTable(string table) => null;
+    public string? SessionLock(string keyExpression) => null;
+    public string? SessionUnlock(string keyExpression) => null;
+
+    // SQLite's LIKE already ignores ASCII case.
+    public string ILike => "LIKE";
+    public string DistinctList(string expression) => $"group_concat(DISTINCT {expression})";
+    public string AsText(string expression) => expression;
+    public string EndsWith(string column, string suffix) => $"{column} LIKE '%{suffix}'";
+    public string Contains(string document) => $"{document} LIKE @like ESCAPE '\\'";
+    public string CaseSearchDocument =>
+        "(coalesce(c.subject, '') || ' ' || coalesce(c.complainant_name, '') || ' ' || coalesce(c.location, '') || ' ' || coalesce(c.customer_request, '') || ' ' || coalesce(c.occurred_at, '') || ' ' || coalesce(c.contact_email, ''))";
+    public bool ChainsWritesInOneStatement => false;
+}
