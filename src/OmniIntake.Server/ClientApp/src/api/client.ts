@@ -30,6 +30,7 @@ import type {
   Withdrawal,
 } from "./types";
 import type { RecordedAttachment } from "@/pages/attach/files";
+import type { TrendPoint, TrendQuery } from "@/pages/board/trends";
 
 // Issue 14 item 1: ApiError lives beside the typed client (hub.ts); re-exported so every import of it still works.
 import { answer, ApiError, hub } from "./hub";
@@ -116,6 +117,10 @@ export const api = {
     answer(hub.GET("/api/cases/queue", { params: { query: after === null ? { limit } : { after, limit } } })),
   renderCannedReply: (id: number, caseId: number) => call<{ text: string; missing: string[] }>(`/api/canned-replies/${id}/render?caseId=${caseId}`),
   board: () => call<BoardView>("/api/board"),
+  /** The board's trends: the last <count> days, weeks or months up to <to>, the flow of one channel and department if given. */
+  trends: ({ by, count, to, channel, department }: TrendQuery): Promise<TrendPoint[]> =>
+    // TODO(openapi): the query's to, channel and department are typed after regeneration
+    answer(hub.GET("/api/board/trends", { params: { query: { by, count, to, ...(channel ? { channel } : {}), ...(department ? { department } : {}) } as { by: string; count: number } } })) as Promise<TrendPoint[]>,
   boardCases: (query: Record<string, string>) => call<BoardCase[]>(`/api/board/cases?${new URLSearchParams(query)}`),
   generatedReports: () => call<GeneratedReport[]>("/api/reports/generated"),
   reportSchedule: () => call<ReportSchedule>("/api/reports/schedule"),
