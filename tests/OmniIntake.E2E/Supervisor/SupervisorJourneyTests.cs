@@ -124,11 +124,11 @@ public sealed partial class SupervisorJourneyTests
             await Assertions.Expect(trends.GetByRole(AriaRole.Img, new() { Name = english ? "Forwarded: in time / late" : "转交：按时 / 超时" }))
                 .ToBeVisibleAsync();
             await trends.ScreenshotAsync(new LocatorScreenshotOptions { Path = Shot("trends") });
-            await trends.GetByLabel(english ? "Channel" : "渠道", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = english ? "Letter" : "信件" });
+            await trends.Locator("[data-test=trend-channel]").SelectOptionAsync(new SelectOptionValue { Label = english ? "Letter" : "信件" });
             await Assertions.Expect(received).ToHaveTextAsync(english ? "No complaints were received in this period." : "这段时间没有收到投诉。");
             await Assertions.Expect(trends.Locator("[data-test=trend-period]"))
                 .ToHaveTextAsync(english ? "No complaints were received in the chosen period." : "所选期间没有收到投诉。");
-            await trends.GetByLabel(english ? "Channel" : "渠道", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = english ? "Phone" : "电话" });
+            await trends.Locator("[data-test=trend-channel]").SelectOptionAsync(new SelectOptionValue { Label = english ? "Phone" : "电话" });
             await Assertions.Expect(received).ToContainTextAsync(english ? "2 received in all" : "共收到 2 件");
             await trends.GetByRole(AriaRole.Radio, new() { Name = english ? "Week" : "按周" }).CheckAsync();
             await Assertions.Expect(received).ToContainTextAsync(english ? "2 received in all" : "共收到 2 件");
