@@ -24,7 +24,7 @@ public static class Welcome
             Console.WriteLine($"    case status     {first}/status   (customers follow their case)");
             Console.WriteLine($"    agent console   {first}/console.html");
             Console.WriteLine($"    owner           {first}/app/owner");
-            Console.WriteLine($"    supervisor      {first}/supervisor   policy {first}/policy.html   channels {first}/channels.html");
+            Console.WriteLine($"    supervisor      {first}/app/board   policy {first}/policy.html   channels {first}/channels.html");
             Console.WriteLine($"    admin           {first}/admin");
             Console.WriteLine($"    API (OpenAPI)   {first}/openapi/v1.json");
             Console.WriteLine($"    health          {first}/healthz  {first}/readyz");

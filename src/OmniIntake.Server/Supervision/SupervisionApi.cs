@@ -11,9 +11,13 @@ namespace OmniIntake.Server.Supervision;
 public sealed record BoardView(Board Board, IReadOnlyList<string> Online);
 
 /// <summary>One bucket of the trend charts: the indicators of the cases received in [From, To].</summary>
-public sealed record TrendPoint(DateOnly From, DateOnly To, long Cases, ReportIndicators Indicators);
+public sealed record TrendPoint(DateOnly From, DateOnly To, long Cases, ReportIndicators Indicators)
+{
+    /// <summary>Received, forwarded and answered in time / late, of the channel and department asked for (the board's charts).</summary>
+    public TrendFlow Flow { get; init; } = TrendFlow.None;
+}
 
-/// <summary>GET /supervisor (the board page), /api/board (now) and /api/board/trends (over time); supervisors and admins.</summary>
+/// <summary>GET /supervisor (a redirect to the workspace's board, /app/board), /api/board (now) and /api/board/trends (over time); supervisors and admins.</summary>
 public static class SupervisionApi
 {
     public static void AddSupervision(this WebApplicationBuilder builder)
@@ -23,19 +27,21 @@ public static class SupervisionApi
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Presence>());
         builder.Services.AddSingleton<BoardQueries>();
         builder.Services.AddSingleton<TrendQueries>();
+        builder.Services.AddSingleton<TrendFlowQueries>();
         builder.Services.AddSingleton<BoardCases>();
     }
 
     public static void MapSupervision(this WebApplication app)
     {
         // These pages are for their roles only (not static files): anyone else is sent to the sign-in page.
-        MapPage(app, "/supervisor", "supervisor.html", Policies.Supervisors);
+        // Issue 14: the old board page is retired; its trends live on the workspace's board now.
+        app.MapGet("/supervisor", () => TypedResults.Redirect("/app/board")).AllowAnonymous().ExcludeFromDescription();
         MapPage(app, "/channels.html", "channels.html", Policies.Supervisors);
         MapPage(app, "/admin", "admin.html", Policies.Admins);
         var board = app.MapGroup("/api/board").WithTags("Supervision").RequireAuthorization(Policies.Supervisors);
         board.MapGet("/", async (BoardQueries queries, Presence presence, CancellationToken ct) =>
             TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct)))).WithName("GetBoard").WithSummary("For a supervisor: the live board: open cases by status, class and deadline, and who is online.");
-        board.MapGet("/trends", TrendsAsync).WithName("GetTrends").WithSummary("For a supervisor: complaints received per day or week, by channel or category.");
+        board.MapGet("/trends", TrendsAsync).WithName("GetTrends").WithSummary("For a supervisor: complaints received per day, week or month up to a chosen day, with the forwarding and answer deadlines met and missed (flow), optionally of one channel and one department.");
         board.MapGet("/cases", BoardCasesApi.ListAsync).WithName("ListBoardCases")
             .WithSummary("The open cases a bucket of the board counts (bucket: open, inWindow, atRisk, breached, awaitingAnswer), optionally of one row (channel, department code or \"(not forwarded)\", agent or \"(unclaimed)\"), the most urgent first.");
     }
@@ -46,17 +52,24 @@ public static class SupervisionApi
         app.MapGet(path, () => TypedResults.PhysicalFile(page, "text/html; charset=utf-8")).RequireAuthorization(policy).ExcludeFromDescription();
     }
 
-    /// <summary>day: the last N days; week: the last N weeks (Monday first); month: the last N months. N is 1-62.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ProblemHttpResult>> TrendsAsync(string? by, int? count, TrendQueries trends,
-        IntakeOptions intake, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// day: the last N days; week: the last N weeks (Monday first); month: the last N months; N is 1-62. The last bucket
+    /// holds <paramref name="to"/> (default today). Cases and Indicators count every channel and department; Flow counts
+    /// the <paramref name="channel"/> and <paramref name="department"/> (code) asked for.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ProblemHttpResult>> TrendsAsync(string? by, int? count, DateOnly? to, string? channel,
+        string? department, TrendQueries trends, TrendFlowQueries flows, IntakeOptions intake, TimeProvider clock, CancellationToken ct)
     {
         var n = count ?? (by == "month" ? 6 : by == "week" ? 8 : 14);
         if (n is < 1 or > 62) return TypedResults.Problem($"count is 1-62 (got {n}).", statusCode: 400, title: "Invalid count", extensions: ApiProblem.Code("board.count-invalid"));
         TrendGrain? grain = (by ?? "day") switch { "day" => TrendGrain.Day, "week" => TrendGrain.Week, "month" => TrendGrain.Month, _ => null };
         if (grain is null) return TypedResults.Problem($"by is day, week or month (got '{by}').", statusCode: 400, title: "Invalid bucket", extensions: ApiProblem.Code("board.bucket-invalid"));
         var today = LocalDays.Of(clock.GetUtcNow(), intake.Zone);
-        var points = (await trends.TrendAsync(grain.Value, n, today, intake.Zone, ct))
-            .Select(b => new TrendPoint(b.From, b.ToExclusive.AddDays(-1), b.Cases, b.Indicators)).ToList();
+        var last = to is { } chosen && chosen < today ? chosen : today;
+        var buckets = await trends.TrendAsync(grain.Value, n, last, intake.Zone, ct);
+        var flow = await flows.FlowAsync([.. buckets.Select(b => (b.From, b.ToExclusive))], intake.Zone,
+            new TrendFilter(string.IsNullOrWhiteSpace(channel) ? null : channel, string.IsNullOrWhiteSpace(department) ? null : department), ct);
+        var points = buckets.Select((b, i) => new TrendPoint(b.From, b.ToExclusive.AddDays(-1), b.Cases, b.Indicators) { Flow = flow[i] }).ToList();
         return TypedResults.Ok<IReadOnlyList<TrendPoint>>(points);
     }
 }

@@ -111,6 +111,30 @@ public sealed partial class SupervisorJourneyTests
             await NoRawCodeAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("board"), FullPage = true });
 
+            // The trends (moved from the retired /supervisor page): by week, then by day once both cases are in; a channel
+            // filter changes them, said in words (the charts' summaries are their descriptions).
+            var english = w.Locale == "en";
+            var trends = page.Locator("[data-test=trends]");
+            var received = trends.Locator("[data-measure=received] [data-test=trend-summary]");
+            await Assertions.Expect(trends.GetByRole(AriaRole.Radio, new() { Name = english ? "Week" : "按周" })).ToBeCheckedAsync();
+            await Assertions.Expect(trends.Locator("[data-measure=received] svg g.bar")).ToHaveCountAsync(8);
+            await trends.GetByRole(AriaRole.Radio, new() { Name = english ? "Day" : "按日" }).CheckAsync();
+            await Assertions.Expect(trends.Locator("[data-measure=received] svg g.bar")).ToHaveCountAsync(14);
+            await Assertions.Expect(received).ToContainTextAsync(english ? "2 received in all" : "共收到 2 件");
+            await Assertions.Expect(trends.GetByRole(AriaRole.Img, new() { Name = english ? "Forwarded: in time / late" : "转交：按时 / 超时" }))
+                .ToBeVisibleAsync();
+            await trends.ScreenshotAsync(new LocatorScreenshotOptions { Path = Shot("trends") });
+            await trends.Locator("[data-test=trend-channel]").SelectOptionAsync(new SelectOptionValue { Label = english ? "Letter" : "信件" });
+            await Assertions.Expect(received).ToHaveTextAsync(english ? "No complaints were received in this period." : "这段时间没有收到投诉。");
+            await Assertions.Expect(trends.Locator("[data-test=trend-period]"))
+                .ToHaveTextAsync(english ? "No complaints were received in the chosen period." : "所选期间没有收到投诉。");
+            await trends.Locator("[data-test=trend-channel]").SelectOptionAsync(new SelectOptionValue { Label = english ? "Phone" : "电话" });
+            await Assertions.Expect(received).ToContainTextAsync(english ? "2 received in all" : "共收到 2 件");
+            await trends.GetByRole(AriaRole.Radio, new() { Name = english ? "Week" : "按周" }).CheckAsync();
+            await Assertions.Expect(received).ToContainTextAsync(english ? "2 received in all" : "共收到 2 件");
+            await NoRawCodeAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("board-trends"), FullPage = true });
+
             // A bucket opens its cases; a row of the board opens its cases too.
             await inWindow.ClickAsync();
             var list = page.Locator("[data-test=board-cases]");
@@ -171,6 +195,8 @@ public sealed partial class SupervisorJourneyTests
             var overflow = await page.EvaluateAsync<int>("() => document.querySelector('#main').scrollWidth - document.querySelector('#main').clientWidth");
             Assert.True(overflow <= 0, $"the board is {overflow}px wider than a phone");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("phone"), FullPage = true });
+            await Assertions.Expect(page.Locator("[data-test=trends] [data-measure=received] [data-test=trend-summary]")).ToBeVisibleAsync();
+            await page.Locator("[data-test=trends]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Shot("phone-trends") });
             // The sign-in page's session probe answers 401 before signing in, and the refused period 400: both expected, both
             // said on the page; anything else is an error.
             Assert.DoesNotContain(consoleErrors, e => !e.Contains("status of 401", StringComparison.Ordinal) && !e.Contains("status of 400", StringComparison.Ordinal));

@@ -29,6 +29,7 @@ public sealed partial class RoleMatrixTests
         "POST /api/status/file", "POST /api/status/withdraw", // the status page's session from the one-time code authorises (AttachmentsTests)
         "GET /files/{token}", // an agent's file sent to a customer by chat or SMS: the signed, expiring token authorises (AgentFilesTests: an altered link opens nothing)
         "GET /owner.html", // a redirect to /app/owner, where the owner's page moved (issue 14); it shows nothing itself
+        "GET /supervisor", // a redirect to /app/board, where the board and its trends moved (issue 14); it shows nothing itself
         "GET /s/{number}", // the SMS receipt's short link: a redirect to the status page with the number filled in; it shows nothing itself
     ];
 

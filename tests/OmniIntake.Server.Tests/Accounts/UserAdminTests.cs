@@ -41,7 +41,6 @@ public sealed class UserAdminTests
     [Theory]
     [InlineData("/admin", Roles.Admin, Roles.Supervisor)]
     [InlineData("/channels.html", Roles.Supervisor, Roles.Agent)]
-    [InlineData("/supervisor", Roles.Supervisor, Roles.Owner)]
     public async Task ARolesPage_IsServedToItsRole_Only(string path, string allowed, string refused)
     {
         await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);

@@ -21,7 +21,6 @@ import type {
   MacroRun,
   Me,
   PolicyPreview,
-  Problem,
   QueuePage,
   RegisterCaseInput,
   RegisteredCase,
@@ -30,107 +29,109 @@ import type {
   Withdrawal,
 } from "./types";
 import type { RecordedAttachment } from "@/pages/attach/files";
+import type { TrendPoint, TrendQuery } from "@/pages/board/trends";
 
 // Issue 14 item 1: ApiError lives beside the typed client (hub.ts); re-exported so every import of it still works.
 import { answer, ApiError, hub } from "./hub";
 export { ApiError };
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, { credentials: "same-origin", ...init });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as Problem;
-    throw new ApiError(response.status, problem);
-  }
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+/** A query of free keys (filters) as the hub reads them: every value a string. */
+const asQuery = (query: Record<string, string | number | boolean>) => Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)]));
+/** Free-form filters encoded as a form encodes them (a space as +), as the hub's links and the workspace always have. */
+const formEncoded = (query: Record<string, unknown>) => new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
 
-const post = <T = void>(path: string, body?: unknown): Promise<T> =>
-  call<T>(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body ?? {}) });
-
-/** One typed function per endpoint the workspace uses; routes and shapes as the hub maps them. */
+/**
+ * One typed function per endpoint the workspace uses. Reads and commands alike go through the client typed from the
+ * hub's OpenAPI document (hub.ts): a path, parameter or body the hub no longer takes fails the typecheck; a refusal
+ * is an ApiError carrying the problem's stable code, which the problem-code catalog says in the user's language.
+ */
 export const api = {
-  // The reads below go through the client typed from the OpenAPI document (hub.ts); the rest follow as their tests allow.
   me: () => answer(hub.GET("/api/auth/me")) as Promise<Me>,
-  login: (username: string, password: string) => post<Me>("/api/auth/login", { username, password }),
-  logout: () => post("/api/auth/logout"),
+  login: (username: string, password: string) => answer(hub.POST("/api/auth/login", { body: { username, password } })) as Promise<Me>,
+  logout: () => answer(hub.POST("/api/auth/logout")).then(() => undefined),
   cases: (query: Record<string, string | number | boolean> = {}) =>
-    call<CaseSummary[]>(`/api/cases?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`),
+    answer(hub.GET("/api/cases", { params: { query: asQuery(query) }, querySerializer: formEncoded })) as Promise<CaseSummary[]>,
   case: (key: string | number) => answer(hub.GET("/api/cases/{key}", { params: { path: { key: String(key) } } })) as Promise<CaseDetail>,
   dialog: (id: number) => answer(hub.GET("/api/cases/{id}/dialog", { params: { path: { id } } })) as Promise<DialogLine[]>,
-  reply: (id: number, text: string) => post(`/api/cases/${id}/reply`, { text }),
-  note: (id: number, text: string) => post(`/api/cases/${id}/notes`, { text }),
-  resolve: (id: number, note: string) => post(`/api/cases/${id}/resolve`, { note }),
-  pause: (id: number, waitingFor: "customer" | "expertise", reason: string) => post(`/api/cases/${id}/pause`, { waitingFor, reason }),
-  resume: (id: number, reason?: string) => post(`/api/cases/${id}/resume`, { reason: reason ?? null }),
-  forward: (id: number, departmentId: number, note?: string) => post(`/api/cases/${id}/forward`, { departmentId, note }),
-  claim: (id: number) => post(`/api/cases/${id}/claim`),
+  reply: (id: number, text: string) => answer(hub.POST("/api/cases/{id}/reply", { params: { path: { id } }, body: { text } })).then(() => undefined),
+  note: (id: number, text: string) => answer(hub.POST("/api/cases/{id}/notes", { params: { path: { id } }, body: { text } })).then(() => undefined),
+  resolve: (id: number, note: string) => answer(hub.POST("/api/cases/{id}/resolve", { params: { path: { id } }, body: { note } })).then(() => undefined),
+  pause: (id: number, waitingFor: "customer" | "expertise", reason: string) =>
+    answer(hub.POST("/api/cases/{id}/pause", { params: { path: { id } }, body: { waitingFor, reason } })).then(() => undefined),
+  resume: (id: number, reason?: string) =>
+    answer(hub.POST("/api/cases/{id}/resume", { params: { path: { id } }, body: { reason: reason ?? null } })).then(() => undefined),
+  forward: (id: number, departmentId: number, note?: string) =>
+    answer(hub.POST("/api/cases/{id}/forward", { params: { path: { id } }, body: { departmentId, note } })).then(() => undefined),
+  claim: (id: number) => answer(hub.POST("/api/cases/{id}/claim", { params: { path: { id } } })).then(() => undefined),
   events: (after: number, limit = 1): Promise<EventPage> => answer(hub.GET("/api/events", { params: { query: { after, limit } } })),
   departments: (): Promise<Department[]> => answer(hub.GET("/api/departments")),
-  categories: () => call<Category[]>("/api/categories"),
-  settings: () => call<{ timeZone: string }>("/api/workspace/settings"),
-  categoryDepartments: () => call<CategoryDepartment[]>("/api/category-departments"),
+  categories: () => answer(hub.GET("/api/categories")) as Promise<Category[]>,
+  settings: (): Promise<{ timeZone: string }> => answer(hub.GET("/api/workspace/settings")),
+  categoryDepartments: () => answer(hub.GET("/api/category-departments")) as Promise<CategoryDepartment[]>,
   setCategoryDepartment: (category: string, departmentId: number | null) =>
-    call<undefined>(`/api/category-departments/${encodeURIComponent(category)}`, {
-      method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ departmentId }),
-    }),
-  createDepartment: (code: string, name: string) => post<Department>("/api/departments", { code, name }),
+    answer(hub.PUT("/api/category-departments/{category}", { params: { path: { category } }, body: { departmentId } })).then(() => undefined),
+  createDepartment: (code: string, name: string) => answer(hub.POST("/api/departments", { body: { code, name } })) as Promise<Department>,
   policyPreview: (channel: string, receivedAt: string) =>
-    call<PolicyPreview>(`/api/policy/preview?${new URLSearchParams({ channel, receivedAt })}`),
+    answer(hub.GET("/api/policy/preview", { params: { query: { channel, receivedAt } } })) as Promise<PolicyPreview>,
   ownerCases: (): Promise<CaseSummary[]> => answer(hub.GET("/api/owner/cases", { params: { query: { limit: 500 } } })),
   ownerCase: (key: string | number) => answer(hub.GET("/api/owner/cases/{key}", { params: { path: { key: String(key) } } })) as Promise<CaseDetail>,
   ownerDialog: (id: number) => answer(hub.GET("/api/owner/cases/{id}/dialog", { params: { path: { id } } })) as Promise<DialogLine[]>,
-  answer: (id: number, text: string) => post(`/api/cases/${id}/answer`, { text }),
-  sendBack: (id: number, text: string) => post(`/api/cases/${id}/send-back`, { text }),
-  askHelp: (id: number, text: string) => post(`/api/cases/${id}/help`, { text }),
-  assign: (id: number, userId: number | null, note?: string) => post(`/api/cases/${id}/assign`, { userId, note }),
+  answer: (id: number, text: string) => answer(hub.POST("/api/cases/{id}/answer", { params: { path: { id } }, body: { text } })).then(() => undefined),
+  sendBack: (id: number, text: string) => answer(hub.POST("/api/cases/{id}/send-back", { params: { path: { id } }, body: { text } })).then(() => undefined),
+  askHelp: (id: number, text: string) => answer(hub.POST("/api/cases/{id}/help", { params: { path: { id } }, body: { text } })).then(() => undefined),
+  assign: (id: number, userId: number | null, note?: string) =>
+    answer(hub.POST("/api/cases/{id}/assign", { params: { path: { id } }, body: { userId, note } })).then(() => undefined),
   agentLoad: (): Promise<TeamLoad> => answer(hub.GET("/api/agents/load")),
-  availability: () => call<{ away: boolean }>("/api/agents/me/availability"),
-  setAway: (away: boolean) => call<{ away: boolean }>("/api/agents/me/availability", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ away }) }),
-  replyWithFiles: (id: number, text: string, attachments: string[]) => post(`/api/cases/${id}/reply`, { text, attachments }),
+  availability: (): Promise<{ away: boolean }> => answer(hub.GET("/api/agents/me/availability")),
+  setAway: (away: boolean): Promise<{ away: boolean }> => answer(hub.PUT("/api/agents/me/availability", { body: { away } })),
+  replyWithFiles: (id: number, text: string, attachments: string[]) =>
+    answer(hub.POST("/api/cases/{id}/reply", { params: { path: { id } }, body: { text, attachments } })).then(() => undefined),
   uploadCaseFile: (id: number, file: File) => {
     const body = new FormData();
     body.append("file", file, file.name);
-    return call<RecordedAttachment>(`/api/cases/${id}/files`, { method: "POST", body });
+    // The form goes as it is (multipart, its boundary set by the browser), not as JSON.
+    return answer(hub.POST("/api/cases/{id}/files", { params: { path: { id } }, body: body as never, bodySerializer: () => body })) as Promise<RecordedAttachment>;
   },
-  withdrawals: (id: number) => call<Withdrawal[]>(`/api/cases/${id}/withdrawals`),
-  escalations: (id: number) => call<Escalation[]>(`/api/cases/${id}/escalations`),
+  withdrawals: (id: number) => answer(hub.GET("/api/cases/{id}/withdrawals", { params: { path: { id } } })) as Promise<Withdrawal[]>,
+  escalations: (id: number) => answer(hub.GET("/api/cases/{id}/escalations", { params: { path: { id } } })) as Promise<Escalation[]>,
   search: (query: Record<string, string | number | boolean>) =>
-    call<CaseSearchPage>(`/api/cases/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`),
-  customer: (caseId: number) => call<CustomerProfile>(`/api/cases/${caseId}/customer`),
-  contact: (contactId: number) => call<CustomerProfile>(`/api/contacts/${contactId}`),
-  linkContacts: (contactId: number, otherContactId: number, reason: string) =>
-    post<{ linkId: number }>(`/api/contacts/${contactId}/links`, { otherContactId, reason }),
-  unlinkContacts: (linkId: number) => call<undefined>(`/api/contacts/links/${linkId}`, { method: "DELETE" }),
+    answer(hub.GET("/api/cases/search", { params: { query: asQuery(query) }, querySerializer: formEncoded })) as Promise<CaseSearchPage>,
+  customer: (caseId: number) => answer(hub.GET("/api/cases/{id}/customer", { params: { path: { id: caseId } } })) as Promise<CustomerProfile>,
+  contact: (contactId: number) => answer(hub.GET("/api/contacts/{id}", { params: { path: { id: contactId } } })) as Promise<CustomerProfile>,
+  linkContacts: (contactId: number, otherContactId: number, reason: string): Promise<{ linkId: number }> =>
+    answer(hub.POST("/api/contacts/{id}/links", { params: { path: { id: contactId } }, body: { otherContactId, reason } })),
+  unlinkContacts: (linkId: number) => answer(hub.DELETE("/api/contacts/links/{linkId}", { params: { path: { linkId } } })).then(() => undefined),
   /** The key is made once per form (issue 15 item 3): a double click or a retry registers the case once. */
   register: (input: RegisterCaseInput, idempotencyKey: string) =>
-    call<RegisteredCase>("/api/cases", {
-      method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey }, body: JSON.stringify(input),
-    }),
-  cannedReplies: () => call<CannedReply[]>("/api/canned-replies"),
-  createCannedReply: (input: CannedReplyInput) => post<CannedReply>("/api/canned-replies", input),
+    answer(hub.POST("/api/cases", { body: input as never, headers: { "Idempotency-Key": idempotencyKey } })) as Promise<RegisteredCase>,
+  cannedReplies: () => answer(hub.GET("/api/canned-replies")) as Promise<CannedReply[]>,
+  createCannedReply: (input: CannedReplyInput) => answer(hub.POST("/api/canned-replies", { body: input })) as Promise<CannedReply>,
   updateCannedReply: (id: number, input: CannedReplyInput) =>
-    call<CannedReply>(`/api/canned-replies/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) }),
-  deleteCannedReply: (id: number) => call<undefined>(`/api/canned-replies/${id}`, { method: "DELETE" }),
+    answer(hub.PUT("/api/canned-replies/{id}", { params: { path: { id } }, body: input })) as Promise<CannedReply>,
+  deleteCannedReply: (id: number) => answer(hub.DELETE("/api/canned-replies/{id}", { params: { path: { id } } })).then(() => undefined),
   /** Issue 14 item 6: the queue a page at a time, in deadline order; <after> is the previous page's next cursor. */
   queuePage: (after: string | null, limit = 200): Promise<QueuePage> =>
     answer(hub.GET("/api/cases/queue", { params: { query: after === null ? { limit } : { after, limit } } })),
-  renderCannedReply: (id: number, caseId: number) => call<{ text: string; missing: string[] }>(`/api/canned-replies/${id}/render?caseId=${caseId}`),
-  board: () => call<BoardView>("/api/board"),
-  boardCases: (query: Record<string, string>) => call<BoardCase[]>(`/api/board/cases?${new URLSearchParams(query)}`),
-  generatedReports: () => call<GeneratedReport[]>("/api/reports/generated"),
-  reportSchedule: () => call<ReportSchedule>("/api/reports/schedule"),
+  renderCannedReply: (id: number, caseId: number): Promise<{ text: string; missing: string[] }> =>
+    answer(hub.GET("/api/canned-replies/{id}/render", { params: { path: { id }, query: { caseId } } })),
+  board: () => answer(hub.GET("/api/board")) as Promise<BoardView>,
+  /** The board's trends: the last <count> days, weeks or months up to <to>, the flow of one channel and department if given. */
+  trends: ({ by, count, to, channel, department }: TrendQuery): Promise<TrendPoint[]> =>
+    // TODO(openapi): the query's to, channel and department are typed after regeneration
+    answer(hub.GET("/api/board/trends", { params: { query: { by, count, to, ...(channel ? { channel } : {}), ...(department ? { department } : {}) } as { by: string; count: number } } })) as Promise<TrendPoint[]>,
+  boardCases: (query: Record<string, string>) => answer(hub.GET("/api/board/cases", { params: { query } })) as Promise<BoardCase[]>,
+  generatedReports: () => answer(hub.GET("/api/reports/generated")) as Promise<GeneratedReport[]>,
+  reportSchedule: () => answer(hub.GET("/api/reports/schedule")) as Promise<ReportSchedule>,
   /** A report file (CSV or XLSX) for any period, made on demand; refused with a problem code for an invalid period. */
-  reportFile: async (from: string, to: string, format: "csv" | "xlsx") => {
-    const response = await fetch(`/api/reports?${new URLSearchParams({ from, to, format })}`, { credentials: "same-origin" });
-    if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))) as Problem);
-    return response.blob();
-  },
-  macros: () => call<Macro[]>("/api/macros"),
-  createMacro: (input: MacroInput) => post<Macro>("/api/macros", input),
-  updateMacro: (id: number, input: MacroInput) =>
-    call<Macro>(`/api/macros/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input) }),
-  deleteMacro: (id: number) => call<undefined>(`/api/macros/${id}`, { method: "DELETE" }),
-  previewMacro: (caseId: number, id: number) => call<MacroPreview>(`/api/cases/${caseId}/macros/${id}/preview`),
-  applyMacro: (caseId: number, id: number) => post<MacroRun>(`/api/cases/${caseId}/macros/${id}/apply`),
-  findContacts: (q: string) => call<ContactHit[]>(`/api/contacts?${new URLSearchParams({ q })}`),
+  reportFile: (from: string, to: string, format: "csv" | "xlsx") =>
+    answer(hub.GET("/api/reports", { params: { query: { from, to, format } }, parseAs: "blob" })) as Promise<Blob>,
+  macros: () => answer(hub.GET("/api/macros")) as Promise<Macro[]>,
+  createMacro: (input: MacroInput) => answer(hub.POST("/api/macros", { body: input })) as Promise<Macro>,
+  updateMacro: (id: number, input: MacroInput) => answer(hub.PUT("/api/macros/{id}", { params: { path: { id } }, body: input })) as Promise<Macro>,
+  deleteMacro: (id: number) => answer(hub.DELETE("/api/macros/{id}", { params: { path: { id } } })).then(() => undefined),
+  previewMacro: (caseId: number, id: number) =>
+    answer(hub.GET("/api/cases/{caseId}/macros/{id}/preview", { params: { path: { caseId, id } } })) as Promise<MacroPreview>,
+  applyMacro: (caseId: number, id: number) =>
+    answer(hub.POST("/api/cases/{caseId}/macros/{id}/apply", { params: { path: { caseId, id } } })) as Promise<MacroRun>,
+  findContacts: (q: string) => answer(hub.GET("/api/contacts", { params: { query: { q } }, querySerializer: formEncoded })) as Promise<ContactHit[]>,
 };

@@ -3,11 +3,31 @@ import type { Problem } from "./types";
 import type { paths } from "./schema";
 
 /**
- * The hub's API, typed from its OpenAPI document (issue 14 item 1): paths, parameters and answers come from schema.d.ts,
- * so a route or shape the hub no longer has fails the typecheck. Same-origin cookies, like every call of the workspace;
- * fetch is looked up per call, so tests that stub it are obeyed.
+ * The global fetch called as pages and tests have always called it, (path, init): openapi-fetch hands over a Request,
+ * whose body is a stream and whose URL is absolute. A same-origin Request becomes its path and an init with the body as
+ * text (JSON) or as the form again (multipart; the browser sets its boundary anew); looked up per call, so tests that
+ * stub fetch are obeyed.
  */
-export const hub = createClient<paths>({ credentials: "same-origin", fetch: (request: Request) => globalThis.fetch(request) });
+async function sameOriginFetch(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const target = typeof location !== "undefined" && url.origin === location.origin ? url.pathname + url.search : request.url;
+  const headers = new Headers(request.headers);
+  let body: string | FormData | undefined;
+  if (request.method !== "GET" && request.method !== "HEAD" && request.body !== null) {
+    if (headers.get("Content-Type")?.startsWith("multipart/")) {
+      body = await request.formData();
+      headers.delete("Content-Type");
+    } else body = await request.text();
+  }
+  return globalThis.fetch(target, { method: request.method, headers, body, credentials: request.credentials, signal: request.signal });
+}
+
+/**
+ * The hub's API, typed from its OpenAPI document (issue 14 item 1): paths, parameters, bodies and answers come from
+ * schema.d.ts, so a route or shape the hub no longer has fails the typecheck. Same-origin cookies, like every call of the
+ * workspace.
+ */
+export const hub = createClient<paths>({ credentials: "same-origin", fetch: sameOriginFetch });
 
 /** A refused or failed request, with the hub's problem details (title, detail, stable code where sent). */
 export class ApiError extends Error {

@@ -1,7 +1,5 @@
-import { HubConnectionBuilder, type HubConnection } from "@microsoft/signalr";
-import { ref } from "vue";
 import type { CaseEvent } from "@/api/types";
-import type { LiveState } from "@/live/connection";
+import { liveConnection } from "@/live/liveConnection";
 
 /**
  * The board's live feed: the agents' hub (/hubs/agents) pushes every case event; each one is a signal to re-read the
@@ -9,8 +7,6 @@ import type { LiveState } from "@/live/connection";
  * risk or breached is an event too (deadline.atRisk, deadline.breached), so nothing needs polling (issue 14 item 5).
  */
 export function connectBoardLive(onEvent: (event: CaseEvent) => void, reread: () => Promise<void>, quietMs = 300) {
-  const status = ref<LiveState>("connecting");
-  const connection: HubConnection = new HubConnectionBuilder().withUrl("/hubs/agents").withAutomaticReconnect().build();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let reading: Promise<void> | null = null;
   let again = false;
@@ -33,33 +29,23 @@ export function connectBoardLive(onEvent: (event: CaseEvent) => void, reread: ()
     }, quietMs);
   }
 
-  connection.on("event", (event: CaseEvent) => {
-    onEvent(event);
-    soon();
+  const { status, start, stop } = liveConnection("/hubs/agents", {
+    on: {
+      event: (event: CaseEvent) => {
+        onEvent(event);
+        soon();
+      },
+    },
+    // SignalR promises nothing across a reconnect: read the whole board again.
+    reconnected: soon,
   });
-  connection.onreconnecting(() => (status.value = "offline"));
-  // SignalR promises nothing across a reconnect: read the whole board again.
-  connection.onreconnected(() => {
-    status.value = "live";
-    soon();
-  });
-  connection.onclose(() => (status.value = "offline"));
-
-  async function start(): Promise<void> {
-    try {
-      await connection.start();
-      status.value = "live";
-    } catch {
-      status.value = "offline";
-    }
-  }
 
   return {
     status,
     start,
     stop: () => {
       if (timer) clearTimeout(timer);
-      return connection.stop();
+      return stop();
     },
   };
 }

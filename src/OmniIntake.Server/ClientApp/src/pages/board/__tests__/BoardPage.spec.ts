@@ -1,5 +1,5 @@
 import { flushPromises, mount } from "@vue/test-utils";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ref } from "vue";
 import { createMemoryHistory, createRouter } from "vue-router";
 import { api } from "@/api/client";
@@ -49,6 +49,12 @@ async function mountPage() {
   await flushPromises();
   return { wrapper, router };
 }
+
+beforeEach(() => {
+  // The trends below the board have their own spec (BoardTrends.spec.ts).
+  vi.spyOn(api, "settings").mockResolvedValue({ timeZone: "Asia/Shanghai" });
+  vi.spyOn(api, "trends").mockResolvedValue([]);
+});
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,0 +1,63 @@
+using OmniIntake.Core.Calendar;
+
+namespace OmniIntake.Data.Reports;
+
+/// <summary>
+/// What flowed through a trend bucket (the board's trend charts, issue 14): the complaints received, their forwarding
+/// deadlines met and breached (policy 5.2) and the departments' answer deadlines met and breached, of the cases received
+/// in the bucket, optionally of one channel and one department (the department the case is with now).
+/// </summary>
+public sealed record TrendFlow(long Received, long ForwardedInTime, long ForwardedLate, long AnsweredInTime, long AnsweredLate)
+{
+    public static readonly TrendFlow None = new(0, 0, 0, 0, 0);
+}
+
+/// <summary>A filter of the trend charts: null means every channel / every department.</summary>
+public sealed record TrendFilter(string? Channel, string? Department)
+{
+    public static readonly TrendFilter All = new(null, null);
+}
+
+/// <summary>
+/// The flow of each bucket, one grouped pass per bucket over the bucket's cases (through the received_at index). Kept apart
+/// from <see cref="TrendQueries"/> (the report's indicators), which counts the whole organisation.
+/// </summary>
+public sealed class TrendFlowQueries(Database database)
+{
+    private sealed class Row
+    {
+        public long Received { get; init; }
+        public long ForwardedInTime { get; init; }
+        public long ForwardedLate { get; init; }
+        public long AnsweredInTime { get; init; }
+        public long AnsweredLate { get; init; }
+    }
+
+    public async Task<IReadOnlyList<TrendFlow>> FlowAsync(IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> buckets, TimeZoneInfo zone, TrendFilter filter,
+        CancellationToken cancellationToken = default)
+    {
+        var where = "c.received_at >= @start AND c.received_at < @end AND c.status <> 'merged'";
+        if (filter.Channel is not null) where += " AND c.channel = @channel";
+        if (filter.Department is not null) where += " AND c.department_id IN (SELECT x.id FROM departments x WHERE x.code = @department)";
+        // A case has at most one forwarding deadline; the department's answer deadline (ownerAnswer) is one per forwarding,
+        // so a case sent on again counts each department's answer (the redispatch is the second department's deadline).
+        var sql = $"""
+            SELECT COUNT(DISTINCT c.id) AS received,
+                   COALESCE(SUM(CASE WHEN d.kind = 'forward' AND d.state = 'met' THEN 1 ELSE 0 END), 0) AS forwarded_in_time,
+                   COALESCE(SUM(CASE WHEN d.kind = 'forward' AND d.state = 'breached' THEN 1 ELSE 0 END), 0) AS forwarded_late,
+                   COALESCE(SUM(CASE WHEN d.kind = 'ownerAnswer' AND d.state = 'met' THEN 1 ELSE 0 END), 0) AS answered_in_time,
+                   COALESCE(SUM(CASE WHEN d.kind = 'ownerAnswer' AND d.state = 'breached' THEN 1 ELSE 0 END), 0) AS answered_late
+            FROM cases c LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind IN ('forward', 'ownerAnswer')
+            WHERE {where}
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var flows = new List<TrendFlow>(buckets.Count);
+        foreach (var (from, to) in buckets)
+        {
+            var p = new { start = LocalDays.StartOf(from, zone), end = LocalDays.StartOf(to, zone), channel = filter.Channel, department = filter.Department };
+            var row = (await connection.ListAsync<Row>(sql, p, null, cancellationToken))[0];
+            flows.Add(new TrendFlow(row.Received, row.ForwardedInTime, row.ForwardedLate, row.AnsweredInTime, row.AnsweredLate));
+        }
+        return flows;
+    }
+}
