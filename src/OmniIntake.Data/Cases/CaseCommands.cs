@@ -76,8 +76,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (holder == actor) return CommandResult.Done;
             if (holder is not null && !takeOver) return CommandResult.Conflict($"Case {found.Number} is claimed by {holder}.");
             await c.ExecAsync("UPDATE cases SET claimed_by = @actor, claimed_at = @now, updated_at = @now WHERE id = @caseId", new { actor, now, caseId }, tx, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.claimed", new { from = holder },
-                CaseEventKinds.Claimed, new { claimedBy = actor }, ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new CaseClaimed(actor, now, holder), null, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -89,8 +88,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (holder is null) return CommandResult.Done;
             if (holder != actor && !anyHolder) return CommandResult.Conflict($"Case {found.Number} is claimed by {holder}, not by you.");
             await c.ExecAsync("UPDATE cases SET claimed_by = NULL, claimed_at = NULL, updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.released", new { from = holder },
-                CaseEventKinds.Claimed, new { claimedBy = (string?)null }, ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new CaseReleased(actor, now, holder), null, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -110,8 +108,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
             var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
                 new CaseMessageDraft(CaseMessageDirections.Note, "owner", actor, "help", text), now, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.help-requested", new { messageId }, CaseEventKinds.HelpRequested,
-                new { messageId }, ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new HelpRequested(actor, now), messageId, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -123,8 +120,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (text.Length > 10_000) return CommandResult.Invalid($"A note is at most 10000 characters (got {text.Length}).");
             var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
                 new CaseMessageDraft(CaseMessageDirections.Note, "agent", actor, null, text), now, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.note", new { messageId }, CaseEventKinds.NoteAdded, new { messageId },
-                ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new NoteAdded(actor, now), messageId, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -210,8 +206,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 return CommandResult.Invalid($"The link to the posted reply must be an http(s) URL (got '{link}').");
             var met = await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.PublicReply);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.public-reply", new { link, deadlineMet = met > 0 },
-                CaseEventKinds.ReplyQueued, new { link, publicReply = true }, ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new PublicReplyRecorded(actor, now, link, met > 0), null, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -238,7 +233,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 WHERE id = @caseId
                 """, new { fields.ComplainantName, fields.ContactPhone, fields.ContactEmail, fields.OccurredAt, fields.Location, fields.CustomerRequest,
                     category, now, caseId }, tx, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.fields", fields, CaseEventKinds.FieldsFilled, new { }, ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new CaseFieldsFilled(actor, now, fields), null, ct);
             return CommandResult.Done;
         }, cancellationToken);
         return result.IsDone;

@@ -36,24 +36,4 @@ internal static class CaseJournal
         record.EventKind is null
             ? WriteAsync(connection, transaction, caseId, "", record, null, ct)
             : throw new ArgumentException($"{record.GetType().Name} has an event: give the case's number.", nameof(record));
-
-    public static async Task RecordAsync(DbConnection connection, DbTransaction transaction, long caseId, string caseNumber,
-        DateTimeOffset at, string actor, string action, object detail, string eventKind, object eventData, CancellationToken ct)
-    {
-        await connection.ExecAsync(
-            """
-            INSERT INTO audit (case_id, at, actor, action, detail) VALUES (@caseId, @at, @actor, @action, @detail);
-            INSERT INTO events (kind, case_id, case_number, occurred_at, data) VALUES (@eventKind, @caseId, @caseNumber, @at, @data);
-            """,
-            new
-            {
-                caseId, at, actor, action, detail = JsonSerializer.Serialize(detail, Json.Options),
-                eventKind, caseNumber, data = JsonSerializer.Serialize(eventData, Json.Options),
-            }, transaction, ct);
-    }
-
-    public static Task AuditOnlyAsync(DbConnection connection, DbTransaction transaction, long caseId, DateTimeOffset at,
-        string actor, string action, object detail, CancellationToken ct) =>
-        connection.ExecAsync("INSERT INTO audit (case_id, at, actor, action, detail) VALUES (@caseId, @at, @actor, @action, @detail)",
-            new { caseId, at, actor, action, detail = JsonSerializer.Serialize(detail, Json.Options) }, transaction, ct);
 }

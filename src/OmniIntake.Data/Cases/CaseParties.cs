@@ -50,9 +50,8 @@ public sealed class CaseParties(Database database, IDeadlinePolicy policy, TimeP
             """, new { caseId, contactId, now, actor }, tx, cancellationToken);
         if (added == 0) return (CommandResult.Conflict($"That person is already a complainant of case {found.Number}."), 0);
         var complainants = 1 + (int)await c.OneAsync<long>("SELECT COUNT(*) FROM case_parties WHERE case_id = @caseId", new { caseId }, tx, cancellationToken);
-        await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.party-added",
-            new { contactId, name, handles = handles.Select(h => h.ToString()).ToList(), complainants },
-            CaseEventKinds.FieldsFilled, new { complainants }, cancellationToken);
+        await CaseJournal.WriteAsync(c, tx, caseId, found.Number,
+            new ComplainantAdded(actor, now, contactId, name, [.. handles.Select(h => h.ToString())], complainants), null, cancellationToken);
         if (rules.ByCollectiveSize.For(complainants) is { } raise)
             await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, caseId, raise.To, raise.Reason, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Policy;
@@ -203,8 +202,7 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
                     ON CONFLICT (case_id) DO NOTHING
                     """, new { caseId, group, score = Math.Round(score, 3), now }, tx, ct);
                 if (added > 0)
-                    await CaseJournal.AuditOnlyAsync(c, tx, caseId, now, AuditActors.System, "case.linked-similar",
-                        new { groupId = group, score = Math.Round(score, 3), with = complaint.Number }, ct);
+                    await CaseJournal.WriteAsync(c, tx, caseId, new LinkedSimilar(now, group, Math.Round(score, 3), complaint.Number), ct);
             }
             var members = await c.ListAsync<(long CaseId, string Number, long ContactId, DateTimeOffset ReceivedAt)>(
                 "SELECT c.id, c.number, c.contact_id, c.received_at FROM similar_members m JOIN cases c ON c.id = m.case_id WHERE m.group_id = @group",

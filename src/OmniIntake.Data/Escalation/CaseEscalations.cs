@@ -102,11 +102,7 @@ internal static class CaseEscalations
             await SupervisorNotifications.QueueAsync(c, tx, database, notifications, row.Id, phase == EscalationPhase.Breach ? "deadline.breached" : "deadline.atRisk",
                 text, now, ct);
         }
-        await CaseJournal.AuditOnlyAsync(c, tx, row.Id, now, AuditActors.System, "case.escalated", new
-        {
-            deadlineId = fired.DeadlineId, clock = fired.Kind.ToName(), phase = phase.ToName(), rule = rule.Describe(), notified = notify,
-            raisedFrom = decision.Raise is null ? null : fromClass.ToName(), raisedTo = decision.Raise?.To.ToName(), assignedTo = decision.Assigned?.To,
-            assignRefusedCode = decision.AssignRefusedCode,
-        }, ct);
+        await CaseJournal.WriteAsync(c, tx, row.Id, new CaseEscalated(now, fired.DeadlineId, fired.Kind.ToName(), phase.ToName(), rule.Describe(), notify,
+            decision.Raise is null ? null : fromClass.ToName(), decision.Raise?.To.ToName(), decision.Assigned?.To, decision.AssignRefusedCode), ct);
     }
 }

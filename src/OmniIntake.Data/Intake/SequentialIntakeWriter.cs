@@ -56,7 +56,7 @@ internal static class SequentialIntakeWriter
                     w.ForwardRuleParams,
                 }, tx, ct);
             if (w.CategoryUnknown)
-                await CaseJournal.AuditOnlyAsync(c, tx, caseId, w.Now, AuditActors.System, "category.unknown", new { given = fields!.Category }, ct);
+                await CaseJournal.WriteAsync(c, tx, caseId, new Core.Cases.UnknownCategoryGiven(w.Now, fields!.Category), ct);
             if (w.ClassifiedDetail is { } classified)
                 await c.ExecAsync("INSERT INTO audit (case_id, at, actor, action, detail) VALUES (@caseId, @Now, @actor, 'case.classified', @classified)",
                     new { caseId, w.Now, actor = AuditActors.System, classified }, tx, ct);
