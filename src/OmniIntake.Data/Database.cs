@@ -82,9 +82,6 @@ public sealed class Database : IAsyncDisposable
     /// <summary>What this database spells differently; feature code asks it, never which database it is.</summary>
     public Dialects.ISqlDialect Dialect { get; }
 
-    /// <summary>Only for Cases/CaseCommands until its rewrite lands (issue 13 item 6): everything else asks <see cref="Dialect"/>.</summary>
-    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
-
     /// <inheritdoc cref="Dialects.ISqlDialect.True"/>
     public string True => Dialect.True;
 

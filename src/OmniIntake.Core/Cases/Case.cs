@@ -29,6 +29,26 @@ public sealed partial class Case
     public long? DepartmentId { get; private set; }
     public DateTimeOffset ReceivedAt { get; }
 
+    /// <summary>The complainant who opened the case (a collective complaint's others are its parties).</summary>
+    public long ContactId { get; init; }
+
+    private string? _category;
+    private bool _classByHand;
+
+    /// <summary>The category code, or null while it is not known.</summary>
+    public string? Category
+    {
+        get => _category;
+        init => _category = value;
+    }
+
+    /// <summary>A person set the class: automatic raising leaves it alone from then on (policy 5.5).</summary>
+    public bool ClassByHand
+    {
+        get => _classByHand;
+        init => _classByHand = value;
+    }
+
     /// <summary>
     /// Forwards to a department's complaint owner (<paramref name="departmentName"/> null: no such department): meets
     /// the forwarding clock (5.2.2) and starts the owner's answer (5.2.5) or the forum's public reply (5.3.1). To

@@ -7,16 +7,25 @@ namespace OmniIntake.Core.Cases;
 /// What a transition of <see cref="Case"/> decided: refused with a reason (<see cref="Result"/> not done, nothing
 /// else), or done with the change to record, the clock changes it implies and the message it adds to the case.
 /// </summary>
-public sealed record CaseDecision(CommandResult Result, CaseChange? Change, ClockChanges Clocks, CaseMessageDraft? Message = null)
+/// <param name="Deliveries">Where the message is sent (a reply: the case's channel and every co-complainant's), one outbox row each.</param>
+public sealed record CaseDecision(CommandResult Result, CaseChange? Change, ClockChanges Clocks, CaseMessageDraft? Message = null,
+    IReadOnlyList<ReplyDelivery>? Deliveries = null)
 {
     public bool IsDone => Result.IsDone;
+
+    /// <summary>Done with nothing to record: the case already is as asked.</summary>
+    public static CaseDecision Unchanged { get; } = new(CommandResult.Done, null, ClockChanges.None);
 
     public static CaseDecision Refused(CommandResult why) =>
         why.IsDone ? throw new ArgumentException("A refusal needs a reason.", nameof(why)) : new(why, null, ClockChanges.None);
 
-    public static CaseDecision Done(CaseChange change, ClockChanges clocks, CaseMessageDraft? message = null) =>
-        new(CommandResult.Done, change, clocks, message);
+    public static CaseDecision Done(CaseChange change, ClockChanges clocks, CaseMessageDraft? message = null,
+        IReadOnlyList<ReplyDelivery>? deliveries = null) =>
+        new(CommandResult.Done, change, clocks, message, deliveries);
 }
+
+/// <summary>One recipient of a message a transition sends: its channel and address (queued in the outbox).</summary>
+public sealed record ReplyDelivery(string Channel, string Recipient);
 
 /// <summary>A clock a transition starts, with the due time the policy gives it.</summary>
 /// <param name="PausedWith">Set when the clock starts stopped, because the case waits (issue 13): the whole window it will run once resumed.</param>

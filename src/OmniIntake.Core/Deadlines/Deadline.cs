@@ -21,7 +21,7 @@ public enum DeadlineState
     Met,
     Breached,
 
-    /// <summary>No longer owed: the case was merged into another, which owes its own.</summary>
+    /// <summary>No longer owed: the case was merged into another, which owes its own, or withdrawn; or its phase ended.</summary>
     Cancelled,
 
     /// <summary>Stopped while the case waits for the customer or for outside expertise (issue 13); resumes with the window left.</summary>
@@ -34,6 +34,13 @@ public sealed record Deadline(long Id, long CaseId, string CaseNumber, DeadlineK
 {
     /// <summary>The at-risk warning is still to be given.</summary>
     public bool WarningOwed => State == DeadlineState.Pending && WarnAt is not null && WarnedAt is null;
+}
+
+/// <summary>The kinds of clock a case can owe.</summary>
+public static class DeadlineKinds
+{
+    /// <summary>Every kind: a transition that ends the case's duties (merge, withdrawal) cancels all of them.</summary>
+    public static IReadOnlyList<DeadlineKind> All { get; } = Enum.GetValues<DeadlineKind>();
 }
 
 public static class DeadlineNames

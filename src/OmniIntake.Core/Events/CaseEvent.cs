@@ -30,6 +30,7 @@ public static class CaseEventKinds
     public const string DeadlineAtRisk = "deadline.atRisk";
     public const string Paused = "case.paused";
     public const string Resumed = "case.resumed";
+    public const string Withdrawn = "case.withdrawn";
 }
 
 /// <summary>Reads the event log for catch-up.</summary>

@@ -15,7 +15,7 @@ public static class HistoryCodes
         "case.opened", "message.received", "category.unknown", "case.classified", "case.fields", "case.party-added",
         // The case's lifecycle (Core/Cases/CaseChanges, CasePauseChanges) and the agent's commands.
         "case.forwarded", "case.sent-back", "case.answered", "case.resolved", "case.reopened", "case.closed", "case.paused", "case.resumed",
-        "case.note", "case.help-requested", "case.public-reply", "case.merged", "case.merged-in",
+        "case.note", "case.help-requested", "case.public-reply", "case.merged", "case.merged-in", "case.withdrawn",
         // Escalation on breach and at risk (Data/Escalation/CaseEscalations) and macros (Data/Macros/MacroStore).
         "case.escalated", "macro.applied",
         // Assignment (Core/Assignment/CaseAssigned, AssignmentStore).

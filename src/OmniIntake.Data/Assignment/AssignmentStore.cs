@@ -118,8 +118,7 @@ public sealed class AssignmentStore(Database database, TimeProvider clock, IEven
         if (decision.Change is not { } change) return new AssignmentOutcome(CommandResult.Done, null);
         await c.ExecAsync("UPDATE cases SET claimed_by = @To, claimed_at = @claimedAt, updated_at = @now WHERE id = @caseId",
             new { change.To, claimedAt = change.To is null ? (DateTimeOffset?)null : now, now, caseId }, tx, ct);
-        await CaseJournal.RecordAsync(c, tx, caseId, kase.Number, now, actor, change.AuditAction, change.AuditDetail(null), change.EventKind,
-            change.EventData(null), ct);
+        await CaseJournal.WriteAsync(c, tx, caseId, kase.Number, change, null, ct);
         return new AssignmentOutcome(CommandResult.Done, null);
     }
 }

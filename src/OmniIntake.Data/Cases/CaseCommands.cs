@@ -43,31 +43,24 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         }, cancellationToken);
 
     /// <summary>Sets the class and/or the category; a supervisor's reason goes into the audit trail.</summary>
-    public Task<CommandResult> ClassifyAsync(long caseId, CaseClass? caseClass, string? category, string actor, string? reason,
-        CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
+    public async Task<CommandResult> ClassifyAsync(long caseId, CaseClass? caseClass, string? category, string actor, string? reason,
+        CancellationToken cancellationToken = default)
+    {
+        CaseClassified? classified = null;
+        var result = await DecideAsync(caseId, async (kase, c, tx, now, ct) =>
         {
-            if (caseClass is null && category is null) return CommandResult.Invalid("Give a class, a category or both.");
-            if (category is not null
-                && await c.OneOrDefaultAsync<string>("SELECT code FROM categories WHERE code = @category", new { category }, tx, ct) is null)
-                return CommandResult.Invalid($"Category '{category}' is not configured.");
-            var newClass = caseClass?.ToName() ?? found.Class;
-            var newCategory = category ?? found.Category;
-            // A person confirming the class as it is still decides it (automatic raising then leaves it alone).
-            if (newClass == found.Class && newCategory == found.Category && caseClass is null) return CommandResult.Done;
-            // A class a person sets is theirs from now on: automatic raising leaves it alone.
-            await c.ExecAsync(
-                $"UPDATE cases SET class = @newClass, category = @newCategory, updated_at = @now{(caseClass is null ? "" : ", class_by_hand = " + database.True)} WHERE id = @caseId",
-                new { newClass, newCategory, now, caseId }, tx, ct);
-            if (caseClass == CaseClass.Major && found.Class != CaseClass.Major.ToName())
-                await ScheduleAsync(c, tx, caseId, DeadlineClock.Classification(found.ReceivedAt), policy, ChannelNames.Parse(found.Channel), ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.classified",
-                new { fromClass = found.Class, toClass = newClass, fromCategory = found.Category, toCategory = newCategory, reason },
-                CaseEventKinds.Classified, new { @class = newClass, category = newCategory }, ct);
-            if (caseClass is { } raised && CaseClassNames.TryParse(found.Class, out var before) && raised > before)
-                await ClassRaising.NotifyAsync(c, tx, database, _notifications, caseId, found.Number, raised, reason ?? $"set by {actor}", now, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+            var configured = category is not null
+                && await c.OneOrDefaultAsync<string>("SELECT code FROM categories WHERE code = @category", new { category }, tx, ct) is not null;
+            var decision = kase.Classify(caseClass, category, configured, actor, reason, now, policy);
+            classified = decision.Change as CaseClassified;
+            return decision;
+        }, cancellationToken, async (kase, c, tx, ct) =>
+        {
+            if (classified is { NotifiesSupervisors: true, Raised: { } raised })
+                await ClassRaising.NotifyAsync(c, tx, database, _notifications, kase.Id, kase.Number, raised, classified.NotifyReason, classified.At, ct);
+        });
+        return result;
+    }
 
     public Task<CommandResult> ResolveAsync(long caseId, string actor, string? note, CancellationToken cancellationToken = default) =>
         DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.Resolve(actor, note, now)), cancellationToken);
@@ -83,8 +76,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (holder == actor) return CommandResult.Done;
             if (holder is not null && !takeOver) return CommandResult.Conflict($"Case {found.Number} is claimed by {holder}.");
             await c.ExecAsync("UPDATE cases SET claimed_by = @actor, claimed_at = @now, updated_at = @now WHERE id = @caseId", new { actor, now, caseId }, tx, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.claimed", new { from = holder },
-                CaseEventKinds.Claimed, new { claimedBy = actor }, ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new CaseClaimed(actor, now, holder), null, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -96,8 +88,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (holder is null) return CommandResult.Done;
             if (holder != actor && !anyHolder) return CommandResult.Conflict($"Case {found.Number} is claimed by {holder}, not by you.");
             await c.ExecAsync("UPDATE cases SET claimed_by = NULL, claimed_at = NULL, updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.released", new { from = holder },
-                CaseEventKinds.Claimed, new { claimedBy = (string?)null }, ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new CaseReleased(actor, now, holder), null, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -117,8 +108,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
             var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
                 new CaseMessageDraft(CaseMessageDirections.Note, "owner", actor, "help", text), now, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.help-requested", new { messageId }, CaseEventKinds.HelpRequested,
-                new { messageId }, ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new HelpRequested(actor, now), messageId, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -130,8 +120,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (text.Length > 10_000) return CommandResult.Invalid($"A note is at most 10000 characters (got {text.Length}).");
             var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
                 new CaseMessageDraft(CaseMessageDirections.Note, "agent", actor, null, text), now, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.note", new { messageId }, CaseEventKinds.NoteAdded, new { messageId },
-                ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new NoteAdded(actor, now), messageId, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -152,43 +141,33 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     /// </summary>
     public async Task<CommandResult> MergeAsync(long sourceId, long targetId, string actor, string reason, CancellationToken cancellationToken = default)
     {
-        if (sourceId == targetId) return CommandResult.Invalid("A case cannot be merged into itself.");
-        if (string.IsNullOrWhiteSpace(reason)) return CommandResult.Invalid("Merging needs a reason.");
         var now = clock.GetUtcNow();
         await using var c = await database.OpenAsync(cancellationToken);
         await using var tx = await Database.BeginWriteAsync(c, cancellationToken);
         // Both rows locked, lower id first, so two merges of the same pair cannot deadlock.
         var locked = await c.ListAsync<LockedCase>(
             $"SELECT id, number, status, class, category, channel, contact_id, department_id, received_at FROM cases WHERE {database.In("id", "@ids")} ORDER BY id"
-            + (database.IsPostgres ? " FOR UPDATE" : ""), new { ids = new[] { sourceId, targetId } }, tx, cancellationToken);
-        var source = locked.FirstOrDefault(x => x.Id == sourceId);
-        var target = locked.FirstOrDefault(x => x.Id == targetId);
-        if (source is null || target is null) return CommandResult.NotFound($"Case {(source is null ? sourceId : targetId)} does not exist.");
-        if (!CaseLifecycle.CanMove(source.CurrentStatus, CaseStatus.Merged))
-            return CommandResult.Conflict($"Case {source.Number} is {source.Status} and cannot be merged.");
-        if (target.CurrentStatus is CaseStatus.Merged or CaseStatus.Withdrawn)
-            return CommandResult.Conflict($"Case {target.Number} is {target.Status}: merge into the case that answers.");
-        await c.ExecAsync(
-            """
-            UPDATE cases SET status = 'merged', merged_into_id = @targetId, updated_at = @now WHERE id = @sourceId;
-            UPDATE cases SET merged_into_id = @targetId WHERE merged_into_id = @sourceId;
-            UPDATE deadlines SET state = 'cancelled', closed_at = @now WHERE case_id = @sourceId AND state IN ('pending', 'paused');
-            """, new { sourceId, targetId, now }, tx, cancellationToken);
-        var complainants = (await c.ListAsync<long>("SELECT contact_id FROM case_parties WHERE case_id = @sourceId", new { sourceId }, tx, cancellationToken))
-            .Append(source.ContactId).Where(id => id != target.ContactId).Distinct().ToList();
-        foreach (var contactId in complainants)
-            await c.ExecAsync(
-                "INSERT INTO case_parties (case_id, contact_id, added_at, added_by) VALUES (@targetId, @contactId, @now, @actor) ON CONFLICT (case_id, contact_id) DO NOTHING",
-                new { targetId, contactId, now, actor }, tx, cancellationToken);
-        await CaseJournal.RecordAsync(c, tx, sourceId, source.Number, now, actor, "case.merged", new { into = target.Number, intoId = targetId, reason },
-            CaseEventKinds.Merged, new { into = target.Number, intoId = targetId }, cancellationToken);
-        await CaseJournal.RecordAsync(c, tx, targetId, target.Number, now, actor, "case.merged-in",
-            new { from = source.Number, fromId = sourceId, reason, complainantsAdded = complainants.Count },
-            CaseEventKinds.FieldsFilled, new { mergedIn = source.Number }, cancellationToken);
+            + database.Dialect.ForUpdate, new { ids = new[] { sourceId, targetId } }, tx, cancellationToken);
+        var missing = new[] { sourceId, targetId }.FirstOrDefault(id => locked.All(x => x.Id != id), -1);
+        if (missing != -1) return CommandResult.NotFound($"Case {missing} does not exist.");
+        var source = (await CaseStore.LoadAsync(c, tx, database, sourceId, cancellationToken))!;
+        var target = (await CaseStore.LoadAsync(c, tx, database, targetId, cancellationToken))!;
+        var parties = await c.ListAsync<long>("SELECT contact_id FROM case_parties WHERE case_id = @sourceId", new { sourceId }, tx, cancellationToken);
+        var decision = source.MergeInto(target, parties, reason, actor, now);
+        if (!decision.IsDone) return decision.Result;
+        await CaseStore.SaveAsync(c, tx, database, source, decision.Source!, cancellationToken);
+        await CaseStore.SaveAsync(c, tx, database, target, decision.Target!, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         signal.EventsCommitted();
-        return CommandResult.Done;
+        return decision.Result;
     }
+
+    /// <summary>
+    /// Withdraws the complaint after an agent checked the complainant withdraws it of their own will (policy: a
+    /// withdrawal is voluntary), with the complainant's reason: the record stays, nothing more is owed.
+    /// </summary>
+    public Task<CommandResult> WithdrawAsync(long caseId, string reason, string actor, CancellationToken cancellationToken = default) =>
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.Withdraw(reason, actor, now)), cancellationToken);
 
     /// <summary>Opens a resolved or closed case again: back in the queue with a new forwarding deadline from now.</summary>
     public Task<CommandResult> ReopenAsync(long caseId, string actor, string reason, CancellationToken cancellationToken = default) =>
@@ -209,34 +188,11 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     /// <param name="attachments">Files from the attachment store the reply carries (issue 16 item 4).</param>
     public Task<CommandResult> ReplyAsync(long caseId, string text, string actor, IReadOnlyList<Core.Messages.Attachment> attachments,
         CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
+        DecideAsync(caseId, async (kase, c, tx, now, ct) =>
         {
-            if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("A reply needs text.");
-            if (text.Length > 20_000) return CommandResult.Invalid($"A reply is at most 20000 characters (got {text.Length}).");
-            if (found.CurrentStatus is CaseStatus.Withdrawn) return CommandResult.Conflict($"Case {found.Number} was withdrawn.");
-            var recipient = await CaseRecipient.FindAsync(c, tx, found.Channel, found.ContactId, ct);
-            var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
-                new CaseMessageDraft(CaseMessageDirections.Outbound, "hub", actor, null, text, attachments), now, ct);
-            await c.ExecAsync(
-                """
-                INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at)
-                VALUES (@caseId, @messageId, @channel, @recipient, 'pending', 0, @now, @now)
-                """, new { caseId, messageId, channel = found.Channel, recipient = recipient ?? "", now }, tx, ct);
-            // A collective complaint: every other complainant is owed the same answer, on their own channel.
-            foreach (var (partyChannel, partyAddress) in await CaseParties.RecipientsAsync(c, tx, caseId, ct))
-                await c.ExecAsync(
-                    """
-                    INSERT INTO outbox (case_id, message_id, channel, recipient, status, attempts, next_attempt_at, created_at)
-                    VALUES (@caseId, @messageId, @partyChannel, @partyAddress, 'pending', 0, @now, @now)
-                    """, new { caseId, messageId, partyChannel, partyAddress, now }, tx, ct);
-            await c.ExecAsync("UPDATE cases SET first_replied_at = COALESCE(first_replied_at, @now), updated_at = @now WHERE id = @caseId",
-                new { now, caseId }, tx, ct);
-            // An answer to the customer is the major case's first answer (4.1.2). A forum's public reply (5.3.1) is met
-            // only when an agent records that it was posted in the thread (RecordPublicReplyAsync).
-            await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.MajorFirstAnswer);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "reply.queued", new { messageId, channel = found.Channel },
-                CaseEventKinds.ReplyQueued, new { messageId, channel = found.Channel }, ct);
-            return CommandResult.Done;
+            var recipient = await CaseRecipient.FindAsync(c, tx, kase.Channel.ToName(), kase.ContactId, ct);
+            var parties = await CaseParties.HandlesAsync(c, tx, caseId, ct);
+            return kase.Reply(text, attachments, recipient, parties, actor, now);
         }, cancellationToken);
 
     /// <summary>
@@ -250,8 +206,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 return CommandResult.Invalid($"The link to the posted reply must be an http(s) URL (got '{link}').");
             var met = await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.PublicReply);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.public-reply", new { link, deadlineMet = met > 0 },
-                CaseEventKinds.ReplyQueued, new { link, publicReply = true }, ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new PublicReplyRecorded(actor, now, link, met > 0), null, ct);
             return CommandResult.Done;
         }, cancellationToken);
 
@@ -278,7 +233,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
                 WHERE id = @caseId
                 """, new { fields.ComplainantName, fields.ContactPhone, fields.ContactEmail, fields.OccurredAt, fields.Location, fields.CustomerRequest,
                     category, now, caseId }, tx, ct);
-            await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.fields", fields, CaseEventKinds.FieldsFilled, new { }, ct);
+            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new CaseFieldsFilled(actor, now, fields), null, ct);
             return CommandResult.Done;
         }, cancellationToken);
         return result.IsDone;
@@ -287,14 +242,10 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     private Task<int> MeetAsync(DbConnection c, DbTransaction tx, long caseId, DateTimeOffset now, CancellationToken ct, params DeadlineKind[] kinds) =>
         CaseClocks.CloseAsync(c, tx, database, caseId, "met", kinds, now, ct);
 
-    /// <summary>Starts a clock the policy times from its start (issue 13), for a transition not yet on the <see cref="Case"/> aggregate.</summary>
-    internal static Task<int> ScheduleAsync(DbConnection c, DbTransaction tx, long caseId, DeadlineClock clock, IDeadlinePolicy policy,
-        Channel channel, CancellationToken ct) =>
-        CaseClocks.StartAsync(c, tx, caseId, new StartedClock(clock, clock.Due(policy, channel)), ct);
-
     /// <summary>Loads the case, lets it decide (issue 13: the aggregate is the only gate) and persists a done decision in the same transaction.</summary>
+    /// <param name="afterSave">What the saved decision sets off in the same transaction (a raised class: the supervisors' notice).</param>
     private async Task<CommandResult> DecideAsync(long caseId, Func<Case, DbConnection, DbTransaction, DateTimeOffset, CancellationToken, Task<CaseDecision>> decide,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<Case, DbConnection, DbTransaction, CancellationToken, Task>? afterSave = null)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -307,7 +258,9 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
             await transaction.RollbackAsync(cancellationToken);
             return decision.Result;
         }
+        if (decision.Change is null) return decision.Result;
         await CaseStore.SaveAsync(connection, transaction, database, kase, decision, cancellationToken);
+        if (afterSave is not null) await afterSave(kase, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.EventsCommitted();
         return decision.Result;
@@ -319,7 +272,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         var kase = await CaseStore.LoadAsync(c, tx, database, caseId, ct);
         if (kase is null) return CommandResult.NotFound($"Case {caseId} does not exist.");
         var decision = decide(kase);
-        if (decision.IsDone) await CaseStore.SaveAsync(c, tx, database, kase, decision, ct);
+        if (decision is { IsDone: true, Change: not null }) await CaseStore.SaveAsync(c, tx, database, kase, decision, ct);
         return decision.Result;
     }
 
@@ -334,7 +287,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         // BEGIN IMMEDIATE already serialises writers.
         var found = await connection.OneOrDefaultAsync<LockedCase>(
             "SELECT id, number, status, class, category, channel, contact_id, department_id, received_at FROM cases WHERE id = @caseId"
-            + (database.IsPostgres ? " FOR UPDATE" : ""), new { caseId }, transaction, cancellationToken);
+            + database.Dialect.ForUpdate, new { caseId }, transaction, cancellationToken);
         if (found is null) return CommandResult.NotFound($"Case {caseId} does not exist.");
         var result = await change(connection, transaction, found, now, cancellationToken);
         if (!result.IsDone)

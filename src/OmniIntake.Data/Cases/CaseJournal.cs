@@ -1,31 +1,39 @@
 using System.Data.Common;
 using System.Text.Json;
+using OmniIntake.Core.Cases;
 
 namespace OmniIntake.Data.Cases;
 
 /// <summary>
-/// Every change of a case is written twice in its transaction: to the audit trail (who, when, what) and to the
-/// event log that feeds live push. Keeping both in one call keeps them from drifting.
+/// The one writer of a case's journal (issue 13 item 7): a typed <see cref="CaseRecord"/> goes to the audit trail (who,
+/// when, what) and, when it has an event kind, to the event log that feeds live push, in the caller's transaction.
+/// Writing both from one record keeps them from drifting.
 /// </summary>
 internal static class CaseJournal
 {
-    public static async Task RecordAsync(DbConnection connection, DbTransaction transaction, long caseId, string caseNumber,
-        DateTimeOffset at, string actor, string action, object detail, string eventKind, object eventData, CancellationToken ct)
+    /// <param name="messageId">The message the record's change added (a reply, a note), when it has one.</param>
+    public static Task WriteAsync(DbConnection connection, DbTransaction transaction, long caseId, string caseNumber, CaseRecord record,
+        long? messageId, CancellationToken ct)
     {
-        await connection.ExecAsync(
+        var detail = JsonSerializer.Serialize(record.AuditDetail(messageId), Json.Options);
+        if (record.EventKind is not { } eventKind)
+            return connection.ExecAsync("INSERT INTO audit (case_id, at, actor, action, detail) VALUES (@caseId, @At, @Actor, @action, @detail)",
+                new { caseId, record.At, record.Actor, action = record.AuditAction, detail }, transaction, ct);
+        return connection.ExecAsync(
             """
-            INSERT INTO audit (case_id, at, actor, action, detail) VALUES (@caseId, @at, @actor, @action, @detail);
-            INSERT INTO events (kind, case_id, case_number, occurred_at, data) VALUES (@eventKind, @caseId, @caseNumber, @at, @data);
+            INSERT INTO audit (case_id, at, actor, action, detail) VALUES (@caseId, @At, @Actor, @action, @detail);
+            INSERT INTO events (kind, case_id, case_number, occurred_at, data) VALUES (@eventKind, @caseId, @caseNumber, @At, @data);
             """,
             new
             {
-                caseId, at, actor, action, detail = JsonSerializer.Serialize(detail, Json.Options),
-                eventKind, caseNumber, data = JsonSerializer.Serialize(eventData, Json.Options),
+                caseId, record.At, record.Actor, action = record.AuditAction, detail, eventKind, caseNumber,
+                data = JsonSerializer.Serialize(record.EventData(messageId), Json.Options),
             }, transaction, ct);
     }
 
-    public static Task AuditOnlyAsync(DbConnection connection, DbTransaction transaction, long caseId, DateTimeOffset at,
-        string actor, string action, object detail, CancellationToken ct) =>
-        connection.ExecAsync("INSERT INTO audit (case_id, at, actor, action, detail) VALUES (@caseId, @at, @actor, @action, @detail)",
-            new { caseId, at, actor, action, detail = JsonSerializer.Serialize(detail, Json.Options) }, transaction, ct);
+    /// <summary>An audit-only record of a case whose number the caller does not need.</summary>
+    public static Task WriteAsync(DbConnection connection, DbTransaction transaction, long caseId, CaseRecord record, CancellationToken ct) =>
+        record.EventKind is null
+            ? WriteAsync(connection, transaction, caseId, "", record, null, ct)
+            : throw new ArgumentException($"{record.GetType().Name} has an event: give the case's number.", nameof(record));
 }

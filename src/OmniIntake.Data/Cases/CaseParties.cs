@@ -50,9 +50,8 @@ public sealed class CaseParties(Database database, IDeadlinePolicy policy, TimeP
             """, new { caseId, contactId, now, actor }, tx, cancellationToken);
         if (added == 0) return (CommandResult.Conflict($"That person is already a complainant of case {found.Number}."), 0);
         var complainants = 1 + (int)await c.OneAsync<long>("SELECT COUNT(*) FROM case_parties WHERE case_id = @caseId", new { caseId }, tx, cancellationToken);
-        await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, actor, "case.party-added",
-            new { contactId, name, handles = handles.Select(h => h.ToString()).ToList(), complainants },
-            CaseEventKinds.FieldsFilled, new { complainants }, cancellationToken);
+        await CaseJournal.WriteAsync(c, tx, caseId, found.Number,
+            new ComplainantAdded(actor, now, contactId, name, [.. handles.Select(h => h.ToString())], complainants), null, cancellationToken);
         if (rules.ByCollectiveSize.For(complainants) is { } raise)
             await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, caseId, raise.To, raise.Reason, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -76,18 +75,13 @@ public sealed class CaseParties(Database database, IDeadlinePolicy policy, TimeP
         return result;
     }
 
-    /// <summary>Where each other complainant is answered: e-mail when they gave one, else a text message.</summary>
-    internal static async Task<IReadOnlyList<(string Channel, string Address)>> RecipientsAsync(DbConnection c, DbTransaction tx, long caseId, CancellationToken ct)
-    {
-        var handles = await c.ListAsync<(long ContactId, string Kind, string Value)>(
+    /// <summary>The e-mail addresses and phones of the case's other complainants (the case decides where each is answered: <see cref="CoComplainantChannels"/>).</summary>
+    internal static async Task<IReadOnlyList<PartyHandle>> HandlesAsync(DbConnection c, DbTransaction tx, long caseId, CancellationToken ct) =>
+        await c.ListAsync<PartyHandle>(
             """
-            SELECT h.contact_id, h.kind, h.value FROM case_parties p JOIN contact_handles h ON h.contact_id = p.contact_id
-            WHERE p.case_id = @caseId AND h.kind IN ('email', 'phone')
+            SELECT h.contact_id AS contactid, h.kind, h.value FROM case_parties p JOIN contact_handles h ON h.contact_id = p.contact_id
+            WHERE p.case_id = @caseId AND h.kind IN ('email', 'phone') ORDER BY h.contact_id, h.kind
             """, new { caseId }, tx, ct);
-        return handles.GroupBy(h => h.ContactId)
-            .Select(g => g.FirstOrDefault(h => h.Kind == "email") is { Value: not null } mail ? ("email", mail.Value) : ("sms", g.First().Value))
-            .ToList();
-    }
 
     private static async Task<long> ContactForAsync(DbConnection c, DbTransaction tx, IReadOnlyList<ContactHandle> handles, string? name, DateTimeOffset now,
         CancellationToken ct)

@@ -141,7 +141,6 @@ public sealed class CasePauses(Database database, IDeadlinePolicy policy, TimePr
                 throw new InvalidOperationException($"Not a pause: {decision.Change!.GetType().Name}.");
         }
         var change = decision.Change;
-        await CaseJournal.RecordAsync(c, tx, caseId, kase.Number, at, change.Actor, change.AuditAction, change.AuditDetail(null), change.EventKind,
-            change.EventData(null), ct);
+        await CaseJournal.WriteAsync(c, tx, caseId, kase.Number, change, null, ct);
     }
 }

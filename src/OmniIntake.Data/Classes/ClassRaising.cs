@@ -1,8 +1,5 @@
 using System.Data.Common;
-using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
-using OmniIntake.Core.Deadlines;
-using OmniIntake.Core.Events;
 using OmniIntake.Core.Policy;
 using OmniIntake.Data.Cases;
 using OmniIntake.Data.Notifications;
@@ -15,30 +12,16 @@ namespace OmniIntake.Data.Classes;
 /// </summary>
 internal static class ClassRaising
 {
-    private sealed class Row
-    {
-        public string Number { get; init; } = "";
-        public string Class { get; init; } = "";
-        public string? Category { get; init; }
-        public bool ClassByHand { get; init; }
-        public DateTimeOffset ReceivedAt { get; init; }
-        public string Channel { get; init; } = "";
-    }
-
     public static async Task<bool> RaiseAsync(DbConnection c, DbTransaction tx, Database database, IDeadlinePolicy policy,
         SupervisorNotificationOptions notifications, long caseId, CaseClass to, string reason, DateTimeOffset now, CancellationToken ct)
     {
-        var found = await c.OneOrDefaultAsync<Row>(
-            "SELECT number, class, category, class_by_hand, received_at, channel FROM cases WHERE id = @caseId" + database.Dialect.ForUpdate,
-            new { caseId }, tx, ct);
-        if (found is null || found.ClassByHand || !CaseClassNames.TryParse(found.Class, out var from) || from >= to) return false;
-        await c.ExecAsync("UPDATE cases SET class = @to, updated_at = @now WHERE id = @caseId", new { to = to.ToName(), now, caseId }, tx, ct);
-        if (to == CaseClass.Major)
-            await CaseCommands.ScheduleAsync(c, tx, caseId, DeadlineClock.Classification(found.ReceivedAt), policy, ChannelNames.Parse(found.Channel), ct);
-        await CaseJournal.RecordAsync(c, tx, caseId, found.Number, now, AuditActors.System, "case.classified",
-            new { fromClass = found.Class, toClass = to.ToName(), reason, automatic = true },
-            CaseEventKinds.Classified, new { @class = to.ToName(), category = found.Category }, ct);
-        await NotifyAsync(c, tx, database, notifications, caseId, found.Number, to, reason, now, ct);
+        var kase = await CaseStore.LoadAsync(c, tx, database, caseId, ct);
+        if (kase is null) return false;
+        // The case decides (issue 13): a rule only ever raises, and leaves alone a class a person set.
+        var decision = kase.Raise(new ClassRaise(to, reason), now, policy);
+        if (!decision.IsDone || decision.Change is not CaseClassified raised) return false;
+        await CaseStore.SaveAsync(c, tx, database, kase, decision, ct);
+        if (raised.NotifiesSupervisors) await NotifyAsync(c, tx, database, notifications, caseId, kase.Number, to, reason, now, ct);
         return true;
     }
 

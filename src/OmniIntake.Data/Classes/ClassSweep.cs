@@ -1,4 +1,3 @@
-using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Policy;
@@ -213,8 +212,7 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
                     ON CONFLICT (case_id) DO NOTHING
                     """, new { caseId, group, score = Math.Round(score, 3), now }, tx, ct);
                 if (added > 0)
-                    await CaseJournal.AuditOnlyAsync(c, tx, caseId, now, AuditActors.System, "case.linked-similar",
-                        new { groupId = group, score = Math.Round(score, 3), with = complaint.Number }, ct);
+                    await CaseJournal.WriteAsync(c, tx, caseId, new LinkedSimilar(now, group, Math.Round(score, 3), complaint.Number), ct);
             }
             // The group's members the rule can count (received within its window of this complaint), not the group's history.
             var members = await c.ListAsync<(long CaseId, string Number, long ContactId, DateTimeOffset ReceivedAt, string Class, long ClassByHand)>(

@@ -60,7 +60,7 @@ public sealed class SimilarGroups(Database database, TimeProvider clock)
                 ? CommandResult.NotFound($"There is no group {groupId}.")
                 : CommandResult.Conflict($"Group {groupId} was confirmed already.");
         foreach (var caseId in await c.ListAsync<long>("SELECT case_id FROM similar_members WHERE group_id = @groupId", new { groupId }, tx, cancellationToken))
-            await CaseJournal.AuditOnlyAsync(c, tx, caseId, now, actor, "case.similar-confirmed", new { groupId }, cancellationToken);
+            await CaseJournal.WriteAsync(c, tx, caseId, new SimilarConfirmed(actor, now, groupId), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return CommandResult.Done;
     }
@@ -75,7 +75,7 @@ public sealed class SimilarGroups(Database database, TimeProvider clock)
         var group = await c.OneOrDefaultAsync<long?>("SELECT group_id FROM similar_members WHERE case_id = @caseId", new { caseId }, tx, cancellationToken);
         if (group is null) return CommandResult.NotFound($"Case {caseId} is in no group of similar complaints.");
         await c.ExecAsync("DELETE FROM similar_members WHERE case_id = @caseId", new { caseId }, tx, cancellationToken);
-        await CaseJournal.AuditOnlyAsync(c, tx, caseId, now, actor, "case.similar-removed", new { groupId = group, reason }, cancellationToken);
+        await CaseJournal.WriteAsync(c, tx, caseId, new SimilarRemoved(actor, now, group.Value, reason), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return CommandResult.Done;
     }

@@ -71,9 +71,8 @@ public sealed class DeadlineRecomputation(Database database, TimeProvider clock)
                            warned_at = CASE WHEN @WarnAt > @now THEN NULL ELSE warned_at END
                     WHERE id = @id AND state = 'pending'
                     """, new { due.DueAt, due.Rule, ruleCode, ruleParams, due.WarnAt, now, id = row.Id }, transaction, cancellationToken);
-                await CaseJournal.RecordAsync(connection, transaction, row.CaseId, row.Number, now, actor, "deadline.recomputed",
-                    new { deadlineId = row.Id, kind = row.Kind, fromDueAt = row.DueAt, toDueAt = due.DueAt, rule = due.Rule, reason },
-                    "deadline.recomputed", new { deadlineId = row.Id, dueAt = due.DueAt }, cancellationToken);
+                await CaseJournal.WriteAsync(connection, transaction, row.CaseId, row.Number,
+                    new DeadlineRecomputed(actor, now, row.Id, row.Kind, row.DueAt, due.DueAt, due.Rule, reason), null, cancellationToken);
                 moved++;
             }
             await transaction.CommitAsync(cancellationToken);

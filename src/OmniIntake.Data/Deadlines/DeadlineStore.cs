@@ -1,4 +1,4 @@
-using OmniIntake.Core.Audit;
+using OmniIntake.Core.Cases;
 using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Escalation;
 using OmniIntake.Core.Events;
@@ -56,9 +56,8 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
             return false;
         }
         var number = await connection.OneAsync<string>("SELECT number FROM cases WHERE id = @CaseId", warned, transaction, cancellationToken);
-        await CaseJournal.RecordAsync(connection, transaction, warned.CaseId, number, now, AuditActors.System, "deadline.atRisk",
-            new { deadlineId, kind = warned.Kind, dueAt = warned.DueAt, warned.Rule },
-            CaseEventKinds.DeadlineAtRisk, new { deadlineId, kind = warned.Kind, dueAt = warned.DueAt, rule = warned.Rule }, cancellationToken);
+        await CaseJournal.WriteAsync(connection, transaction, warned.CaseId, number, new DeadlineAtRisk(now, deadlineId, warned.Kind, warned.DueAt, warned.Rule),
+            null, cancellationToken);
         await CaseEscalations.EscalateAsync(connection, transaction, database, _escalation, _notifications, warned.Fired, EscalationPhase.AtRisk, now,
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -100,11 +99,8 @@ public sealed class DeadlineStore(Database database, TimeProvider clock, IEventL
         }
         var number = await connection.OneAsync<string>("SELECT number FROM cases WHERE id = @CaseId", fired, transaction, cancellationToken);
         var lateBy = now - fired.DueAt;
-        await CaseJournal.RecordAsync(connection, transaction, fired.CaseId, number, now, AuditActors.System, "deadline.breached",
-            new { deadlineId, kind = fired.Kind, dueAt = fired.DueAt, fired.Rule },
-            CaseEventKinds.DeadlineBreached,
-            new { deadlineId, kind = fired.Kind, dueAt = fired.DueAt, rule = fired.Rule, firedLateMs = (long)lateBy.TotalMilliseconds },
-            cancellationToken);
+        await CaseJournal.WriteAsync(connection, transaction, fired.CaseId, number,
+            new DeadlineBreached(now, deadlineId, fired.Kind, fired.DueAt, fired.Rule, lateBy), null, cancellationToken);
         // The breach notice (Notifications:OnBreach), the raised class and the supervisor's assignment: the clock's escalation rule.
         await CaseEscalations.EscalateAsync(connection, transaction, database, _escalation, _notifications, fired.Fired, EscalationPhase.Breach, now,
             cancellationToken);

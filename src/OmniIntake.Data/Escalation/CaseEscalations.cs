@@ -4,7 +4,6 @@ using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Escalation;
-using OmniIntake.Core.Events;
 using OmniIntake.Data.Cases;
 using OmniIntake.Data.Notifications;
 
@@ -86,16 +85,14 @@ internal static class CaseEscalations
         if (decision.Raise is { } raise)
         {
             await c.ExecAsync("UPDATE cases SET class = @to, updated_at = @now WHERE id = @caseId", new { to = raise.To.ToName(), now, caseId = row.Id }, tx, ct);
-            await CaseJournal.RecordAsync(c, tx, row.Id, row.Number, now, AuditActors.System, "case.classified",
-                new { fromClass = fromClass.ToName(), toClass = raise.To.ToName(), reason = raise.Reason, automatic = true },
-                CaseEventKinds.Classified, new { @class = raise.To.ToName(), category = row.Category }, ct);
+            await CaseJournal.WriteAsync(c, tx, row.Id, row.Number, new CaseClassified(AuditActors.System, now, kase.Status, fromClass, raise.To,
+                row.Category, row.Category, raise.Reason, ByHand: false, Automatic: true, Raised: raise.To, NotifyReason: raise.Reason), null, ct);
         }
         if (decision.Assigned is { } assigned)
         {
             await c.ExecAsync("UPDATE cases SET claimed_by = @To, claimed_at = @now, updated_at = @now WHERE id = @caseId",
                 new { assigned.To, now, caseId = row.Id }, tx, ct);
-            await CaseJournal.RecordAsync(c, tx, row.Id, row.Number, now, assigned.Actor, assigned.AuditAction, assigned.AuditDetail(null),
-                assigned.EventKind, assigned.EventData(null), ct);
+            await CaseJournal.WriteAsync(c, tx, row.Id, row.Number, assigned, null, ct);
         }
         if (notify)
         {
@@ -105,11 +102,7 @@ internal static class CaseEscalations
             await SupervisorNotifications.QueueAsync(c, tx, database, notifications, row.Id, phase == EscalationPhase.Breach ? "deadline.breached" : "deadline.atRisk",
                 text, now, ct);
         }
-        await CaseJournal.AuditOnlyAsync(c, tx, row.Id, now, AuditActors.System, "case.escalated", new
-        {
-            deadlineId = fired.DeadlineId, clock = fired.Kind.ToName(), phase = phase.ToName(), rule = rule.Describe(), notified = notify,
-            raisedFrom = decision.Raise is null ? null : fromClass.ToName(), raisedTo = decision.Raise?.To.ToName(), assignedTo = decision.Assigned?.To,
-            assignRefusedCode = decision.AssignRefusedCode,
-        }, ct);
+        await CaseJournal.WriteAsync(c, tx, row.Id, new CaseEscalated(now, fired.DeadlineId, fired.Kind.ToName(), phase.ToName(), rule.Describe(), notify,
+            decision.Raise is null ? null : fromClass.ToName(), decision.Raise?.To.ToName(), decision.Assigned?.To, decision.AssignRefusedCode), ct);
     }
 }

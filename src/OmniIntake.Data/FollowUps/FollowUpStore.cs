@@ -1,5 +1,4 @@
 using System.Data.Common;
-using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Outbound;
@@ -119,9 +118,7 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
         }
         if (recipient is null || token is null)
         {
-            await CaseJournal.RecordAsync(c, tx, found.Id, found.Number, now, AuditActors.System, "follow-up.by-phone",
-                new { followUpId = id, why = "the case has no address on its channel: an agent calls the customer" },
-                CaseEventKinds.FollowUpSent, new { followUpId = id, channel = (string?)null }, ct);
+            await CaseJournal.WriteAsync(c, tx, found.Id, found.Number, new FollowUpByPhone(now, id), null, ct);
         }
         else
         {
@@ -131,8 +128,7 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
             var shown = compose(invitation with { Link = FollowUpInvitation.Withheld(invitation.Language) });
             var messageId = await HubMessages.QueueAsync(c, tx, database, found.Id, "outbound", channel!, recipient, null, shown, now, ct,
                 sealedText: seal.Seal(compose(invitation)));
-            await CaseJournal.RecordAsync(c, tx, found.Id, found.Number, now, AuditActors.System, "follow-up.sent",
-                new { followUpId = id, messageId, channel }, CaseEventKinds.FollowUpSent, new { followUpId = id, messageId, channel }, ct);
+            await CaseJournal.WriteAsync(c, tx, found.Id, found.Number, new FollowUpSent(now, id, channel), messageId, ct);
         }
         await tx.CommitAsync(ct);
         return true;
@@ -191,9 +187,8 @@ public sealed class FollowUpStore(Database database, IDeadlinePolicy policy, Tim
             UPDATE follow_ups SET answered_at = @now, answered_by = @actor, satisfaction = @Satisfaction, solved = @Solved, comment = @Comment
             WHERE id = @followUpId
             """, new { now, actor, answer.Satisfaction, answer.Solved, answer.Comment, followUpId }, tx, cancellationToken);
-        await CaseJournal.RecordAsync(c, tx, found.CaseId, found.Number, now, actor, "follow-up.answered",
-            new { followUpId, answer.Satisfaction, answer.Solved, answer.Comment }, CaseEventKinds.FollowUpAnswered,
-            new { followUpId, answer.Satisfaction, answer.Solved }, cancellationToken);
+        await CaseJournal.WriteAsync(c, tx, found.CaseId, found.Number,
+            new Core.Cases.FollowUpAnswered(actor, now, followUpId, answer.Satisfaction, answer.Solved, answer.Comment), null, cancellationToken);
         if (!answer.Solved && found.Status is "resolved" or "closed")
             await CaseCommands.ReopenAsync(c, tx, database, policy, found.CaseId, now, actor, "follow-up: the customer says the problem is not solved",
                 cancellationToken);

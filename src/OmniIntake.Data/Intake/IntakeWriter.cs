@@ -129,8 +129,8 @@ internal static class IntakeWriter
             var deadline = new DynamicParameters(values);
             deadline.AddDynamicParams(new { caseId });
             await c.ExecAsync(SequentialDeadlineInsert, deadline, tx, ct);
-            if (UnknownCategory(w) is { } given)
-                await CaseJournal.AuditOnlyAsync(c, tx, caseId, w.Now, AuditActors.System, "category.unknown", given, ct);
+            if (w.CategoryUnknown)
+                await CaseJournal.WriteAsync(c, tx, caseId, new Core.Cases.UnknownCategoryGiven(w.Now, w.Message.Fields!.Category), ct);
             if (w.ClassifiedDetail is { } classified)
                 await c.ExecAsync("INSERT INTO audit (case_id, at, actor, action, detail) VALUES (@caseId, @Now, @actor, 'case.classified', @classified)",
                     new { caseId, w.Now, actor = AuditActors.System, classified }, tx, ct);

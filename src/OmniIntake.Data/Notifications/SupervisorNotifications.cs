@@ -1,5 +1,4 @@
 using System.Data.Common;
-using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Data.Cases;
 using OmniIntake.Data.Outbox;
@@ -38,7 +37,7 @@ internal static class SupervisorNotifications
         {
             await HubMessages.QueueAsync(c, tx, database, caseId, "notification", recipient.Channel.ToName(), recipient.Address, kind, text, now, ct);
         }
-        await CaseJournal.AuditOnlyAsync(c, tx, caseId, now, AuditActors.System, "notification.queued",
-            new { kind, recipients = options.Recipients.Select(r => $"{r.Channel.ToName()}:{r.Address}").ToList() }, ct);
+        await CaseJournal.WriteAsync(c, tx, caseId,
+            new NotificationQueued(now, kind, [.. options.Recipients.Select(r => $"{r.Channel.ToName()}:{r.Address}")]), ct);
     }
 }

@@ -1,4 +1,3 @@
-using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Outbound;
@@ -58,8 +57,8 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
             new { recipient, since = now - limit.Window }, transaction, cancellationToken);
         if (recent >= limit.Count)
         {
-            await CaseJournal.AuditOnlyAsync(connection, transaction, caseId, now, AuditActors.System, "auto-reply.rate-limited",
-                new { recipient, recent, limit.Count, window = limit.Window.ToString() }, cancellationToken);
+            await CaseJournal.WriteAsync(connection, transaction, caseId, new AutomaticReplyRateLimited(now, recipient, recent, limit.Count, limit.Window),
+                cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return AutomaticReplyOutcome.RateLimited;
         }
@@ -67,9 +66,7 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
         if (onceKey is not null)
             await connection.ExecAsync("UPDATE outbox SET once_key = @onceKey WHERE message_id = @messageId", new { onceKey, messageId }, transaction,
                 cancellationToken);
-        await CaseJournal.RecordAsync(connection, transaction, caseId, found.Number, now, AuditActors.System, "auto-reply.queued",
-            new { messageId, channel }, CaseEventKinds.ReplyQueued, new { messageId, channel, automatic = true },
-            cancellationToken);
+        await CaseJournal.WriteAsync(connection, transaction, caseId, found.Number, new AutomaticReplyQueued(now, channel), messageId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.EventsCommitted();
         return AutomaticReplyOutcome.Queued;

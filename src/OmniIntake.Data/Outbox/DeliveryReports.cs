@@ -1,4 +1,3 @@
-using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Outbound;
@@ -27,8 +26,8 @@ public sealed class DeliveryReports(Database database, TimeProvider clock, IEven
         }
         await connection.ExecAsync("UPDATE outbox SET provider_status = @status, provider_error = @error WHERE id = @OutboxId",
             new { status, error, row.OutboxId }, transaction, cancellationToken);
-        await CaseJournal.RecordAsync(connection, transaction, row.CaseId, row.CaseNumber, now, AuditActors.System, "reply.report",
-            new { row.MessageId, providerId, status, error }, CaseEventKinds.DeliveryChanged, new { row.MessageId, status, error }, cancellationToken);
+        await CaseJournal.WriteAsync(connection, transaction, row.CaseId, row.CaseNumber, new DeliveryReported(now, row.MessageId, providerId, status, error), null,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.EventsCommitted();
         return true;

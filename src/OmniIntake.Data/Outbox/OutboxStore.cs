@@ -1,4 +1,3 @@
-using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Outbound;
@@ -83,9 +82,9 @@ public sealed class OutboxStore(Database database, TimeProvider clock, IEventLog
                    email_message_id = CASE WHEN channel = 'email' THEN COALESCE(@providerId, email_message_id) ELSE email_message_id END
             WHERE id = @MessageId AND direction IN ('outbound', 'notification');
             """, new { name, error, now, retryAt, message.OutboxId, providerId, message.MessageId, segments }, transaction, cancellationToken);
-        await CaseJournal.RecordAsync(connection, transaction, message.CaseId, message.CaseNumber, now, AuditActors.System, "reply." + name,
-            new { message.OutboxId, message.MessageId, channel = message.Channel.ToName(), message.Attempt, providerId, error, retryAt, segments },
-            CaseEventKinds.DeliveryChanged, new { message.MessageId, status = name, error }, cancellationToken);
+        await CaseJournal.WriteAsync(connection, transaction, message.CaseId, message.CaseNumber,
+            new DeliveryRecorded(now, name, message.OutboxId, message.MessageId, message.Channel.ToName(), message.Attempt, providerId, error, retryAt, segments),
+            null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.EventsCommitted();
     }

@@ -39,6 +39,9 @@ public sealed record ResolveRequest(string? Note);
 
 public sealed record CloseRequest(string? Note);
 
+/// <summary>The complainant's reason for withdrawing, as the agent who checked it is voluntary took it down.</summary>
+public sealed record WithdrawRequest(string? Reason);
+
 public sealed record NoteRequest(string Text);
 
 /// <summary><paramref name="Into"/>: the number (or id) of the case that answers for this one from now on.</summary>
@@ -71,6 +74,8 @@ public static class CaseApi
         cases.MapPost("/{id:long}/resolve", ResolveAsync).WithName("ResolveCase").WithSummary("For an agent: resolves a case with a resolution note.");
         cases.MapPost("/{id:long}/close", async (long id, CloseRequest? request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
             Answer(await commands.CloseAsync(id, user.Identity!.Name!, request?.Note, ct))).WithName("CloseCase").WithSummary("For an agent: closes a case with a note.");
+        cases.MapPost("/{id:long}/withdraw", async (long id, WithdrawRequest? request, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(await commands.WithdrawAsync(id, request?.Reason ?? "", user.Identity!.Name!, ct))).WithName("WithdrawCase").WithSummary("For an agent: withdraws an open complaint, with the complainant's reason, once they checked it is voluntary.");
         cases.MapPost("/{id:long}/merge", MergeAsync).WithName("MergeCase").WithSummary("For an agent: merges a duplicate case into the one that answers for it.");
         cases.MapPost("/{id:long}/claim", async (long id, bool? takeOver, CaseCommands commands, ClaimsPrincipal user, CancellationToken ct) =>
         {

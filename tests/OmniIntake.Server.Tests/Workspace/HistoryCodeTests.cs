@@ -54,7 +54,7 @@ public sealed partial class HistoryCodeTests
         Assert.True(scanned >= 15, $"the scan found the files that write the audit trail ({scanned})");
     }
 
-    [GeneratedRegex(@"INSERT INTO audit|AuditOnlyAsync\(|CaseJournal\.RecordAsync\(|AuditAction =>")]
+    [GeneratedRegex(@"INSERT INTO audit|AuditOnlyAsync\(|CaseJournal\.RecordAsync\(|CaseJournal\.WriteAsync\(|AuditAction =>")]
     private static partial Regex AuditWriter();
 
     [GeneratedRegex("""["'](?<code>[a-z][a-zA-Z]*(-[a-z]+)*\.[a-z][a-zA-Z]*(-[a-z]+)*)["']""")]
