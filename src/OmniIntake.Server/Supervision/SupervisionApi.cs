@@ -7,8 +7,8 @@ using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Supervision;
 
-/// <summary>The board's live picture with who is online.</summary>
-public sealed record BoardView(Board Board, IReadOnlyList<string> Online);
+/// <summary>The board's live picture with who is online (usernames; OnlinePeople adds the names people see).</summary>
+public sealed record BoardView(Board Board, IReadOnlyList<string> Online, IReadOnlyList<OmniIntake.Data.Accounts.OnlinePerson> OnlinePeople);
 
 /// <summary>One bucket of the trend charts: the indicators of the cases received in [From, To].</summary>
 public sealed record TrendPoint(DateOnly From, DateOnly To, long Cases, ReportIndicators Indicators);
@@ -31,10 +31,11 @@ public static class SupervisionApi
         // These pages are for their roles only (not static files): anyone else is sent to the sign-in page.
         MapPage(app, "/supervisor", "supervisor.html", Policies.Supervisors);
         MapPage(app, "/channels.html", "channels.html", Policies.Supervisors);
-        MapPage(app, "/admin", "admin.html", Policies.Admins);
+        // Issue 14: users and the calendar moved into the workspace; the old admin page's address leads there.
+        app.MapGet("/admin", () => TypedResults.Redirect("/app/admin")).RequireAuthorization(Policies.Admins).ExcludeFromDescription();
         var board = app.MapGroup("/api/board").WithTags("Supervision").RequireAuthorization(Policies.Supervisors);
         board.MapGet("/", async (BoardQueries queries, Presence presence, CancellationToken ct) =>
-            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct)))).WithName("GetBoard").WithSummary("For a supervisor: the live board: open cases by status, class and deadline, and who is online.");
+            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct), await presence.OnlinePeopleAsync(ct)))).WithName("GetBoard").WithSummary("For a supervisor: the live board: open cases by status, class and deadline, and who is online.");
         board.MapGet("/trends", TrendsAsync).WithName("GetTrends").WithSummary("For a supervisor: complaints received per day or week, by channel or category.");
         board.MapGet("/cases", BoardCasesApi.ListAsync).WithName("ListBoardCases")
             .WithSummary("The open cases a bucket of the board counts (bucket: open, inWindow, atRisk, breached, awaitingAnswer), optionally of one row (channel, department code or \"(not forwarded)\", agent or \"(unclaimed)\"), the most urgent first.");
