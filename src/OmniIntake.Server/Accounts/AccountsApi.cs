@@ -18,6 +18,9 @@ public sealed record UpdateUserRequest(string? DisplayName, string[]? Roles, lon
 
 public sealed record SetPasswordRequest(string Password);
 
+/// <summary>How a member of staff is named in the workspace (issue 14: display names, not usernames).</summary>
+public sealed record StaffName(string Username, string DisplayName);
+
 /// <summary>Switches an account off (true) or on again (false); its roles and department are kept.</summary>
 public sealed record SetUserDisabledRequest(bool Disabled);
 
@@ -45,6 +48,11 @@ public static class AccountsApi
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff).WithName("Logout").WithSummary("Signs the current user out.");
         auth.MapGet("/me", Me).RequireAuthorization(Policies.Staff).WithName("GetMe").WithSummary("The signed-in user: username, display name and roles.");
         app.MapPost("/api/setup/admin", SetupAsync).AllowAnonymous().WithTags("Accounts").WithName("SetUpAdmin").WithSummary("On a new install only: creates the first admin account.");
+
+        app.MapGet("/api/staff/names", async (UserStore store, CancellationToken ct) =>
+                TypedResults.Ok((await store.ListAsync(ct)).Select(u => new StaffName(u.Username, u.DisplayName)).ToArray()))
+            .RequireAuthorization(Policies.Staff).WithTags("Accounts").WithName("ListStaffNames")
+            .WithSummary("For any member of staff: every account's username with the display name the workspace shows for it.");
 
         var users = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(Policies.Admins);
         users.MapGet("/", ListUsersAsync).WithName("ListUsers").WithSummary("For an admin: every user account.");

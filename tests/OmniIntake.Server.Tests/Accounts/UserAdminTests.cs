@@ -63,6 +63,11 @@ public sealed class UserAdminTests
         Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.NotFound), (self.StatusCode, nobody.StatusCode));
         Assert.Contains("\"code\":\"account.self-disable\"", await self.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
+        using var owner = await host.ClientAsync(Roles.Owner);
+        var names = await owner.GetFromJsonAsync<List<StaffName>>("/api/staff/names", Ct);
+        Assert.Equal("钱客服", names!.Single(n => n.Username == "qian").DisplayName);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().GetAsync("/api/staff/names", Ct)).StatusCode);
+
         var on = await admin.PutAsJsonAsync($"/api/users/{user.Id}/disabled", new { disabled = false }, Ct);
         Assert.Equal(HttpStatusCode.NoContent, on.StatusCode);
         using var back = await host.ClientForUserAsync("qian");
@@ -81,7 +86,8 @@ public sealed class UserAdminTests
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/app/admin", page.Headers.Location?.OriginalString);
-        Assert.NotEqual(HttpStatusCode.Redirect, (await supervisor.GetAsync("/admin", Ct)).StatusCode);
+        // Others are refused as before (sent to the refused page or the sign-in page), never into the admin's workspace.
+        Assert.NotEqual("/app/admin", (await supervisor.GetAsync("/admin", Ct)).Headers.Location?.OriginalString);
         Assert.NotEqual("/app/admin", (await host.Anonymous().GetAsync("/admin", Ct)).Headers.Location?.OriginalString);
     }
 

@@ -32,8 +32,7 @@ export function dayKind(calendar: CalendarView, iso: string): { kind: DayKind; w
   if (own) return { kind: own.working ? "orgWorking" : "orgOff", working: own.working, name: own.name };
   const official = calendar.officialDays.find((d) => d.day === iso);
   if (official) return { kind: official.working ? "makeup" : "holiday", working: official.working, name: "" };
-  const [y, m, d] = iso.split("-").map(Number);
-  const weekday = new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay();
+  const weekday = new Date(`${iso}T12:00:00Z`).getUTCDay();
   const working = calendar.workingWeekdays.includes(weekday);
   return { kind: working ? "working" : "weekend", working, name: "" };
 }

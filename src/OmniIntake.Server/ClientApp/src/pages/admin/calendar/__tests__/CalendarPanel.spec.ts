@@ -1,4 +1,4 @@
-import { flushPromises, mount } from "@vue/test-utils";
+import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/api/client";
 import { i18nZh } from "@/pages/case/__tests__/fixtures";
@@ -17,17 +17,25 @@ const calendar = (adminDays: CalendarView["adminDays"] = []): CalendarView => ({
 
 afterEach(() => vi.restoreAllMocks());
 
+/** The button whose text is exactly <text> (fails the test when there is none). */
+function button(wrapper: VueWrapper, text: string) {
+  const found = wrapper.findAll("button").find((b) => b.text() === text);
+  if (!found) throw new Error(`no button "${text}"`);
+  return found;
+}
+
 describe("the year's month grid", () => {
   it("puts each month's first day under its weekday (Monday first) and says what each day is", () => {
-    const months = yearGrid(calendar([{ day: "2026-12-01", working: false, name: "公司年会", updatedBy: "admin", updatedAt: "" }]), 2026);
-    expect(months).toHaveLength(12);
+    const grid = yearGrid(calendar([{ day: "2026-12-01", working: false, name: "公司年会", updatedBy: "admin", updatedAt: "" }]), 2026);
+    expect(grid).toHaveLength(12);
+    const month = (n: number) => grid[n - 1] ?? { weeks: [], days: [] };
     // 2026-12-01 is a Tuesday: one empty cell before it.
-    expect(months[11]!.weeks[0]!.map((d) => d?.day ?? null).slice(0, 3)).toEqual([null, 1, 2]);
-    expect(months[11]!.days[0]).toMatchObject({ kind: "orgOff", working: false, name: "公司年会" });
-    expect(months[9]!.days[0]).toMatchObject({ kind: "holiday", working: false });
-    expect(months[8]!.days[19]).toMatchObject({ kind: "makeup", working: true });
-    expect(months[8]!.days[18]).toMatchObject({ kind: "weekend", working: false });
-    expect(months[8]!.days[21]).toMatchObject({ kind: "working", working: true });
+    expect((month(12).weeks[0] ?? []).map((d) => d?.day ?? null).slice(0, 3)).toEqual([null, 1, 2]);
+    expect(month(12).days[0]).toMatchObject({ kind: "orgOff", working: false, name: "公司年会" });
+    expect(month(10).days[0]).toMatchObject({ kind: "holiday", working: false });
+    expect(month(9).days[19]).toMatchObject({ kind: "makeup", working: true });
+    expect(month(9).days[18]).toMatchObject({ kind: "weekend", working: false });
+    expect(month(9).days[21]).toMatchObject({ kind: "working", working: true });
   });
 });
 
@@ -46,10 +54,10 @@ describe("the working calendar", () => {
     await wrapper.get("button[data-day='2026-12-01']").trigger("click");
     expect(wrapper.get("[data-test=date-words]").text()).toBe("2026年12月1日星期二");
     expect(wrapper.get("[data-test=day-kind]").text()).toBe("工作日");
-    await wrapper.findAll("button").find((b) => b.text() === "设为休息日")!.trigger("click");
+    await button(wrapper, "设为休息日").trigger("click");
     expect(wrapper.get("[data-test=calendar-problem]").text()).toBe("请填写名称，说明为何调整这一天。");
     await wrapper.get("#calendar-name").setValue("公司年会");
-    await wrapper.findAll("button").find((b) => b.text() === "设为休息日")!.trigger("click");
+    await button(wrapper, "设为休息日").trigger("click");
     await flushPromises();
     expect(set).toHaveBeenCalledWith("2026-12-01", false, "公司年会");
     expect(wrapper.get("[data-test=calendar-notice]").text())
@@ -57,7 +65,7 @@ describe("the working calendar", () => {
     expect(wrapper.get("button[data-day='2026-12-01']").classes()).toContain("orgOff");
     expect(wrapper.get("[data-test=day-kind]").text()).toBe("本单位休息日（公司年会）");
 
-    await wrapper.findAll("button").find((b) => b.text() === "撤销本单位的设置")!.trigger("click");
+    await button(wrapper, "撤销本单位的设置").trigger("click");
     await flushPromises();
     expect(remove).toHaveBeenCalledWith("2026-12-01");
     expect(wrapper.get("button[data-day='2026-12-01']").classes()).toContain("working");
@@ -72,7 +80,7 @@ describe("the working calendar", () => {
     await flushPromises();
     await wrapper.get("button[data-day='2026-10-01']").trigger("click");
     await wrapper.get("#calendar-name").setValue("x");
-    await wrapper.findAll("button").find((b) => b.text() === "设为工作日")!.trigger("click");
+    await button(wrapper, "设为工作日").trigger("click");
     await flushPromises();
     expect(wrapper.get("[data-test=calendar-problem]").text()).toBe("请填写名称（一至一百个字符）。");
   });

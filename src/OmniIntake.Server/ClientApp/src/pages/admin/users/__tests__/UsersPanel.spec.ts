@@ -1,4 +1,4 @@
-import { flushPromises, mount } from "@vue/test-utils";
+import { type DOMWrapper, flushPromises, mount } from "@vue/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/api/client";
 import { makeI18n } from "@/i18n";
@@ -14,6 +14,13 @@ const people: StaffUser[] = [
 ];
 
 afterEach(() => vi.restoreAllMocks());
+
+/** The button whose text starts with <text> (fails the test when there is none). */
+function button(row: Pick<DOMWrapper<Element>, "findAll">, text: string) {
+  const found = row.findAll("button").find((b) => b.text().startsWith(text));
+  if (!found) throw new Error(`no button "${text}"`);
+  return found;
+}
 
 async function mounted(locale: "zh-CN" | "en" = "zh-CN") {
   const wrapper = mount(UsersPanel, {
@@ -42,7 +49,7 @@ describe("the admin's users", () => {
     vi.spyOn(adminApi, "users").mockResolvedValue(people);
     const create = vi.spyOn(adminApi, "createUser")
       .mockRejectedValueOnce(new ApiError(409, { code: "account.username-taken", title: "Username taken", status: 409 }))
-      .mockResolvedValueOnce({ ...people[1]!, id: 4, username: "sun", displayName: "孙主任" });
+      .mockResolvedValueOnce({ id: 4, username: "sun", displayName: "孙主任", roles: ["owner"], departmentId: 1, disabled: false });
     const wrapper = await mounted();
     await wrapper.get("#new-username").setValue("sun");
     await wrapper.get("#new-display-name").setValue("孙主任");
@@ -71,7 +78,7 @@ describe("the admin's users", () => {
     const password = vi.spyOn(adminApi, "setPassword").mockResolvedValue(undefined);
     const wrapper = await mounted("en");
     const row = wrapper.get("tr[data-user=zhao]");
-    await row.findAll("button").find((b) => b.text().startsWith("Edit"))!.trigger("click");
+    await button(row, "Edit").trigger("click");
     expect(wrapper.get("label[for=edit-department-2]").text()).toBe("Department (required for complaint owners)");
     await wrapper.get("#edit-name-2").setValue("Manager Zhao");
     await wrapper.get("#edit-department-2").setValue("1");
@@ -79,12 +86,12 @@ describe("the admin's users", () => {
     await flushPromises();
     expect(update).toHaveBeenCalledWith(2, { displayName: "Manager Zhao", roles: ["owner"], departmentId: 1, unlock: true });
 
-    await wrapper.get("tr[data-user=zhao]").findAll("button").find((b) => b.text().startsWith("Switch off"))!.trigger("click");
+    await button(wrapper.get("tr[data-user=zhao]"), "Switch off").trigger("click");
     await flushPromises();
     expect(disable).toHaveBeenCalledWith(2, true);
     expect(wrapper.get("[data-test=users-notice]").text()).toBe("“赵经理” is switched off.");
 
-    await wrapper.get("tr[data-user=qian]").findAll("button").find((b) => b.text().startsWith("Reset password"))!.trigger("click");
+    await button(wrapper.get("tr[data-user=qian]"), "Reset password").trigger("click");
     await wrapper.get("#reset-3").setValue("another-password-2");
     await wrapper.get("form[aria-label='Reset the password of 钱客服']").trigger("submit");
     await flushPromises();
