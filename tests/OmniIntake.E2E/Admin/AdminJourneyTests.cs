@@ -76,8 +76,8 @@ public sealed class AdminJourneyTests
             await page.Locator("#new-display-name").FillAsync("周主任");
             await page.GetByLabel("初始密码").FillAsync(OwnerPassword);
             var newUser = page.Locator("[data-test=new-user]");
-            await newUser.GetByLabel("客服专员").UncheckAsync();
-            await newUser.GetByLabel("部门投诉负责人").CheckAsync();
+            await newUser.GetByRole(AriaRole.Checkbox, new() { Name = "客服专员", Exact = true }).UncheckAsync();
+            await newUser.GetByRole(AriaRole.Checkbox, new() { Name = "部门投诉负责人", Exact = true }).CheckAsync();
             await newUser.GetByRole(AriaRole.Button, new() { Name = "添加用户" }).ClickAsync();
             await Assertions.Expect(page.Locator("[data-test=users-problem]")).ToHaveTextAsync("部门投诉负责人需要选择所负责的部门。");
             await page.Locator("#new-department").SelectOptionAsync(new SelectOptionValue { Label = "物业部" });
