@@ -37,4 +37,23 @@ public sealed class PresenceStore(Database database, TimeProvider clock)
         return await connection.ListAsync<string>("SELECT DISTINCT username FROM presence WHERE seen_at >= @since ORDER BY username",
             new { since = clock.GetUtcNow() - Stale }, null, cancellationToken);
     }
+
+    /// <summary>Who is online as people see them: the display name beside the username (issue 14: names, not usernames).</summary>
+    public async Task<IReadOnlyList<OnlinePerson>> OnlinePeopleAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ListAsync<OnlinePerson>(
+            """
+            SELECT DISTINCT p.username, COALESCE(u.display_name, p.username) AS display_name
+            FROM presence p LEFT JOIN users u ON u.username = p.username
+            WHERE p.seen_at >= @since ORDER BY display_name
+            """, new { since = clock.GetUtcNow() - Stale }, null, cancellationToken);
+    }
+}
+
+/// <summary>A signed-in member of staff on the board's "online" line.</summary>
+public sealed class OnlinePerson
+{
+    public string Username { get; init; } = "";
+    public string DisplayName { get; init; } = "";
 }

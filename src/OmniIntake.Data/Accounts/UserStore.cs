@@ -11,6 +11,9 @@ public sealed class UserRecord
     public int FailedLogins { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
 
+    /// <summary>When an admin switched the account off (null: it is on).</summary>
+    public DateTimeOffset? DisabledAt { get; init; }
+
     public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
@@ -26,7 +29,7 @@ public sealed class UserStore(Database database, TimeProvider clock)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.OneOrDefaultAsync<UserRecord>(
-            "SELECT id, username, display_name, password_hash, roles, department_id, failed_logins, locked_until FROM users WHERE username = @username",
+            "SELECT id, username, display_name, password_hash, roles, department_id, failed_logins, locked_until, disabled_at FROM users WHERE username = @username",
             new { username = username.Trim().ToLowerInvariant() }, null, cancellationToken);
     }
 
@@ -34,7 +37,7 @@ public sealed class UserStore(Database database, TimeProvider clock)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ListAsync<UserRecord>(
-            "SELECT id, username, display_name, '' AS password_hash, roles, department_id, failed_logins, locked_until FROM users ORDER BY username",
+            "SELECT id, username, display_name, '' AS password_hash, roles, department_id, failed_logins, locked_until, disabled_at FROM users ORDER BY username",
             null, null, cancellationToken);
     }
 
@@ -71,6 +74,15 @@ public sealed class UserStore(Database database, TimeProvider clock)
                     {(unlock ? ", failed_logins = 0, locked_until = NULL" : "")}
              WHERE id = @id
              """, new { id, displayName, roles = string.Join(',', roles), departmentId }, null, cancellationToken) > 0;
+    }
+
+    /// <summary>An admin switches an account off (now) or on again (null); its roles are kept for when it is back.</summary>
+    /// <returns>False when there is no such user.</returns>
+    public async Task<bool> SetDisabledAsync(long id, bool disabled, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecAsync("UPDATE users SET disabled_at = @at WHERE id = @id",
+            new { id, at = disabled ? clock.GetUtcNow() : (DateTimeOffset?)null }, null, cancellationToken) > 0;
     }
 
     public async Task<bool> SetPasswordAsync(long id, string passwordHash, CancellationToken cancellationToken = default)

@@ -109,7 +109,7 @@ public sealed class AssignmentStore(Database database, TimeProvider clock, IEven
         var requested = string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim().ToLowerInvariant();
         Assignee? found = null;
         if (requested is not null
-            && await c.OneOrDefaultAsync<AssigneeRow>("SELECT username, display_name, roles FROM users WHERE username = @requested",
+            && await c.OneOrDefaultAsync<AssigneeRow>("SELECT username, display_name, CASE WHEN disabled_at IS NULL THEN roles ELSE '' END AS roles FROM users WHERE username = @requested",
                 new { requested }, tx, ct) is { } row)
             found = new Assignee(row.Username, row.DisplayName,
                 row.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

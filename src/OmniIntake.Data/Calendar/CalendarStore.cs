@@ -54,4 +54,24 @@ public sealed class CalendarStore(Database database, TimeProvider clock)
             """, new { day = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), working, name, actor, now = clock.GetUtcNow() },
             null, cancellationToken);
     }
+
+    /// <summary>
+    /// Undoes an admin's day: the date follows the official calendar again. The change log keeps the undo as a row with
+    /// an empty name (the day's former working state), so the history of the calendar stays complete.
+    /// </summary>
+    /// <returns>False when the organisation had not set that day.</returns>
+    public async Task<bool> RemoveAsync(DateOnly day, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var key = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var removed = await connection.ExecAsync(
+            """
+            INSERT INTO calendar_changes (day, working, name, actor, at)
+                SELECT day, working, '', @actor, @now FROM calendar_days WHERE day = @key;
+            DELETE FROM calendar_days WHERE day = @key;
+            """, new { key, actor, now = clock.GetUtcNow() }, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed > 0;
+    }
 }

@@ -18,9 +18,16 @@ public sealed record UpdateUserRequest(string? DisplayName, string[]? Roles, lon
 
 public sealed record SetPasswordRequest(string Password);
 
+/// <summary>How a member of staff is named in the workspace (issue 14: display names, not usernames).</summary>
+public sealed record StaffName(string Username, string DisplayName);
+
+/// <summary>Switches an account off (true) or on again (false); its roles and department are kept.</summary>
+public sealed record SetUserDisabledRequest(bool Disabled);
+
 public sealed record CreateUserRequest(string Username, string? DisplayName, string Password, string[] Roles, long? DepartmentId);
 
-public sealed record UserResponse(long Id, string Username, string DisplayName, IReadOnlyList<string> Roles, long? DepartmentId);
+/// <param name="Disabled">The account is switched off: it cannot sign in and is given no cases.</param>
+public sealed record UserResponse(long Id, string Username, string DisplayName, IReadOnlyList<string> Roles, long? DepartmentId, bool Disabled = false);
 
 public static class AccountClaims
 {
@@ -42,6 +49,11 @@ public static class AccountsApi
         auth.MapGet("/me", Me).RequireAuthorization(Policies.Staff).WithName("GetMe").WithSummary("The signed-in user: username, display name and roles.");
         app.MapPost("/api/setup/admin", SetupAsync).AllowAnonymous().WithTags("Accounts").WithName("SetUpAdmin").WithSummary("On a new install only: creates the first admin account.");
 
+        app.MapGet("/api/staff/names", async (UserStore store, CancellationToken ct) =>
+                TypedResults.Ok((await store.ListAsync(ct)).Select(u => new StaffName(u.Username, u.DisplayName)).ToArray()))
+            .RequireAuthorization(Policies.Staff).WithTags("Accounts").WithName("ListStaffNames")
+            .WithSummary("For any member of staff: every account's username with the display name the workspace shows for it.");
+
         var users = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(Policies.Admins);
         users.MapGet("/", ListUsersAsync).WithName("ListUsers").WithSummary("For an admin: every user account.");
         users.MapPost("/", CreateUserAsync).WithName("CreateUser").WithSummary("For an admin: creates a user account with its roles.");
@@ -54,6 +66,8 @@ public static class AccountsApi
                 ? TypedResults.NoContent()
                 : TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("account.not-found"));
         }).WithName("SetUserPassword").WithSummary("For an admin: sets a user's password.");
+        users.MapPut("/{id:long}/disabled", SetDisabledAsync).WithName("SetUserDisabled")
+            .WithSummary("For an admin: switches an account off (it cannot sign in, is given no cases) or on again; never one's own.");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateUserAsync(long id, UpdateUserRequest request, UserStore users,
@@ -72,6 +86,20 @@ public static class AccountsApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// Accounts are switched off, never deleted: the audit trail names them (policy: every action is attributable).
+    /// An admin cannot switch their own account off, so an install never loses its last way in by a slip.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetDisabledAsync(long id, SetUserDisabledRequest request, UserStore users,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (request.Disabled && user.FindFirstValue(ClaimTypes.NameIdentifier) == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            return TypedResults.Problem("You cannot switch off your own account.", statusCode: 409, title: "Own account", extensions: ApiProblem.Code("account.self-disable"));
+        return await users.SetDisabledAsync(id, request.Disabled, ct)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("account.not-found"));
+    }
+
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, UserStore users,
         SignInFailures failures, PasswordHashing hashing, AccountOptions options, HttpContext context, CancellationToken ct)
     {
@@ -85,7 +113,8 @@ public static class AccountsApi
                 statusCode: StatusCodes.Status423Locked, title: "Sign-in locked", extensions: ApiProblem.Code("auth.locked-out"));
         var user = await users.FindAsync(request.Username, ct);
         var matches = hashing.Verify(user?.PasswordHash ?? hashing.Decoy, request.Password);
-        if (user is null || !matches)
+        // A switched-off account is refused like a wrong password: the answer says nothing about which it was.
+        if (user is null || !matches || user.DisabledAt is not null)
         {
             await failures.RecordFailureAsync(request.Username, source, options.LockoutThreshold, options.LockoutDuration, ct);
             return refused;
@@ -132,7 +161,7 @@ public static class AccountsApi
     }
 
     private static async Task<Ok<UserResponse[]>> ListUsersAsync(UserStore users, CancellationToken ct) =>
-        TypedResults.Ok((await users.ListAsync(ct)).Select(u => new UserResponse(u.Id, u.Username, u.DisplayName, u.RoleList, u.DepartmentId)).ToArray());
+        TypedResults.Ok((await users.ListAsync(ct)).Select(u => new UserResponse(u.Id, u.Username, u.DisplayName, u.RoleList, u.DepartmentId, u.DisabledAt is not null)).ToArray());
 
     private static async Task<Results<Created<UserResponse>, ProblemHttpResult>> CreateUserAsync(CreateUserRequest request, UserStore users,
         PasswordHashing hashing, AccountOptions options, CancellationToken ct)

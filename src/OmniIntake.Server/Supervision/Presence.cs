@@ -17,6 +17,8 @@ public sealed class Presence(PresenceStore store, ILogger<Presence> logger) : Ba
 
     public Task<IReadOnlyList<string>> OnlineAsync(CancellationToken cancellationToken) => store.OnlineAsync(cancellationToken);
 
+    public Task<IReadOnlyList<OmniIntake.Data.Accounts.OnlinePerson>> OnlinePeopleAsync(CancellationToken cancellationToken) => store.OnlinePeopleAsync(cancellationToken);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Issue 12: a failed refresh is retried after a back-off; it never stops the host.

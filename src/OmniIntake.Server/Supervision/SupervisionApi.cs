@@ -7,8 +7,8 @@ using OmniIntake.Server.Infrastructure.Problems;
 
 namespace OmniIntake.Server.Supervision;
 
-/// <summary>The board's live picture with who is online.</summary>
-public sealed record BoardView(Board Board, IReadOnlyList<string> Online);
+/// <summary>The board's live picture with who is online (usernames; OnlinePeople adds the names people see).</summary>
+public sealed record BoardView(Board Board, IReadOnlyList<string> Online, IReadOnlyList<OmniIntake.Data.Accounts.OnlinePerson> OnlinePeople);
 
 /// <summary>One bucket of the trend charts: the indicators of the cases received in [From, To].</summary>
 public sealed record TrendPoint(DateOnly From, DateOnly To, long Cases, ReportIndicators Indicators)
@@ -37,10 +37,11 @@ public static class SupervisionApi
         // Issue 14: the old board page is retired; its trends live on the workspace's board now.
         app.MapGet("/supervisor", () => TypedResults.Redirect("/app/board")).AllowAnonymous().ExcludeFromDescription();
         MapPage(app, "/channels.html", "channels.html", Policies.Supervisors);
-        MapPage(app, "/admin", "admin.html", Policies.Admins);
+        // Issue 14: users and the calendar moved into the workspace; the old admin page's address leads there.
+        app.MapGet("/admin", () => TypedResults.Redirect("/app/admin")).RequireAuthorization(Policies.Admins).ExcludeFromDescription();
         var board = app.MapGroup("/api/board").WithTags("Supervision").RequireAuthorization(Policies.Supervisors);
         board.MapGet("/", async (BoardQueries queries, Presence presence, CancellationToken ct) =>
-            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct)))).WithName("GetBoard").WithSummary("For a supervisor: the live board: open cases by status, class and deadline, and who is online.");
+            TypedResults.Ok(new BoardView(await queries.NowAsync(ct), await presence.OnlineAsync(ct), await presence.OnlinePeopleAsync(ct)))).WithName("GetBoard").WithSummary("For a supervisor: the live board: open cases by status, class and deadline, and who is online.");
         board.MapGet("/trends", TrendsAsync).WithName("GetTrends").WithSummary("For a supervisor: complaints received per day, week or month up to a chosen day, with the forwarding and answer deadlines met and missed (flow), optionally of one channel and one department.");
         board.MapGet("/cases", BoardCasesApi.ListAsync).WithName("ListBoardCases")
             .WithSummary("The open cases a bucket of the board counts (bucket: open, inWindow, atRisk, breached, awaitingAnswer), optionally of one row (channel, department code or \"(not forwarded)\", agent or \"(unclaimed)\"), the most urgent first.");

@@ -39,7 +39,59 @@ public sealed class UserAdminTests
     }
 
     [Theory]
-    [InlineData("/admin", Roles.Admin, Roles.Supervisor)]
+    [ClassData(typeof(OmniIntake.Testing.BothProviders))]
+    public async Task ASwitchedOffAccount_CannotSignIn_IsGivenNoCases_AndComesBackWithItsRoles(DatabaseProvider provider)
+    {
+        await using var host = await HubHost.StartAsync(provider);
+        using var admin = await host.ClientAsync(Roles.Admin);
+        var user = (await (await admin.PostAsJsonAsync("/api/users", new { username = "qian", displayName = "钱客服", password = HubHost.UserPassword, roles = new[] { "agent" } }, Ct))
+            .Content.ReadFromJsonAsync<UserResponse>(Ct))!;
+        var me = (await admin.GetFromJsonAsync<UserResponse>("/api/auth/me", Ct))!;
+
+        var off = await admin.PutAsJsonAsync($"/api/users/{user.Id}/disabled", new { disabled = true }, Ct);
+        var signIn = await host.Anonymous().PostAsJsonAsync("/api/auth/login", new { username = "qian", password = HubHost.UserPassword }, Ct);
+        var listed = (await admin.GetFromJsonAsync<List<UserResponse>>("/api/users", Ct))!.Single(u => u.Username == "qian");
+        var caseId = (await admin.RegisterAsync(new { channel = "letter", text = "来信投诉" })).CaseId;
+        var assigned = await admin.PostAsJsonAsync($"/api/cases/{caseId}/assign", new { userId = user.Id }, Ct);
+        var self = await admin.PutAsJsonAsync($"/api/users/{me.Id}/disabled", new { disabled = true }, Ct);
+        var nobody = await admin.PutAsJsonAsync("/api/users/999/disabled", new { disabled = true }, Ct);
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.Unauthorized), (off.StatusCode, signIn.StatusCode));
+        Assert.True(listed.Disabled);
+        Assert.Equal(["agent"], listed.Roles);
+        Assert.Contains("\"code\":\"assignment.inactive-user\"", await assigned.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.NotFound), (self.StatusCode, nobody.StatusCode));
+        Assert.Contains("\"code\":\"account.self-disable\"", await self.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var owner = await host.ClientAsync(Roles.Owner);
+        var names = await owner.GetFromJsonAsync<List<StaffName>>("/api/staff/names", Ct);
+        Assert.Equal("钱客服", names!.Single(n => n.Username == "qian").DisplayName);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().GetAsync("/api/staff/names", Ct)).StatusCode);
+
+        var on = await admin.PutAsJsonAsync($"/api/users/{user.Id}/disabled", new { disabled = false }, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, on.StatusCode);
+        using var back = await host.ClientForUserAsync("qian");
+        Assert.Equal(["agent"], (await back.GetFromJsonAsync<UserResponse>("/api/auth/me", Ct))!.Roles);
+        Assert.False((await admin.GetFromJsonAsync<List<UserResponse>>("/api/users", Ct))!.Single(u => u.Username == "qian").Disabled);
+    }
+
+    [Fact]
+    public async Task TheOldAdminPage_LeadsAnAdminToTheWorkspace_AndRefusesOthers()
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await host.ClientAsync(Roles.Admin);
+        using var supervisor = await host.ClientAsync(Roles.Supervisor);
+
+        var page = await admin.GetAsync("/admin", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/app/admin", page.Headers.Location?.OriginalString);
+        // Others are refused as before (sent to the refused page or the sign-in page), never into the admin's workspace.
+        Assert.NotEqual("/app/admin", (await supervisor.GetAsync("/admin", Ct)).Headers.Location?.OriginalString);
+        Assert.NotEqual("/app/admin", (await host.Anonymous().GetAsync("/admin", Ct)).Headers.Location?.OriginalString);
+    }
+
+    [Theory]
     [InlineData("/channels.html", Roles.Supervisor, Roles.Agent)]
     public async Task ARolesPage_IsServedToItsRole_Only(string path, string allowed, string refused)
     {

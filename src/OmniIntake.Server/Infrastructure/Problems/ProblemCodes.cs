@@ -35,6 +35,7 @@ public static class ProblemCodes
         "account.roles-invalid", "account.username-taken", "account.username-invalid", "account.password-short",
         "department.invalid", "department.code-taken",
         "policy.preset-invalid", "policy.channel-invalid", "policy.received-at-invalid", "calendar.day-invalid", "calendar.name-invalid",
+        "calendar.day-not-set", "account.self-disable",
         "outbox.status-invalid", "raw.disposition-invalid", "raw.reprocess-refused", "forum.source-not-found", "forum.source-busy",
         // Supervision and reports.
         "board.count-invalid", "board.bucket-invalid", "report.range-invalid", "report.not-found", "report.format-invalid",

@@ -246,6 +246,8 @@ export interface BoardNow {
 export interface BoardView {
   board: BoardNow;
   online: string[];
+  /** Issue 14: who is online by the names people see (usernames in `online`). */
+  onlinePeople?: { username: string; displayName: string }[];
 }
 
 export type BoardBucket = "open" | "inWindow" | "atRisk" | "breached" | "awaitingAnswer";

@@ -180,7 +180,8 @@ export default {
         "roles-invalid": "请至少选择一个有效角色。",
         "username-taken": "该用户名已被使用。",
         "username-invalid": "用户名为一至一百个字符，不含空格。",
-        "password-short": "密码太短。"
+        "password-short": "密码太短。",
+        "self-disable": "不能停用自己的账号。"
       },
       "department": {
         "unknown": "该部门不存在。",
@@ -194,7 +195,8 @@ export default {
       },
       "calendar": {
         "day-invalid": "请选择有效的日期。",
-        "name-invalid": "请填写名称（一至一百个字符）。"
+        "name-invalid": "请填写名称（一至一百个字符）。",
+        "day-not-set": "本单位未设置这一天，无需撤销。"
       },
       "outbox": {
         "status-invalid": "筛选的发送状态无效。"
@@ -399,7 +401,8 @@ export default {
         "roles-invalid": "Choose at least one valid role.",
         "username-taken": "This username is taken.",
         "username-invalid": "A username is 1 to 100 characters without spaces.",
-        "password-short": "The password is too short."
+        "password-short": "The password is too short.",
+        "self-disable": "You cannot switch off your own account."
       },
       "department": {
         "unknown": "The department does not exist.",
@@ -413,7 +416,8 @@ export default {
       },
       "calendar": {
         "day-invalid": "Choose a valid date.",
-        "name-invalid": "Give a name (1 to 100 characters)."
+        "name-invalid": "Give a name (1 to 100 characters).",
+        "day-not-set": "The organisation has not set this day; there is nothing to undo."
       },
       "outbox": {
         "status-invalid": "The sending status filter is not valid."
