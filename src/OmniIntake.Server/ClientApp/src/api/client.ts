@@ -117,8 +117,7 @@ export const api = {
   board: () => answer(hub.GET("/api/board")) as Promise<BoardView>,
   /** The board's trends: the last <count> days, weeks or months up to <to>, the flow of one channel and department if given. */
   trends: ({ by, count, to, channel, department }: TrendQuery): Promise<TrendPoint[]> =>
-    // TODO(openapi): the query's to, channel and department are typed after regeneration
-    answer(hub.GET("/api/board/trends", { params: { query: { by, count, to, ...(channel ? { channel } : {}), ...(department ? { department } : {}) } as { by: string; count: number } } })) as Promise<TrendPoint[]>,
+    answer(hub.GET("/api/board/trends", { params: { query: { by, count, to, ...(channel ? { channel } : {}), ...(department ? { department } : {}) } } })) as Promise<TrendPoint[]>,
   boardCases: (query: Record<string, string>) => answer(hub.GET("/api/board/cases", { params: { query } })) as Promise<BoardCase[]>,
   generatedReports: () => answer(hub.GET("/api/reports/generated")) as Promise<GeneratedReport[]>,
   reportSchedule: () => answer(hub.GET("/api/reports/schedule")) as Promise<ReportSchedule>,

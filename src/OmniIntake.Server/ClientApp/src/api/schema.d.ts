@@ -83,6 +83,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For any member of staff: every account's username with the display name the workspace shows for it. */
+        get: operations["ListStaffNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories": {
         parameters: {
             query?: never;
@@ -585,6 +602,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** For an admin: switches an account off (it cannot sign in, is given no cases) or on again; never one's own. */
+        put: operations["SetUserDisabled"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -699,6 +733,23 @@ export interface paths {
         put?: never;
         /** For an agent: closes a case with a note. */
         post: operations["CloseCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** For an agent: withdraws an open complaint, with the complainant's reason, once they checked it is voluntary. */
+        post: operations["WithdrawCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1432,7 +1483,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** For a supervisor: complaints received per day or week, by channel or category. */
+        /** For a supervisor: complaints received per day, week or month up to a chosen day, with the forwarding and answer deadlines met and missed (flow), optionally of one channel and one department. */
         get: operations["GetTrends"];
         put?: never;
         post?: never;
@@ -1539,7 +1590,8 @@ export interface paths {
         /** For an admin: makes one date a working day or a day off; open deadlines are recounted. */
         put: operations["SetCalendarDay"];
         post?: never;
-        delete?: never;
+        /** For an admin: undoes the organisation's setting of one date (it follows the official calendar again); open deadlines are recounted. */
+        delete: operations["RemoveCalendarDay"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1881,11 +1933,16 @@ export interface components {
         BoardView: {
             board: components["schemas"]["Board"];
             online: string[];
+            onlinePeople: components["schemas"]["OnlinePerson"][];
         };
         CalendarDayChanged: {
             day: string;
             working: boolean;
             name: string;
+            recomputeJobId: string;
+        };
+        CalendarDayRemoved: {
+            day: string;
             recomputeJobId: string;
         };
         CalendarDayView: {
@@ -1901,6 +1958,8 @@ export interface components {
             adminDays: components["schemas"]["CalendarDayView"][];
             changes: components["schemas"]["CalendarDayView"][];
             shippedYears: number[];
+            officialDays: components["schemas"]["OfficialDay"][];
+            workingWeekdays: number[];
         };
         CannedReplyRequest: {
             shortcut?: null | string;
@@ -2400,6 +2459,10 @@ export interface components {
         NoteRequest: {
             text: string;
         };
+        OfficialDay: {
+            day: string;
+            working: boolean;
+        };
         OldestCase: {
             /** Format: int64 */
             id: number;
@@ -2410,6 +2473,10 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
             state: string;
+        };
+        OnlinePerson: {
+            username: string;
+            displayName: string;
         };
         OptOut: {
             phone: string;
@@ -2671,6 +2738,9 @@ export interface components {
             password: string;
             displayName?: null | string;
         };
+        SetUserDisabledRequest: {
+            disabled: boolean;
+        };
         SimilarGroup: {
             /** Format: int64 */
             id: number;
@@ -2698,6 +2768,10 @@ export interface components {
             score: number;
             /** Format: date-time */
             receivedAt: string;
+        };
+        StaffName: {
+            username: string;
+            displayName: string;
         };
         StatusActionResult: {
             caseNumber: string;
@@ -2774,6 +2848,18 @@ export interface components {
             automatic: boolean;
             agents: components["schemas"]["AgentLoadView"][];
         };
+        TrendFlow: {
+            /** Format: int64 */
+            received: number;
+            /** Format: int64 */
+            forwardedInTime: number;
+            /** Format: int64 */
+            forwardedLate: number;
+            /** Format: int64 */
+            answeredInTime: number;
+            /** Format: int64 */
+            answeredLate: number;
+        };
         TrendPoint: {
             /** Format: date */
             from: string;
@@ -2782,6 +2868,7 @@ export interface components {
             /** Format: int64 */
             cases: number;
             indicators: components["schemas"]["ReportIndicators"];
+            flow: components["schemas"]["TrendFlow"];
         };
         UpcomingReport: {
             kind: string;
@@ -2810,6 +2897,8 @@ export interface components {
             roles: string[];
             /** Format: int64 */
             departmentId: null | number;
+            /** @default false */
+            disabled: boolean;
         };
         WithdrawalView: {
             /** Format: int64 */
@@ -2821,6 +2910,9 @@ export interface components {
             requestedAt: string;
             /** Format: int64 */
             messageId: null | number;
+        };
+        WithdrawRequest: {
+            reason?: null | string;
         };
         WorkspaceSettings: {
             timeZone: string;
@@ -2854,6 +2946,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStaffNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffName"][];
                 };
             };
             /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
@@ -3690,6 +3811,39 @@ export interface operations {
             };
         };
     };
+    SetUserDisabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetUserDisabledRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListCases: {
         parameters: {
             query?: {
@@ -3951,6 +4105,39 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": null | components["schemas"]["CloseRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WithdrawCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["WithdrawRequest"];
             };
         };
         responses: {
@@ -5556,6 +5743,9 @@ export interface operations {
             query?: {
                 by?: string;
                 count?: number;
+                to?: string;
+                channel?: string;
+                department?: string;
             };
             header?: never;
             path?: never;
@@ -5793,6 +5983,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarDayChanged"];
+                };
+            };
+            /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RemoveCalendarDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDayRemoved"];
                 };
             };
             /** @description Refused or failed: a problem with a stable code the workspace says in the user's language. */

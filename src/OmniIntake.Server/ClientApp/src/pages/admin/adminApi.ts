@@ -1,18 +1,13 @@
-import { ApiError } from "@/api/client";
-import type { Problem, Role } from "@/api/types";
+import { answer, hub } from "@/api/hub";
+import type { components } from "@/api/schema";
+import type { Role } from "@/api/types";
 
-// The admin's users and calendar endpoints (AccountsApi, CalendarApi). Local types until the API document is regenerated.
-// TODO(openapi): replace by components["schemas"]["UserResponse"] / ["CalendarView"] after regeneration.
+// The admin's users and calendar endpoints (AccountsApi, CalendarApi), on the typed client (issue 14 item 1).
 
-export interface StaffUser {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  departmentId: number | null;
-  /** Switched off by an admin: cannot sign in, is given no cases. */
-  disabled: boolean;
-}
+type Schemas = components["schemas"];
+
+/** A staff account as the admin sees it; the roles narrowed to the ones the workspace knows. */
+export type StaffUser = Omit<Schemas["UserResponse"], "roles"> & { roles: Role[] };
 
 export interface NewUser {
   username: string;
@@ -29,40 +24,21 @@ export interface UserChange {
   unlock: boolean;
 }
 
-export interface CalendarDay {
-  day: string;
-  working: boolean;
-  name: string;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export interface CalendarView {
-  timeZone: string;
-  adminDays: CalendarDay[];
-  changes: CalendarDay[];
-  shippedYears: number[];
-  officialDays: { day: string; working: boolean }[];
-  /** 0 = Sunday … 6 = Saturday. */
-  workingWeekdays: number[];
-}
-
-async function send<T>(path: string, method = "GET", body?: unknown): Promise<T> {
-  const init: RequestInit = body === undefined
-    ? { method, credentials: "same-origin" }
-    : { method, credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
-  const response = await fetch(path, init);
-  if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))) as Problem);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+export type CalendarDay = Schemas["CalendarDayView"];
+export type CalendarView = Schemas["CalendarView"];
 
 export const adminApi = {
-  users: () => send<StaffUser[]>("/api/users"),
-  createUser: (user: NewUser) => send<StaffUser>("/api/users", "POST", user),
-  updateUser: (id: number, change: UserChange) => send<undefined>(`/api/users/${id}`, "PUT", change),
-  setPassword: (id: number, password: string) => send<undefined>(`/api/users/${id}/password`, "PUT", { password }),
-  setDisabled: (id: number, disabled: boolean) => send<undefined>(`/api/users/${id}/disabled`, "PUT", { disabled }),
-  calendar: () => send<CalendarView>("/api/calendar"),
-  setDay: (day: string, working: boolean, name: string) => send<{ recomputeJobId: string }>(`/api/calendar/days/${day}`, "PUT", { working, name }),
-  removeDay: (day: string) => send<{ recomputeJobId: string }>(`/api/calendar/days/${day}`, "DELETE"),
+  users: () => answer(hub.GET("/api/users")) as Promise<StaffUser[]>,
+  createUser: (user: NewUser) => answer(hub.POST("/api/users", { body: user })) as Promise<StaffUser>,
+  updateUser: (id: number, change: UserChange) =>
+    answer(hub.PUT("/api/users/{id}", { params: { path: { id } }, body: change })).then(() => undefined),
+  setPassword: (id: number, password: string) =>
+    answer(hub.PUT("/api/users/{id}/password", { params: { path: { id } }, body: { password } })).then(() => undefined),
+  setDisabled: (id: number, disabled: boolean) =>
+    answer(hub.PUT("/api/users/{id}/disabled", { params: { path: { id } }, body: { disabled } })).then(() => undefined),
+  calendar: () => answer(hub.GET("/api/calendar")),
+  setDay: (day: string, working: boolean, name: string) =>
+    answer(hub.PUT("/api/calendar/days/{day}", { params: { path: { day } }, body: { working, name } })) as Promise<{ recomputeJobId: string }>,
+  removeDay: (day: string) =>
+    answer(hub.DELETE("/api/calendar/days/{day}", { params: { path: { day } } })) as Promise<{ recomputeJobId: string }>,
 };

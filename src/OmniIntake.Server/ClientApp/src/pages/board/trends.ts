@@ -2,17 +2,9 @@ import type { components } from "@/api/schema";
 
 // The board's trend charts (issue 14): the buckets the hub counts (GET /api/board/trends) turned into series and words.
 
-// TODO(openapi): replace by components["schemas"]["TrendFlow"] after regeneration
-export interface TrendFlow {
-  received: number;
-  forwardedInTime: number;
-  forwardedLate: number;
-  answeredInTime: number;
-  answeredLate: number;
-}
+export type TrendFlow = components["schemas"]["TrendFlow"];
 
-// TODO(openapi): replace by components["schemas"]["TrendPoint"] alone after regeneration (flow is new)
-export type TrendPoint = components["schemas"]["TrendPoint"] & { flow: TrendFlow };
+export type TrendPoint = components["schemas"]["TrendPoint"];
 
 export type TrendGrain = "day" | "week" | "month";
 

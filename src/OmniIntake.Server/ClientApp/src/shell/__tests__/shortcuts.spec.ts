@@ -25,7 +25,7 @@ describe("one-letter shortcuts", () => {
   });
 
   it("can be turned off, kept per user in this browser", async () => {
-    me.value = { id: 1, username: "li", displayName: "李客服", roles: ["agent"], departmentId: null };
+    me.value = { id: 1, username: "li", displayName: "李客服", roles: ["agent"], departmentId: null, disabled: false };
     await nextTick();
     setShortcutsEnabled(false);
     const next = vi.fn();
@@ -34,10 +34,10 @@ describe("one-letter shortcuts", () => {
     expect(localStorage.getItem("omni.shortcuts.li")).toBe("off");
 
     // Another user on the same browser keeps theirs; the first gets the setting back.
-    me.value = { id: 2, username: "wu", displayName: "吴客服", roles: ["agent"], departmentId: null };
+    me.value = { id: 2, username: "wu", displayName: "吴客服", roles: ["agent"], departmentId: null, disabled: false };
     await nextTick();
     expect(shortcutsEnabled.value).toBe(true);
-    me.value = { id: 1, username: "li", displayName: "李客服", roles: ["agent"], departmentId: null };
+    me.value = { id: 1, username: "li", displayName: "李客服", roles: ["agent"], departmentId: null, disabled: false };
     await nextTick();
     expect(shortcutsEnabled.value).toBe(false);
   });

@@ -27,7 +27,7 @@ afterEach(() => vi.useRealTimers());
 describe("who is looking", () => {
   it("announces the case, shows the others who have it open (not me) and who is typing, until the marker expires", async () => {
     vi.useFakeTimers();
-    setSession({ id: 1, username: "wang", displayName: "王芳", roles: ["agent"], departmentId: null });
+    setSession({ id: 1, username: "wang", displayName: "王芳", roles: ["agent"], departmentId: null, disabled: false });
     const { hub, invoked, push } = fakeHub([{ username: "wang", displayName: "王芳" }]);
     const wrapper = mount(CaseViewers, { props: { caseId: 42 }, global: { plugins: [i18nZh()], provide: { liveHub: hub } } });
     await flushPromises();

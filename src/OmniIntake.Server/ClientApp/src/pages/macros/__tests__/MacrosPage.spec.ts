@@ -25,7 +25,7 @@ async function addStep(wrapper: ReturnType<typeof mount>, kind: string) {
 
 describe("the macro editor", () => {
   it("lets a supervisor define a macro step by step, offering shared replies only, and saves it in order", async () => {
-    setSession({ id: 1, username: "zhang", displayName: "张主管", roles: ["supervisor"], departmentId: null });
+    setSession({ id: 1, username: "zhang", displayName: "张主管", roles: ["supervisor"], departmentId: null, disabled: false });
     vi.spyOn(api, "macros").mockResolvedValue([]);
     const created = vi.spyOn(api, "createMacro").mockImplementation(async (input) => ({ id: 9, updatedBy: "zhang", updatedAt: "", ...input }));
     const wrapper = mount(MacrosPage, { global: { plugins: [i18nZh()] } });
@@ -61,7 +61,7 @@ describe("the macro editor", () => {
   });
 
   it("shows an agent the macros without the editor", async () => {
-    setSession({ id: 2, username: "wang", displayName: "王芳", roles: ["agent"], departmentId: null });
+    setSession({ id: 2, username: "wang", displayName: "王芳", roles: ["agent"], departmentId: null, disabled: false });
     vi.spyOn(api, "macros").mockResolvedValue([
       { id: 9, nameZh: "转物业", nameEn: "To property", updatedBy: "zhang", updatedAt: "", actions: [{ kind: "category", category: "property-management" }, { kind: "resolve", note: "好" }] },
     ]);
