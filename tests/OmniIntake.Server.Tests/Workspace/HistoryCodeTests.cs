@@ -57,6 +57,7 @@ public sealed partial class HistoryCodeTests
     [GeneratedRegex(@"INSERT INTO audit|AuditOnlyAsync\(|CaseJournal\.RecordAsync\(|CaseJournal\.WriteAsync\(|AuditAction =>")]
     private static partial Regex AuditWriter();
 
-    [GeneratedRegex("""["'](?<code>[a-z][a-zA-Z]*(-[a-z]+)*\.[a-z][a-zA-Z]*(-[a-z]+)*)["']""")]
+    /// <summary>A code-shaped literal: a word of two letters or more, a dot, a word (a one-letter SQL alias such as "k.id" is not one).</summary>
+    [GeneratedRegex("""["'](?<code>[a-z][a-zA-Z]+(-[a-z]+)*\.[a-z][a-zA-Z]*(-[a-z]+)*)["']""")]
     private static partial Regex CodeLiteral();
 }

@@ -76,6 +76,7 @@ public sealed class QueuePagingTests
         var pages = 0;
         var added = new List<long>();
         var firstTotal = -1;
+        Row? cursor = null;
         do
         {
             var (rows, total, next) = await PageAsync(agent, after, 100);
@@ -83,8 +84,14 @@ public sealed class QueuePagingTests
             seen.AddRange(rows);
             after = next;
             // Cases arrive while the agent scrolls: ones due before the cursor (the live feed brings those) and after it.
+            // Which side a case falls on depends on the time of day (off-hours receipts share the next morning's
+            // deadline), so the later half is received days ahead and the check below asks the queue where each is.
             if (++pages == 3)
-                for (var i = 0; i < 30; i++) added.Add(await RegisterAsync(agent, 5000 + i, now.AddMinutes(5 + (i * 12))));
+            {
+                cursor = seen[^1];
+                for (var i = 0; i < 30; i++)
+                    added.Add(await RegisterAsync(agent, 5000 + i, i < 15 ? now.AddMinutes(5 + (i * 2)) : now.AddDays(10).AddHours(i)));
+            }
         }
         while (after is not null);
 
@@ -95,7 +102,19 @@ public sealed class QueuePagingTests
         Assert.All(seen, r => Assert.Contains(r.Status, new[] { "received", "forwarded", "answered" }));
         for (var i = 1; i < seen.Count; i++) Assert.True(Compare(seen[i - 1], seen[i]) < 0, $"row {i} ({seen[i]}) is out of order after {seen[i - 1]}");
         Assert.Contains(seen, r => r.Status == "forwarded");
-        Assert.Contains(seen, r => added.Contains(r.Id)); // the later ones appear in their place
+        // The added cases that sort after where the agent was appear in their place (a fresh scroll says where each is).
+        var fresh = new List<Row>();
+        string? from = null;
+        do
+        {
+            var (rows, _, next) = await PageAsync(agent, from, 200);
+            fresh.AddRange(rows);
+            from = next;
+        }
+        while (from is not null);
+        var later = fresh.Where(r => added.Contains(r.Id) && Compare(cursor!, r) < 0).ToList();
+        Assert.NotEmpty(later);
+        Assert.All(later, r => Assert.Contains(seen, s => s.Id == r.Id));
         Assert.True(pages >= 12, $"{pages} pages");
 
         var (_, totalNow, _) = await PageAsync(agent, null, 1);
