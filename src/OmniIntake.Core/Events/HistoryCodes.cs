@@ -24,6 +24,8 @@ public static class HistoryCodes
         "case.linked-similar", "case.similar-confirmed", "case.similar-removed",
         // Replies, automatic replies and delivery reports (Outbox).
         "reply.queued", "reply.report", "auto-reply.queued", "auto-reply.rate-limited",
+        // What the sender answered for a queued message (Outbox/OutboxStore, DeliveryRecorded: "reply." + OutboxStatus).
+        "reply.sent", "reply.retrying", "reply.failed", "reply.manual",
         // Deadlines and the supervisors' notifications.
         "deadline.atRisk", "deadline.breached", "deadline.recomputed", "notification.queued",
         // Follow-ups.

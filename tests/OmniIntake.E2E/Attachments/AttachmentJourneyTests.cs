@@ -10,7 +10,7 @@ namespace OmniIntake.E2E.Attachments;
 /// <summary>
 /// Attachments and the status page's withdrawal at phone width in real Chromium (issue 16 items 4 and 5): a customer sends
 /// a photo from the widget in zh-CN (a page named .png is refused in Chinese), the agent sees its thumbnail on the case; a
-/// complainant asks to withdraw on /status and the agent sees the request on the case. Screenshots to OMNIINTAKE_SCREENSHOTS.
+/// complainant asks to withdraw on /status, the agent sees the request on the case and withdraws it after checking it is voluntary. Screenshots to OMNIINTAKE_SCREENSHOTS.
 /// </summary>
 [Collection(WorkspaceCollection.Name)]
 public sealed partial class AttachmentJourneyTests
@@ -107,6 +107,22 @@ public sealed partial class AttachmentJourneyTests
             await Assertions.Expect(banner).ToContainTextAsync("原因：路灯已经修好了，不需要再处理");
             await Assertions.Expect(banner).ToContainTextAsync("自愿");
             await agent.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, "attach-agent-withdrawal.png") });
+
+            // Having called the complainant back, the agent withdraws the case: the reason starts from the request, and
+            // nothing happens until the agent confirms the withdrawal is voluntary.
+            await agent.GetByRole(AriaRole.Button, new() { Name = "撤回投诉", Exact = true }).ClickAsync();
+            var dialog = agent.GetByRole(AriaRole.Dialog, new() { Name = "撤回投诉" });
+            await Assertions.Expect(dialog.GetByLabel("撤回原因（投诉人所述）")).ToHaveValueAsync("路灯已经修好了，不需要再处理");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "确认撤回" }).ClickAsync();
+            await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToHaveTextAsync("请先向投诉人核实撤回出于自愿。");
+            await dialog.GetByLabel("已向投诉人核实：撤回出于自愿").CheckAsync();
+            await agent.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, "attach-agent-withdraw-dialog.png") });
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "确认撤回" }).ClickAsync();
+            await Assertions.Expect(agent.GetByRole(AriaRole.Status).Filter(new() { HasText = "投诉已撤回" })).ToBeVisibleAsync();
+            await Assertions.Expect(agent.Locator(".case-head .badge", new() { HasText = "已撤回" })).ToBeVisibleAsync();
+            await Assertions.Expect(banner).ToHaveCountAsync(0);
+            await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "撤回投诉", Exact = true })).ToBeDisabledAsync();
+            await agent.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, "attach-agent-withdrawn.png") });
         }
         finally
         {

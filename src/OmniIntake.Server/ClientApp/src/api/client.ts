@@ -56,6 +56,7 @@ export const api = {
   reply: (id: number, text: string) => answer(hub.POST("/api/cases/{id}/reply", { params: { path: { id } }, body: { text } })).then(() => undefined),
   note: (id: number, text: string) => answer(hub.POST("/api/cases/{id}/notes", { params: { path: { id } }, body: { text } })).then(() => undefined),
   resolve: (id: number, note: string) => answer(hub.POST("/api/cases/{id}/resolve", { params: { path: { id } }, body: { note } })).then(() => undefined),
+  withdraw: (id: number, reason: string) => answer(hub.POST("/api/cases/{id}/withdraw", { params: { path: { id } }, body: { reason } })).then(() => undefined),
   pause: (id: number, waitingFor: "customer" | "expertise", reason: string) =>
     answer(hub.POST("/api/cases/{id}/pause", { params: { path: { id } }, body: { waitingFor, reason } })).then(() => undefined),
   resume: (id: number, reason?: string) =>
