@@ -14,6 +14,7 @@ describe("withdrawing a complaint", () => {
     expect(wrapper.emitted("confirm")).toBeUndefined();
     expect(wrapper.get("[role=alert]").text()).toBe("请先向投诉人核实撤回出于自愿。");
     await wrapper.get("input[type=checkbox]").setValue(true);
+    expect(wrapper.find("[role=alert]").exists()).toBe(false);
     await wrapper.get("form").trigger("submit");
     expect(wrapper.emitted("confirm")).toEqual([["路灯已经修好了"]]);
   });
