@@ -122,6 +122,10 @@ public sealed partial class AttachmentJourneyTests
             await Assertions.Expect(agent.Locator(".case-head .badge", new() { HasText = "已撤回" })).ToBeVisibleAsync();
             await Assertions.Expect(banner).ToHaveCountAsync(0);
             await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "撤回投诉", Exact = true })).ToBeDisabledAsync();
+            // A withdrawn complaint is not answered any more: the reply box says so and sends nothing.
+            await Assertions.Expect(agent.Locator("[data-test=reply-withdrawn]")).ToHaveTextAsync("此投诉已撤回，不再向投诉人发送答复；仍可添加内部备注。");
+            await agent.Locator("[data-test=reply]").FillAsync("还有其他问题吗？");
+            await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "发送", Exact = true })).ToBeDisabledAsync();
             await agent.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, "attach-agent-withdrawn.png") });
         }
         finally

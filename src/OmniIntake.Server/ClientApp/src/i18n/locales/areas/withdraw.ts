@@ -12,6 +12,7 @@ export default {
       cancel: "取消",
       confirm: "确认撤回",
       done: "投诉已撤回",
+      noReply: "此投诉已撤回，不再向投诉人发送答复；仍可添加内部备注。",
     },
   },
   en: {
@@ -26,6 +27,7 @@ export default {
       cancel: "Cancel",
       confirm: "Withdraw",
       done: "The complaint was withdrawn",
+      noReply: "This complaint was withdrawn: no more replies go to the complainant. Internal notes can still be added.",
     },
   },
 };

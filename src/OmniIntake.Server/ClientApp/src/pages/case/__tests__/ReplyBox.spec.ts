@@ -32,6 +32,24 @@ describe("the reply box", () => {
     expect(localStorage.getItem("omni.draft.7")).toBeNull();
   });
 
+  it("sends nothing on a withdrawn complaint, says so, and still takes a note", async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal("fetch", fetch);
+    const wrapper = mount(ReplyBox, { props: { caseId: 7, status: "withdrawn" }, global: { plugins: [i18nZh()] } });
+    await wrapper.get("textarea").setValue("还在吗");
+    await wrapper.get("textarea").trigger("keydown", { key: "Enter", ctrlKey: true });
+    await wrapper.get("form").trigger("submit");
+    await flushPromises();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(wrapper.get("button[type=submit]").attributes("disabled")).toBeDefined();
+    expect(wrapper.get("[data-test=reply-withdrawn]").text()).toBe("此投诉已撤回，不再向投诉人发送答复；仍可添加内部备注。");
+    const note = wrapper.findAll("button").find((b) => b.text() === "添加内部备注");
+    expect(note?.attributes("disabled")).toBeUndefined();
+    await note?.trigger("click");
+    await flushPromises();
+    expect((fetch.mock.calls[0] as unknown as [string])[0]).toBe("/api/cases/7/notes");
+  });
+
   it("keeps the draft and says why when the hub refuses", async () => {
     // Said from the problem's code in the user's language, never the server's English detail (issue 14.2).
     vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ code: "command.conflict", detail: "Case 7 was withdrawn." }), { status: 409 })));
