@@ -182,7 +182,8 @@ public sealed class ReportQueries(Database database)
     /// Periods as instants, numbered in their order: a case's period is a CASE over the bounds (parameters @f0, @t0, ...),
     /// -1 for a case between periods that are not adjacent; the pass reads [@from, @to) once.
     /// </summary>
-    private sealed class PeriodBuckets(IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> periods)
+    /// <summary>Tags each case with the period it was received in (or -1), so many periods are counted in one pass.</summary>
+    internal sealed class PeriodBuckets(IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> periods)
     {
         public string Bucket(string alias)
         {

@@ -19,13 +19,14 @@ public sealed record TrendFilter(string? Channel, string? Department)
 }
 
 /// <summary>
-/// The flow of each bucket, one grouped pass per bucket over the bucket's cases (through the received_at index). Kept apart
+/// The flow of every bucket in one grouped pass over their cases (through the received_at index). Kept apart
 /// from <see cref="TrendQueries"/> (the report's indicators), which counts the whole organisation.
 /// </summary>
 public sealed class TrendFlowQueries(Database database)
 {
     private sealed class Row
     {
+        public long Bucket { get; init; }
         public long Received { get; init; }
         public long ForwardedInTime { get; init; }
         public long ForwardedLate { get; init; }
@@ -36,28 +37,33 @@ public sealed class TrendFlowQueries(Database database)
     public async Task<IReadOnlyList<TrendFlow>> FlowAsync(IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> buckets, TimeZoneInfo zone, TrendFilter filter,
         CancellationToken cancellationToken = default)
     {
-        var where = "c.received_at >= @start AND c.received_at < @end AND c.status <> 'merged'";
+        if (buckets.Count == 0) return [];
+        // Every bucket in ONE grouped pass (each case tagged with its bucket, as the reports count their periods).
+        var periods = new ReportQueries.PeriodBuckets([.. buckets.Select(b => (LocalDays.StartOf(b.From, zone), LocalDays.StartOf(b.ToExclusive, zone)))]);
+        var where = "c.bucket >= 0 AND c.status <> 'merged'";
         if (filter.Channel is not null) where += " AND c.channel = @channel";
         if (filter.Department is not null) where += " AND c.department_id IN (SELECT x.id FROM departments x WHERE x.code = @department)";
         // A case has at most one forwarding deadline; the department's answer deadline (ownerAnswer) is one per forwarding,
         // so a case sent on again counts each department's answer (the redispatch is the second department's deadline).
         var sql = $"""
-            SELECT COUNT(DISTINCT c.id) AS received,
+            SELECT c.bucket AS bucket, COUNT(DISTINCT c.id) AS received,
                    COALESCE(SUM(CASE WHEN d.kind = 'forward' AND d.state = 'met' THEN 1 ELSE 0 END), 0) AS forwarded_in_time,
                    COALESCE(SUM(CASE WHEN d.kind = 'forward' AND d.state = 'breached' THEN 1 ELSE 0 END), 0) AS forwarded_late,
                    COALESCE(SUM(CASE WHEN d.kind = 'ownerAnswer' AND d.state = 'met' THEN 1 ELSE 0 END), 0) AS answered_in_time,
                    COALESCE(SUM(CASE WHEN d.kind = 'ownerAnswer' AND d.state = 'breached' THEN 1 ELSE 0 END), 0) AS answered_late
-            FROM cases c LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind IN ('forward', 'ownerAnswer')
+            FROM (SELECT p.id, {periods.Bucket("p")} AS bucket, p.status, p.channel, p.department_id
+                  FROM cases p WHERE p.received_at >= @from AND p.received_at < @to) c
+            LEFT JOIN deadlines d ON d.case_id = c.id AND d.kind IN ('forward', 'ownerAnswer')
             WHERE {where}
+            GROUP BY c.bucket
             """;
+        var parameters = periods.Parameters();
+        parameters.Add("channel", filter.Channel);
+        parameters.Add("department", filter.Department);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var flows = new List<TrendFlow>(buckets.Count);
-        foreach (var (from, to) in buckets)
-        {
-            var p = new { start = LocalDays.StartOf(from, zone), end = LocalDays.StartOf(to, zone), channel = filter.Channel, department = filter.Department };
-            var row = (await connection.ListAsync<Row>(sql, p, null, cancellationToken))[0];
-            flows.Add(new TrendFlow(row.Received, row.ForwardedInTime, row.ForwardedLate, row.AnsweredInTime, row.AnsweredLate));
-        }
-        return flows;
+        var counted = (await connection.ListAsync<Row>(sql, parameters, null, cancellationToken)).ToDictionary(r => r.Bucket);
+        return [.. buckets.Select((_, i) => counted.TryGetValue(i, out var r)
+            ? new TrendFlow(r.Received, r.ForwardedInTime, r.ForwardedLate, r.AnsweredInTime, r.AnsweredLate)
+            : TrendFlow.None)];
     }
 }
