@@ -31,13 +31,6 @@ public sealed class PresenceStore(Database database, TimeProvider clock)
             new { node, now, stale = now - Stale - Stale }, null, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> OnlineAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ListAsync<string>("SELECT DISTINCT username FROM presence WHERE seen_at >= @since ORDER BY username",
-            new { since = clock.GetUtcNow() - Stale }, null, cancellationToken);
-    }
-
     /// <summary>Who is online as people see them: the display name beside the username (issue 14: names, not usernames).</summary>
     public async Task<IReadOnlyList<OnlinePerson>> OnlinePeopleAsync(CancellationToken cancellationToken = default)
     {

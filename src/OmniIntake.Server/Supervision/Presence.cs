@@ -15,8 +15,6 @@ public sealed class Presence(PresenceStore store, ILogger<Presence> logger) : Ba
 
     public Task DisconnectedAsync(string connectionId) => store.DisconnectedAsync(connectionId);
 
-    public Task<IReadOnlyList<string>> OnlineAsync(CancellationToken cancellationToken) => store.OnlineAsync(cancellationToken);
-
     public Task<IReadOnlyList<OmniIntake.Data.Accounts.OnlinePerson>> OnlinePeopleAsync(CancellationToken cancellationToken) => store.OnlinePeopleAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
