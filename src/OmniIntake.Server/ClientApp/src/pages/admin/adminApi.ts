@@ -1,13 +1,13 @@
 import { answer, hub } from "@/api/hub";
 import type { components } from "@/api/schema";
-import type { Role } from "@/api/types";
+import type { Me, Role } from "@/api/types";
 
 // The admin's users and calendar endpoints (AccountsApi, CalendarApi), on the typed client (issue 14 item 1).
 
 type Schemas = components["schemas"];
 
-/** A staff account as the admin sees it; the roles narrowed to the ones the workspace knows. */
-export type StaffUser = Omit<Schemas["UserResponse"], "roles"> & { roles: Role[] };
+/** A staff account as the admin sees it: the same shape as the signed-in user (UserResponse, roles narrowed). */
+export type StaffUser = Me;
 
 export interface NewUser {
   username: string;
