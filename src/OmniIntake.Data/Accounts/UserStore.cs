@@ -33,6 +33,15 @@ public sealed class UserStore(Database database, TimeProvider clock)
             new { username = username.Trim().ToLowerInvariant() }, null, cancellationToken);
     }
 
+    /// <summary>The account behind a session (no password hash): what a signed-in request is checked against.</summary>
+    public async Task<UserRecord?> FindByIdAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.OneOrDefaultAsync<UserRecord>(
+            "SELECT id, username, display_name, '' AS password_hash, roles, department_id, failed_logins, locked_until, disabled_at FROM users WHERE id = @id",
+            new { id }, null, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

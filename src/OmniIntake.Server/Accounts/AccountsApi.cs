@@ -34,6 +34,9 @@ public static class AccountClaims
     /// <summary>The department a complaint owner answers for.</summary>
     public const string Department = "department_id";
 
+    /// <summary>The name the workspace shows for the signed-in user.</summary>
+    public const string DisplayName = "display_name";
+
     public static long? DepartmentId(this ClaimsPrincipal user) =>
         long.TryParse(user.FindFirstValue(Department), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
             out var id) ? id : null;
@@ -71,7 +74,7 @@ public static class AccountsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateUserAsync(long id, UpdateUserRequest request, UserStore users,
-        Data.Departments.DepartmentStore departments, CancellationToken ct)
+        Data.Departments.DepartmentStore departments, SessionCheck sessions, CancellationToken ct)
     {
         if (request.DepartmentId is { } departmentId && (await departments.ListAsync(ct)).All(d => d.Id != departmentId))
             return TypedResults.Problem($"There is no department {departmentId}.", statusCode: 400, title: "Invalid department", extensions: ApiProblem.Code("account.department-invalid"));
@@ -79,10 +82,11 @@ public static class AccountsApi
         if (request.Roles is null || request.Roles.Length == 0 || unknown.Count > 0)
             return TypedResults.Problem($"Roles must be some of {string.Join(", ", Roles.All)} (unknown: {string.Join(", ", unknown)}).",
                 statusCode: 400, title: "Invalid roles", extensions: ApiProblem.Code("account.roles-invalid"));
-        var current = (await users.ListAsync(ct)).FirstOrDefault(u => u.Id == id);
+        var current = await users.FindByIdAsync(id, ct);
         if (current is null) return TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("account.not-found"));
         await users.UpdateAsync(id, string.IsNullOrWhiteSpace(request.DisplayName) ? current.DisplayName : request.DisplayName.Trim(), request.Roles.Distinct(),
             request.DepartmentId, request.Unlock, ct);
+        sessions.Forget(id);
         return TypedResults.NoContent();
     }
 
@@ -91,13 +95,15 @@ public static class AccountsApi
     /// An admin cannot switch their own account off, so an install never loses its last way in by a slip.
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> SetDisabledAsync(long id, SetUserDisabledRequest request, UserStore users,
-        ClaimsPrincipal user, CancellationToken ct)
+        SessionCheck sessions, ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Disabled && user.FindFirstValue(ClaimTypes.NameIdentifier) == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return TypedResults.Problem("You cannot switch off your own account.", statusCode: 409, title: "Own account", extensions: ApiProblem.Code("account.self-disable"));
-        return await users.SetDisabledAsync(id, request.Disabled, ct)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("account.not-found"));
+        if (!await users.SetDisabledAsync(id, request.Disabled, ct))
+            return TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("account.not-found"));
+        // Signed in elsewhere: the session ends with its next request (SessionCheck), not when its cookie expires.
+        sessions.Forget(id);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, UserStore users,
@@ -121,14 +127,7 @@ public static class AccountsApi
         }
         await failures.ClearAsync(request.Username, source, ct);
 
-        var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme);
-        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        identity.AddClaim(new Claim(ClaimTypes.Name, user.Username));
-        identity.AddClaim(new Claim("display_name", user.DisplayName));
-        foreach (var role in user.RoleList) identity.AddClaim(new Claim(ClaimTypes.Role, role));
-        if (user.DepartmentId is { } department)
-            identity.AddClaim(new Claim(AccountClaims.Department, department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountPrincipal.For(user));
         return TypedResults.Ok(new UserResponse(user.Id, user.Username, user.DisplayName, user.RoleList, user.DepartmentId));
     }
 
@@ -141,7 +140,7 @@ public static class AccountsApi
     private static Ok<UserResponse> Me(ClaimsPrincipal user) =>
         TypedResults.Ok(new UserResponse(
             long.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture),
-            user.Identity!.Name!, user.FindFirstValue("display_name") ?? user.Identity.Name!,
+            user.Identity!.Name!, user.FindFirstValue(AccountClaims.DisplayName) ?? user.Identity.Name!,
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), user.DepartmentId()));
 
     private static async Task<Results<Created<UserResponse>, ProblemHttpResult>> SetupAsync(SetupRequest request, UserStore users,

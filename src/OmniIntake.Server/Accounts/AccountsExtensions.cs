@@ -38,6 +38,7 @@ public static class AccountsExtensions
         services.AddSingleton(options);
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<SetupCode>();
+        services.AddSingleton<SessionCheck>();
         services.AddSingleton<DataProtectionKeyStore>();
         services.AddDataProtection().SetApplicationName("OmniIntake");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -56,6 +57,8 @@ public static class AccountsExtensions
                 // The API and the hubs answer 401/403; only pages are redirected to the sign-in page.
                 o.Events.OnRedirectToLogin = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+                // A session follows the account as it is now: switched off, it ends; new roles or department apply.
+                o.Events.OnValidatePrincipal = ctx => ctx.HttpContext.RequestServices.GetRequiredService<SessionCheck>().ValidateAsync(ctx);
             });
         services.AddAuthorizationBuilder()
             // An endpoint that forgets to say who may call it is still closed to anonymous callers.

@@ -15,7 +15,10 @@ public sealed record SetCalendarDayRequest(bool Working, string Name);
 public sealed record CalendarDayChanged(string Day, bool Working, string Name, string RecomputeJobId);
 
 /// <summary>An official holiday (Working false) or make-up working day (true) shipped with the hub.</summary>
-public sealed record OfficialDay(string Day, bool Working);
+/// <param name="Holiday">Which holiday it belongs to, as a stable code the workspace names in the user's language
+/// (new-year, spring-festival, qingming, labour-day, dragon-boat, mid-autumn, national-day, mid-autumn-national-day,
+/// victory-day, other); a make-up working day belongs to the holiday it makes up for.</param>
+public sealed record OfficialDay(string Day, bool Working, string Holiday = "other");
 
 /// <param name="OfficialDays">The shipped holidays and make-up working days in force (none when Calendar:ChinaHolidays is off),
 /// so a month grid can show them beside the organisation's own.</param>
@@ -42,7 +45,8 @@ public static class CalendarApi
             Core.Calendar.ChinaHolidays.Years,
             options.ChinaHolidays
                 ? Core.Calendar.ChinaHolidays.Days.OrderBy(d => d.Key)
-                    .Select(d => new OfficialDay(d.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Value)).ToList()
+                    .Select(d => new OfficialDay(d.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Value,
+                        Core.Calendar.ChinaHolidays.Holidays.GetValueOrDefault(d.Key, "other"))).ToList()
                 : [],
             (options.WorkingDays.Count > 0 ? options.WorkingDays : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday])
                 .Select(d => (int)d).Distinct().Order().ToList()));

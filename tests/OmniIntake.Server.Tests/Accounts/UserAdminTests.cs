@@ -75,6 +75,33 @@ public sealed class UserAdminTests
         Assert.False((await admin.GetFromJsonAsync<List<UserResponse>>("/api/users", Ct))!.Single(u => u.Username == "qian").Disabled);
     }
 
+    [Theory]
+    [ClassData(typeof(OmniIntake.Testing.BothProviders))]
+    public async Task ASignedInSession_FollowsTheAccount_SwitchedOffItEnds_NewRolesAndDepartmentApplyAtOnce(DatabaseProvider provider)
+    {
+        await using var host = await HubHost.StartAsync(provider);
+        using var admin = await host.ClientAsync(Roles.Admin);
+        var created = await admin.PostAsJsonAsync("/api/departments", new { code = "water", name = "供水部" }, Ct);
+        var department = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+        var user = (await (await admin.PostAsJsonAsync("/api/users", new { username = "sun", displayName = "孙客服", password = HubHost.UserPassword, roles = new[] { "agent" } }, Ct))
+            .Content.ReadFromJsonAsync<UserResponse>(Ct))!;
+        using var session = await host.ClientForUserAsync("sun");
+        var asAgent = await session.GetAsync("/api/owner/cases", Ct);
+
+        await admin.PutAsJsonAsync($"/api/users/{user.Id}", new { displayName = "孙主任", roles = new[] { "owner" }, departmentId = department }, Ct);
+        var meNow = (await session.GetFromJsonAsync<UserResponse>("/api/auth/me", Ct))!;
+        var asOwner = await session.GetAsync("/api/owner/cases", Ct);
+
+        await admin.PutAsJsonAsync($"/api/users/{user.Id}/disabled", new { disabled = true }, Ct);
+        var afterOff = await session.GetAsync("/api/auth/me", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, asAgent.StatusCode);
+        Assert.Equal(("孙主任", department), (meNow.DisplayName, meNow.DepartmentId));
+        Assert.Equal(["owner"], meNow.Roles);
+        Assert.Equal(HttpStatusCode.OK, asOwner.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterOff.StatusCode);
+    }
+
     [Fact]
     public async Task TheOldAdminPage_LeadsAnAdminToTheWorkspace_AndRefusesOthers()
     {

@@ -67,6 +67,9 @@ public sealed class CalendarChangeTests
         var official = root.GetProperty("officialDays").EnumerateArray().ToDictionary(d => d.GetProperty("day").GetString()!, d => d.GetProperty("working").GetBoolean());
         Assert.False(official["2026-10-01"]);
         Assert.True(official["2026-09-20"]);
+        // Each official day names its holiday as a code the workspace translates; a make-up day the holiday it makes up for.
+        var holiday = root.GetProperty("officialDays").EnumerateArray().ToDictionary(d => d.GetProperty("day").GetString()!, d => d.GetProperty("holiday").GetString());
+        Assert.Equal(("national-day", "spring-festival", "labour-day"), (holiday["2026-10-01"], holiday["2026-02-17"], holiday["2026-05-01"]));
         Assert.Equal([1, 2, 3, 4, 5], root.GetProperty("workingWeekdays").EnumerateArray().Select(d => d.GetInt32()).ToArray());
     }
 

@@ -2462,6 +2462,8 @@ export interface components {
         OfficialDay: {
             day: string;
             working: boolean;
+            /** @default other */
+            holiday: string;
         };
         OldestCase: {
             /** Format: int64 */

@@ -13,6 +13,8 @@ export interface GridDay {
   working: boolean;
   /** The organisation's name for its own day (e.g. 公司年会). */
   name: string;
+  /** The official holiday the day belongs to (a code the messages name: national-day, …), or "". */
+  holiday: string;
 }
 
 export interface GridMonth {
@@ -27,14 +29,14 @@ export interface GridMonth {
 const pad = (n: number) => String(n).padStart(2, "0");
 export const isoDay = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
 
-export function dayKind(calendar: CalendarView, iso: string): { kind: DayKind; working: boolean; name: string } {
+export function dayKind(calendar: CalendarView, iso: string): Omit<GridDay, "iso" | "day"> {
   const own = calendar.adminDays.find((d) => d.day === iso);
-  if (own) return { kind: own.working ? "orgWorking" : "orgOff", working: own.working, name: own.name };
+  if (own) return { kind: own.working ? "orgWorking" : "orgOff", working: own.working, name: own.name, holiday: "" };
   const official = calendar.officialDays.find((d) => d.day === iso);
-  if (official) return { kind: official.working ? "makeup" : "holiday", working: official.working, name: "" };
+  if (official) return { kind: official.working ? "makeup" : "holiday", working: official.working, name: "", holiday: official.holiday ?? "other" };
   const weekday = new Date(`${iso}T12:00:00Z`).getUTCDay();
   const working = calendar.workingWeekdays.includes(weekday);
-  return { kind: working ? "working" : "weekend", working, name: "" };
+  return { kind: working ? "working" : "weekend", working, name: "", holiday: "" };
 }
 
 /** The twelve months of a year as a Monday-first grid. */

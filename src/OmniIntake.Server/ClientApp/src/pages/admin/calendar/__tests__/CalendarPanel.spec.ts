@@ -11,7 +11,7 @@ const calendar = (adminDays: CalendarView["adminDays"] = []): CalendarView => ({
   adminDays,
   changes: [],
   shippedYears: [2026],
-  officialDays: [{ day: "2026-10-01", working: false }, { day: "2026-09-20", working: true }],
+  officialDays: [{ day: "2026-10-01", working: false, holiday: "national-day" }, { day: "2026-09-20", working: true, holiday: "national-day" }],
   workingWeekdays: [1, 2, 3, 4, 5],
 });
 
@@ -32,7 +32,7 @@ describe("the year's month grid", () => {
     // 2026-12-01 is a Tuesday: one empty cell before it.
     expect((month(12).weeks[0] ?? []).map((d) => d?.day ?? null).slice(0, 3)).toEqual([null, 1, 2]);
     expect(month(12).days[0]).toMatchObject({ kind: "orgOff", working: false, name: "公司年会" });
-    expect(month(10).days[0]).toMatchObject({ kind: "holiday", working: false });
+    expect(month(10).days[0]).toMatchObject({ kind: "holiday", working: false, holiday: "national-day" });
     expect(month(9).days[19]).toMatchObject({ kind: "makeup", working: true });
     expect(month(9).days[18]).toMatchObject({ kind: "weekend", working: false });
     expect(month(9).days[21]).toMatchObject({ kind: "working", working: true });
@@ -49,7 +49,8 @@ describe("the working calendar", () => {
     const wrapper = mount(CalendarPanel, { props: { initialYear: 2026 }, global: { plugins: [i18nZh()] } });
     await flushPromises();
     expect(wrapper.get("[data-test=calendar-year]").text()).toBe("2026年");
-    expect(wrapper.get("button[data-day='2026-10-01']").attributes("aria-label")).toBe("2026年10月1日星期四：法定节假日");
+    expect(wrapper.get("button[data-day='2026-10-01']").attributes("aria-label")).toBe("2026年10月1日星期四：法定节假日（国庆节）");
+    expect(wrapper.get("button[data-day='2026-09-20']").attributes("aria-label")).toBe("2026年9月20日星期日：调休上班（国庆节）");
 
     await wrapper.get("button[data-day='2026-12-01']").trigger("click");
     expect(wrapper.get("[data-test=date-words]").text()).toBe("2026年12月1日星期二");
