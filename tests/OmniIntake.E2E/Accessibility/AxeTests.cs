@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OmniIntake.E2E.Workspace;
@@ -92,15 +91,10 @@ public sealed class AxeTests
     internal static async Task<HubUnderTest> StartHubAsync()
     {
         var hub = await HubUnderTest.StartAsync();
-        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-        var department = await (await admin.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业部" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
-        var departmentId = department.GetProperty("id").GetInt64();
+        using var admin = await StaffApi.SignInAsync(hub.Url, Ct);
+        var departmentId = await admin.DepartmentAsync("property", "物业部", Ct);
         foreach (var (username, name, role) in new[] { ("zhao", "赵经理", "owner"), ("li", "李客服", "agent"), ("wang", "王主管", "supervisor") })
-            (await admin.PostAsJsonAsync("/api/users", new
-            {
-                username, displayName = name, password = Password, roles = new[] { role }, departmentId = role == "owner" ? departmentId : (long?)null,
-            }, Ct)).EnsureSuccessStatusCode();
+            await admin.UserAsync(username, name, Password, role, Ct, role == "owner" ? departmentId : null);
         using var register = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
         {
             Content = JsonContent.Create(new { channel = "phone", text = "小区电梯经常停运，请尽快维修。", phone = "13800138000", complainantName = "王先生" }),

@@ -164,8 +164,7 @@ public sealed class KeyboardAndPhoneJourneyTests
 
     private static async Task RegisterAsync(HubUnderTest hub, string text)
     {
-        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
+        using var admin = await StaffApi.SignInAsync(hub.Url, Ct);
         using var register = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
         {
             Content = JsonContent.Create(new { channel = "phone", text, phone = "13900139000", complainantName = "刘女士" }),

@@ -51,10 +51,8 @@ public sealed class AdminJourneyTests
     public async Task TheAdminCreatesAnOwnerAndMarksAHoliday_TheOwnerSeesTheirNameAndTheCaseHistory_InChinese()
     {
         using var hub = await HubUnderTest.StartAsync();
-        using var api = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await api.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-        var department = (await (await api.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业部" }, Ct)).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+        using var api = await StaffApi.SignInAsync(hub.Url, Ct);
+        var department = await api.DepartmentAsync("property", "物业部", Ct);
         var adminName = (await api.GetFromJsonAsync<JsonElement>("/api/auth/me", Ct)).GetProperty("displayName").GetString()!;
         var (day, words) = ADay("zh-CN");
 
@@ -151,9 +149,8 @@ public sealed class AdminJourneyTests
     public async Task TheAdminCreatesAnOwnerAndMarksAHoliday_InEnglish()
     {
         using var hub = await HubUnderTest.StartAsync();
-        using var api = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await api.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync("/api/departments", new { code = "property", name = "Property" }, Ct)).EnsureSuccessStatusCode();
+        using var api = await StaffApi.SignInAsync(hub.Url, Ct);
+        await api.DepartmentAsync("property", "Property", Ct);
         var (day, words) = ADay("en");
 
         var (playwright, browser) = await Browser.LaunchAsync();

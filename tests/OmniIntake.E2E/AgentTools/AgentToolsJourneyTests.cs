@@ -173,20 +173,13 @@ public sealed partial class AgentToolsJourneyTests
 
     private sealed record Registered(long CaseId, string Number, DateTimeOffset? ForwardDueAt);
 
-    private static async Task<HttpClient> AdminAsync(HubUnderTest hub)
-    {
-        var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-        return admin;
-    }
+    private static Task<StaffApi> AdminAsync(HubUnderTest hub) => StaffApi.SignInAsync(hub.Url, Ct);
 
     private static async Task<HttpClient> AgentAsync(HubUnderTest hub, string username, string displayName)
     {
         using (var admin = await AdminAsync(hub))
-            (await admin.PostAsJsonAsync("/api/users", new { username, displayName, password = Password, roles = new[] { "agent" } }, Ct)).EnsureSuccessStatusCode();
-        var agent = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await agent.PostAsJsonAsync("/api/auth/login", new { username, password = Password }, Ct)).EnsureSuccessStatusCode();
-        return agent;
+            await admin.UserAsync(username, displayName, Password, "agent", Ct);
+        return await StaffApi.SignInAsync(hub.Url, Ct, username, Password);
     }
 
     private static async Task<Registered> RegisterAsync(HttpClient client, object body)

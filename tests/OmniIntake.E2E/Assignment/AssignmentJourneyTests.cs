@@ -19,11 +19,9 @@ public sealed class AssignmentJourneyTests
 
     private static async Task<string> PrepareAsync(HubUnderTest hub)
     {
-        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
+        using var admin = await StaffApi.SignInAsync(hub.Url, Ct);
         foreach (var (name, display, role) in new[] { ("zhang", "张主管", "supervisor"), ("wang", "王芳", "agent"), ("li", "李强", "agent") })
-            (await admin.PostAsJsonAsync("/api/users", new { username = name, displayName = display, password = Password, roles = new[] { role } }, Ct))
-                .EnsureSuccessStatusCode();
+            await admin.UserAsync(name, display, Password, role, Ct);
         using var register = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
         {
             Content = JsonContent.Create(new { channel = "phone", text = "小区东门的路灯坏了一周", phone = "13800138601", complainantName = "赵女士" }),

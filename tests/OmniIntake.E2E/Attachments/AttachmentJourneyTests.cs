@@ -82,8 +82,7 @@ public sealed partial class AttachmentJourneyTests
 
             // A complainant by SMS asks to withdraw on the status page, with a reason.
             await hub.SendSmsAsync("+8613800138000", "小区门口的路灯坏了一个星期", Ct);
-            using var api = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-            (await api.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
+            using var api = await StaffApi.SignInAsync(hub.Url, Ct);
             var smsCase = (await api.GetFromJsonAsync<JsonElement>("/api/cases", Ct)).EnumerateArray().Select(c => c.GetProperty("number").GetString()!)
                 .Single(n => n != number);
             var status = await customerContext.NewPageAsync();

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OmniIntake.Testing;
 
@@ -19,9 +18,8 @@ public sealed class ConsoleTests
         await using var twilio = new TwilioStandIn();
         var url = ServerProcess.FreeUrl();
         using var hub = await HubUnderTest.StartAsync(HubUnderTest.SmsSettings(twilio, url), url);
-        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(url) };
-        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业部" }, Ct)).EnsureSuccessStatusCode();
+        using var admin = await StaffApi.SignInAsync(url, Ct);
+        await admin.DepartmentAsync("property", "物业部", Ct);
         var (playwright, browser) = await Browser.LaunchAsync();
         try
         {

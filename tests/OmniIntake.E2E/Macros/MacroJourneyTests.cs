@@ -24,14 +24,11 @@ public sealed class MacroJourneyTests
         using var hub = await HubUnderTest.StartAsync();
         var url = hub.Url;
         string number;
-        using (var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(url) })
+        using (var admin = await StaffApi.SignInAsync(url, Ct))
         {
-            (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-            (await admin.PostAsJsonAsync("/api/users", new { username = "zhang", displayName = "张主管", password = Password, roles = new[] { "supervisor" } }, Ct))
-                .EnsureSuccessStatusCode();
-            (await admin.PostAsJsonAsync("/api/users", new { username = "li", displayName = "李客服", password = Password, roles = new[] { "agent" } }, Ct))
-                .EnsureSuccessStatusCode();
-            (await admin.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业部" }, Ct)).EnsureSuccessStatusCode();
+            await admin.UserAsync("zhang", "张主管", Password, "supervisor", Ct);
+            await admin.UserAsync("li", "李客服", Password, "agent", Ct);
+            await admin.DepartmentAsync("property", "物业部", Ct);
             (await admin.PostAsJsonAsync("/api/canned-replies", new
             {
                 shortcut = "受理", title = "受理并转物业", language = "zh-CN", shared = true,

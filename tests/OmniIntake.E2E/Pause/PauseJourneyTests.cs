@@ -24,13 +24,10 @@ public sealed class PauseJourneyTests
         using var hub = await HubUnderTest.StartAsync();
         var url = hub.Url;
         string number;
-        using (var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(url) })
+        using (var admin = await StaffApi.SignInAsync(url, Ct))
         {
-            (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-            (await admin.PostAsJsonAsync("/api/users",
-                new { username = "li", displayName = "李客服", password = AgentPassword, roles = new[] { "agent" } }, Ct)).EnsureSuccessStatusCode();
-            var department = await admin.PostAsJsonAsync("/api/departments", new { code = "engineering", name = "工程部" }, Ct);
-            var departmentId = (await department.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+            await admin.UserAsync("li", "李客服", AgentPassword, "agent", Ct);
+            var departmentId = await admin.DepartmentAsync("engineering", "工程部", Ct);
             using var register = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
             {
                 Content = JsonContent.Create(new { channel = "phone", text = "楼上漏水，天花板发霉", complainantName = "王先生", phone = "13800138000" }),

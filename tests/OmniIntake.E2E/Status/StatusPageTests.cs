@@ -24,8 +24,7 @@ public sealed partial class StatusPageTests
         var url = ServerProcess.FreeUrl();
         using var hub = await HubUnderTest.StartAsync(HubUnderTest.SmsSettings(twilio, url), url);
         await hub.SendSmsAsync("+8613800138000", "小区门口的路灯坏了一个星期", Ct);
-        using var agent = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await agent.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
+        using var agent = await StaffApi.SignInAsync(hub.Url, Ct);
         var number = (await agent.GetFromJsonAsync<JsonElement>("/api/cases", Ct)).EnumerateArray().Single().GetProperty("number").GetString()!;
 
         var (playwright, browser) = await Browser.LaunchAsync();

@@ -51,10 +51,8 @@ public sealed partial class SupervisorJourneyTests
     private static async Task JourneyAsync(Words w, Dictionary<string, string?>? settings = null)
     {
         using var hub = await HubUnderTest.StartAsync(settings);
-        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync("/api/users", new { username = "sun", displayName = "孙主管", password = Password, roles = new[] { "supervisor" } }, Ct))
-            .EnsureSuccessStatusCode();
+        using var admin = await StaffApi.SignInAsync(hub.Url, Ct);
+        await admin.UserAsync("sun", "孙主管", Password, "supervisor", Ct);
         async Task<string> RegisterAsync(string name, string phone, string text, string? @class = null)
         {
             using var register = new HttpRequestMessage(HttpMethod.Post, "/api/cases")

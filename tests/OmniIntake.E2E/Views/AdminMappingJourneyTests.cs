@@ -21,13 +21,11 @@ public sealed class AdminMappingJourneyTests
     public async Task AnAdminMapsACategory_AndTheAgentsForwardPreselectsItsDepartment()
     {
         using var hub = await HubUnderTest.StartAsync();
-        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
+        using var admin = await StaffApi.SignInAsync(hub.Url, Ct);
         // "eng" sorts first: the old forward form preselected it for every case.
-        (await admin.PostAsJsonAsync("/api/departments", new { code = "eng", name = "工程部" }, Ct)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业部" }, Ct)).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync("/api/users",
-            new { username = "li", displayName = "李客服", password = AgentPassword, roles = new[] { "agent" } }, Ct)).EnsureSuccessStatusCode();
+        await admin.DepartmentAsync("eng", "工程部", Ct);
+        await admin.DepartmentAsync("property", "物业部", Ct);
+        await admin.UserAsync("li", "李客服", AgentPassword, "agent", Ct);
 
         var (playwright, browser) = await Browser.LaunchAsync();
         var screens = Path.Combine(AppContext.BaseDirectory, "screens");

@@ -26,14 +26,9 @@ public sealed partial class OwnerJourneyTests
     public async Task AnOwnerInChinese_SeesAForwardedCaseArriveLive_OpensItsFacts_AndAnswers()
     {
         using var hub = await HubUnderTest.StartAsync();
-        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-        var department = (await (await admin.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业部" }, Ct))
-            .Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
-        (await admin.PostAsJsonAsync("/api/users", new
-        {
-            username = "zhao", displayName = "赵经理", password = OwnerPassword, roles = new[] { "owner" }, departmentId = department,
-        }, Ct)).EnsureSuccessStatusCode();
+        using var admin = await StaffApi.SignInAsync(hub.Url, Ct);
+        var department = await admin.DepartmentAsync("property", "物业部", Ct);
+        await admin.UserAsync("zhao", "赵经理", OwnerPassword, "owner", Ct, department);
         async Task<string> ForwardedCaseAsync(string name, string phone, string text, string location, string request)
         {
             using var register = new HttpRequestMessage(HttpMethod.Post, "/api/cases")

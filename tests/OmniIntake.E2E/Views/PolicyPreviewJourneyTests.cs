@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OmniIntake.E2E.Workspace;
@@ -23,11 +22,9 @@ public sealed partial class PolicyPreviewJourneyTests
     public async Task ASupervisorPicksAMomentInTheOrganisationsZone_AndReadsTheDeadlinesInWords()
     {
         using var hub = await HubUnderTest.StartAsync();
-        using (var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) })
+        using (var admin = await StaffApi.SignInAsync(hub.Url, Ct))
         {
-            (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-            (await admin.PostAsJsonAsync("/api/users",
-                new { username = "sun", displayName = "孙主管", password = Password, roles = new[] { "supervisor" } }, Ct)).EnsureSuccessStatusCode();
+            await admin.UserAsync("sun", "孙主管", Password, "supervisor", Ct);
         }
         var (playwright, browser) = await Browser.LaunchAsync();
         var screens = Path.Combine(AppContext.BaseDirectory, "screens");

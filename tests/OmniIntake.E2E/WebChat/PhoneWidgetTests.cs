@@ -106,8 +106,7 @@ public sealed class PhoneWidgetTests
             Assert.False(string.IsNullOrEmpty(number), "the hand-off names the case: " + handOff);
             Assert.Contains("前转交", handOff, StringComparison.Ordinal);
 
-            using var agent = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-            (await agent.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
+            using var agent = await StaffApi.SignInAsync(hub.Url, Ct);
             var detail = await agent.GetFromJsonAsync<JsonElement>($"/api/cases/{number}", Ct);
             var id = detail.GetProperty("case").GetProperty("id").GetInt64();
             (await agent.PostAsJsonAsync($"/api/cases/{id}/reply", new { text = "您好，维修安排见 https://example.test/notice?id=7。" }, Ct)).EnsureSuccessStatusCode();

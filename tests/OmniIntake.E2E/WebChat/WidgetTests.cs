@@ -53,8 +53,7 @@ public sealed class WidgetTests
             await Assertions.Expect(chat.Locator(".oi-customer").First).ToContainTextAsync("<b>急</b>");
 
             // The agent answers from the hub; the widget shows it without a reload.
-            using var agent = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(url) };
-            (await agent.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
+            using var agent = await StaffApi.SignInAsync(url, Ct);
             var detail = await agent.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cases/{number}", Ct);
             Assert.Equal("+8613900139000", detail.GetProperty("fields").GetProperty("contactPhone").GetString());
             var id = detail.GetProperty("case").GetProperty("id").GetInt64();

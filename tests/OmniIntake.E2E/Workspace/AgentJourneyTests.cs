@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -26,11 +25,9 @@ public sealed partial class AgentJourneyTests
     {
         using var hub = await HubUnderTest.StartAsync();
         var url = hub.Url;
-        using (var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(url) })
+        using (var admin = await StaffApi.SignInAsync(url, Ct))
         {
-            (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-            (await admin.PostAsJsonAsync("/api/users",
-                new { username = "li", displayName = "李客服", password = AgentPassword, roles = new[] { "agent" } }, Ct)).EnsureSuccessStatusCode();
+            await admin.UserAsync("li", "李客服", AgentPassword, "agent", Ct);
         }
         var (playwright, browser) = await Browser.LaunchAsync();
         var screens = Path.Combine(AppContext.BaseDirectory, "screens");

@@ -40,11 +40,9 @@ public sealed class QueueScrollingTests
     {
         using var hub = await HubUnderTest.StartAsync();
         string first, last;
-        using (var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) })
+        using (var admin = await StaffApi.SignInAsync(hub.Url, Ct))
         {
-            (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-            (await admin.PostAsJsonAsync("/api/users",
-                new { username = "zhao", displayName = "赵客服", password = AgentPassword, roles = new[] { "agent" } }, Ct)).EnsureSuccessStatusCode();
+            await admin.UserAsync("zhao", "赵客服", AgentPassword, "agent", Ct);
             // Received ten seconds apart, later today: none falls due meanwhile. Which is due first depends on the time of
             // day (receipts after working hours share the next morning's deadline, the newest first among equals), so the
             // order the list must show is the hub's own, read below.

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -80,13 +78,9 @@ public sealed class RoleLandingTests
     private static async Task<OmniIntake.E2E.HubUnderTest> HubHost()
     {
         var hub = await OmniIntake.E2E.HubUnderTest.StartAsync();
-        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(hub.Url) };
-        (await admin.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = OmniIntake.E2E.HubUnderTest.AdminPassword }, Ct)).EnsureSuccessStatusCode();
-        var department = await (await admin.PostAsJsonAsync("/api/departments", new { code = "property", name = "物业部" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
-        (await admin.PostAsJsonAsync("/api/users", new
-        {
-            username = "zhao", displayName = "赵经理", password = Password, roles = new[] { "owner" }, departmentId = department.GetProperty("id").GetInt64(),
-        }, Ct)).EnsureSuccessStatusCode();
+        using var admin = await StaffApi.SignInAsync(hub.Url, Ct);
+        var department = await admin.DepartmentAsync("property", "物业部", Ct);
+        await admin.UserAsync("zhao", "赵经理", Password, "owner", Ct, department);
         return hub;
     }
 }
