@@ -71,4 +71,25 @@ public interface ISqlDialect
     /// (PostgreSQL); SQLite has none, and being in-process it pays nothing for a round trip per statement.
     /// </summary>
     bool ChainsWritesInOneStatement { get; }
+
+    /// <summary>
+    /// <paramref name="parameter"/> as a value of <paramref name="sqlType"/> (bigint, text): PostgreSQL must be told the
+    /// type of a parameter it cannot infer (one only compared with IS NULL, or passed to COALESCE); SQLite never needs it.
+    /// </summary>
+    string Typed(string parameter, string sqlType);
+
+    /// <summary>
+    /// One statement whose single row and column is the next case serial (issue 13 item 6): a sequence on PostgreSQL, so
+    /// concurrent intakes never wait for each other's commit; a counter row on SQLite, whose writers are serialised anyway.
+    /// </summary>
+    string NextCaseSerial { get; }
+
+    /// <summary>A non-negative integer expression as text of at least <paramref name="width"/> digits, zero-padded (a case number's serial).</summary>
+    string ZeroPadded(string integerExpression, int width);
+
+    /// <summary>
+    /// The JSON object text <paramref name="jsonObject"/> with <paramref name="key"/> set to <paramref name="value"/>: a
+    /// chained statement adds an id that only an earlier part of it generated (the message's, to its audit and event).
+    /// </summary>
+    string JsonWithKey(string jsonObject, string key, string value);
 }

@@ -27,4 +27,11 @@ public sealed class PostgresDialect : ISqlDialect
     public string Contains(string document) => $"search_grams({document}) @> search_grams(@text) AND {document} ILIKE @like";
     public string CaseSearchDocument => "case_search_doc(c.subject, c.complainant_name, c.location, c.customer_request, c.occurred_at, c.contact_email)";
     public bool ChainsWritesInOneStatement => true;
+    public string Typed(string parameter, string sqlType) => $"{parameter}::{sqlType}";
+    public string NextCaseSerial => "SELECT nextval('case_serial')";
+    public string ZeroPadded(string integerExpression, int width) =>
+        $"lpad({integerExpression}::text, greatest({width}, length({integerExpression}::text)), '0')";
+
+    // jsonb || keeps the object a jsonb value, stored as its text (keys in jsonb's order, as the intake always stored them).
+    public string JsonWithKey(string jsonObject, string key, string value) => $"({jsonObject}::jsonb || jsonb_build_object('{key}', {value}))::text";
 }

@@ -26,4 +26,8 @@ public sealed class SqliteDialect : ISqlDialect
     public string CaseSearchDocument =>
         "(coalesce(c.subject, '') || ' ' || coalesce(c.complainant_name, '') || ' ' || coalesce(c.location, '') || ' ' || coalesce(c.customer_request, '') || ' ' || coalesce(c.occurred_at, '') || ' ' || coalesce(c.contact_email, ''))";
     public bool ChainsWritesInOneStatement => false;
+    public string Typed(string parameter, string sqlType) => parameter;
+    public string NextCaseSerial => "UPDATE case_serial SET value = value + 1 WHERE id = 1 RETURNING value";
+    public string ZeroPadded(string integerExpression, int width) => $"printf('%0{width}d', {integerExpression})";
+    public string JsonWithKey(string jsonObject, string key, string value) => $"json_set({jsonObject}, '$.{key}', {value})";
 }

@@ -12,6 +12,9 @@ internal sealed class CandidateCase
     public long Id { get; init; }
     public string Number { get; init; } = "";
     public string Status { get; init; } = "";
+
+    /// <summary>The status as the aggregate reads it (null for a name it does not know, which no rule threads onto).</summary>
+    public CaseStatus? CaseStatus => CaseLifecycle.TryParse(Status, out var status) ? status : null;
     public long ContactId { get; init; }
 
     /// <summary>The sender is one of the case's other complainants (a collective complaint, or a merged duplicate's).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OmniIntake.Core.Audit;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Deadlines;
@@ -21,39 +20,34 @@ internal sealed class IntakeWrite
     public required DateTimeOffset Now { get; init; }
     public required IntakeOptions Options { get; init; }
 
-    public bool IsNewCase => Thread.Target is null;
-    public string Actor => Message.RegisteredBy ?? AuditActors.Customer;
+    /// <summary>What the case aggregate decided (issue 13 item 1): a registration or a threading; nothing here decides policy.</summary>
+    public required IntakeDecision Decision { get; init; }
+
+    /// <summary>The new case's class, clock and journal, or null when the message is threaded.</summary>
+    public CaseRegistration? Registration => Decision as CaseRegistration;
+
+    public bool IsNewCase => Registration is not null;
     public string Channel => Message.Channel.ToName();
     public string? SenderName => Clean(Message.SenderName ?? Message.Fields?.ComplainantName);
 
     /// <summary>The complainant's name on the case: as given now, else the name the returning contact gave before (issue 15 item 2).</summary>
     public string? ComplainantName => Message.Fields?.ComplainantName ?? Message.SenderName ?? Lookup.ContactName;
     public string? Category => Lookup.CategoryKnown ? Message.Fields?.Category?.Trim() : null;
-    public bool CategoryUnknown => Message.Fields?.Category is { Length: > 0 } && !Lookup.CategoryKnown;
-    public required DueTime Forwarding { get; init; }
-    public DateTimeOffset ForwardDueAt => Forwarding.DueAt;
-    public string ForwardRule => Forwarding.Rule;
-    public string ForwardRuleCode => Forwarding.Code.Code;
-    public string ForwardRuleParams => Deadlines.StoredRuleCode.Params(Forwarding.Code);
-    public DateTimeOffset ForwardWarnAt => Forwarding.WarnAt;
-    public string ForwardKind => Forwarding.Kind.ToName();
+
+    private DueTime? Forwarding => Registration?.Forwarding.Due;
+    public DateTimeOffset? ForwardDueAt => Forwarding?.DueAt;
+    public string? ForwardRule => Forwarding?.Rule;
+    public string? ForwardRuleCode => Forwarding?.Code.Code;
+    public string? ForwardRuleParams => Forwarding is { } due ? Deadlines.StoredRuleCode.Params(due.Code) : null;
+    public DateTimeOffset? ForwardWarnAt => Forwarding?.WarnAt;
+    public string? ForwardKind => Forwarding?.Kind.ToName();
 
     /// <summary>The forwarding clock starts at receipt (issue 13: kept, so a calendar change recomputes from it).</summary>
-    public required DeadlineClock ForwardClock { get; init; }
-    public DateTimeOffset ForwardStartsAt => ForwardClock.StartsAt;
-    public string ForwardStartedBy => ForwardClock.StartedBy.ToName();
+    private DeadlineClock? ForwardClock => Registration?.Forwarding.Clock;
+    public DateTimeOffset? ForwardStartsAt => ForwardClock?.StartsAt;
+    public string? ForwardStartedBy => ForwardClock?.StartedBy.ToName();
     public string CaseNumberPrefix => Options.CaseNumberPrefix;
-
-    /// <summary>Policy 5.5: a new case by a complainant whose earlier case was handled is important (<see cref="RepeatComplaintAfterHandling"/>).</summary>
-    public ClassRaise? Raise => IsNewCase ? RepeatComplaintAfterHandling.For(Thread.RepeatOf) : null;
-
-    public string Class => (Raise?.To ?? CaseClass.General).ToName();
-
-    /// <summary>The audit detail of that classification, or null (the writers audit it only when there is one).</summary>
-    public string? ClassifiedDetail => Raise is { } raise
-        ? JsonSerializer.Serialize(new { fromClass = CaseClass.General.ToName(), toClass = raise.To.ToName(), reason = raise.Reason, automatic = true,
-            relatedCaseId = Thread.RelatedCaseId }, Json.Options)
-        : null;
+    public string Class => (Registration?.Class ?? CaseClass.General).ToName();
 
     public string CaseDay =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Message.ReceivedAt, Options.Zone).DateTime).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
@@ -79,25 +73,13 @@ internal sealed class IntakeWrite
 
     public string AttachmentsJson => JsonSerializer.Serialize(Message.Attachments, Json.Options);
 
-    /// <summary>The audit detail and the event data, without the message id (the writers add it once known).</summary>
-    public string AuditDetail => JsonSerializer.Serialize(IsNewCase
-        ? new { channel = Channel, externalId = Message.ExternalId, relatedCaseId = Thread.RelatedCaseId, reason = Thread.Reason }
-        : (object)new { channel = Channel, reason = Thread.Reason }, Json.Options);
-
-    public string EventData => JsonSerializer.Serialize(new { channel = Channel, sender = Message.Sender.ToString(), preview = Preview() }, Json.Options);
-
-    public string AuditAction => IsNewCase ? "case.opened" : "message.received";
-
-    public string EventKind => IsNewCase ? Core.Events.CaseEventKinds.CaseOpened : Core.Events.CaseEventKinds.MessageReceived;
+    /// <summary>The message as the aggregate's intake decisions take it (the preview from the stored text).</summary>
+    public static InboundArrival Arrival(InboundMessage message, IntakeBody body) =>
+        new(message.Channel, message.ExternalId, message.Sender.ToString(), InboundArrival.ActorOf(message.RegisteredBy), message.ReceivedAt,
+            InboundArrival.PreviewOf(message.Subject, body.BodyText));
 
     public static string CaseNumberOf(string prefix, string day, long serial) =>
         new CaseNumber(prefix, DateOnly.ParseExact(day, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), serial).ToString();
-
-    private string Preview()
-    {
-        var text = Message.Subject is { Length: > 0 } s ? s + " — " + BodyText : BodyText;
-        return text.Length <= 140 ? text : text[..140] + "…";
-    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

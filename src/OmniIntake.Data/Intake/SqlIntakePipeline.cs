@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using OmniIntake.Core.Cases;
-using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Policy;
@@ -40,11 +39,11 @@ public sealed class SqlIntakePipeline(
                 await transaction.RollbackAsync(cancellationToken);
                 return seen;
             }
-            var forwardClock = DeadlineClock.Receipt(message.ReceivedAt);
+            var thread = ThreadingRules.Decide(lookup.Candidates, lookup.ContactId, publicThread: message.Channel == Channel.Forum);
             var write = new IntakeWrite
             {
-                Message = message, Body = body, Lookup = lookup, Thread = ThreadingRules.Decide(lookup.Candidates, lookup.ContactId, publicThread: message.Channel == Channel.Forum), Now = now,
-                Options = options, ForwardClock = forwardClock, Forwarding = forwardClock.Due(policy, message.Channel),
+                Message = message, Body = body, Lookup = lookup, Thread = thread, Now = now, Options = options,
+                Decision = Decide(message, body, lookup, thread, now),
             };
             var written = await IntakeWriter.WriteAsync(connection, transaction, database.Dialect, write, cancellationToken);
             if (written is not { } w)
@@ -63,6 +62,15 @@ public sealed class SqlIntakePipeline(
             logger.LogDebug("Intake {Channel}/{ExternalId}: {Outcome} {CaseNumber}", message.Channel.ToName(), message.ExternalId,
                 result.Outcome, result.CaseNumber);
         return result;
+    }
+
+    /// <summary>Issue 13 item 1: the case aggregate decides what the message does; the threading rules only named the case.</summary>
+    private IntakeDecision Decide(InboundMessage message, IntakeBody body, IntakeLookup lookup, ThreadDecision thread, DateTimeOffset now)
+    {
+        var arrival = IntakeWrite.Arrival(message, body);
+        if (thread.Target is { } target) return Case.Thread(target.CaseStatus ?? throw new InvalidOperationException("A threaded case has no status."), arrival, thread.Reason, now);
+        var unknownCategory = message.Fields?.Category is { Length: > 0 } given && !lookup.CategoryKnown ? given : null;
+        return Case.Register(arrival, new CaseLink(thread.RelatedCaseId, thread.Reason, thread.RepeatOf), unknownCategory, now, policy);
     }
 
     private async Task<IntakeResult> FindDuplicateAsync(InboundMessage message, CancellationToken ct)

@@ -10,6 +10,8 @@ internal sealed record ThreadDecision(CandidateCase? Target, long? RelatedCaseId
 /// In-Reply-To/References; the same chat session; the same phone within the window. Never by subject alone.
 /// A message never joins a case whose party it is not (Zammad #5064), nor a case that is no longer open: then it
 /// opens a new case linked to the one it named, or to the sender's latest case of the same phone within the window.
+/// The rules only name the case (issue 13 item 1): whether it takes the message, and what that does, is the aggregate's
+/// (<see cref="Case.TakesMessages"/>, <see cref="Case.Thread"/>, <see cref="Case.Register"/>).
 /// </summary>
 internal static class ThreadingRules
 {
@@ -30,7 +32,7 @@ internal static class ThreadingRules
         {
             var named = candidates.Where(c => c.Rule == rule).ToList();
             var hit = named.FirstOrDefault(c => (c.ContactId == senderContactId || c.SenderIsParty || (publicThread && rule == "session"))
-                                                && CaseLifecycle.TryParse(c.Status, out var s) && CaseLifecycle.IsOpen(s));
+                                                && c.CaseStatus is { } status && Case.TakesMessages(status));
             if (hit is not null) return new ThreadDecision(hit, null, reason);
             // An explicit reference (a quoted number, a reply) links a new case to the one it named.
             if (rule is "quoted" or "reply" && named.Count > 0 && related is null) (related, explicitReference) = (named[0], true);
@@ -41,7 +43,7 @@ internal static class ThreadingRules
         }
         // The sender names their own earlier case: a repeat complaint, which RepeatComplaintAfterHandling classifies.
         CaseStatus? repeatOf = explicitReference && related is not null && (related.ContactId == senderContactId || related.SenderIsParty)
-                                && CaseLifecycle.TryParse(related.Status, out var earlier) ? earlier : null;
+                                ? related.CaseStatus : null;
         var outcome = related is null ? "new" : explicitReference ? "named case closed or not the sender's" : "same phone, earlier case closed";
         return new ThreadDecision(null, related?.Id, outcome, repeatOf);
     }
