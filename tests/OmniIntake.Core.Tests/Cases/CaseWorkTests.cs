@@ -1,3 +1,5 @@
+using OmniIntake.Core.Accounts;
+using OmniIntake.Core.Assignment;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Deadlines;
 using OmniIntake.Core.Intake;
@@ -67,7 +69,7 @@ public sealed class CaseWorkTests
     public void Claim_IsRefusedForAHandledCase_AsAssigningIs(CaseStatus status, bool claimable)
     {
         var claimed = New(status).Claim("wang", takeOver: false, Later);
-        var assigned = New(status).Assign(null, "wang", new Assignment.Assignee("wang", "王", [Accounts.Roles.Agent]), "sup1", null, Later,
+        var assigned = New(status).Assign(null, "wang", new Assignee("wang", "王", [Roles.Agent]), "sup1", null, Later,
             mayTakeFromOthers: true);
 
         Assert.Equal((claimable, claimable), (claimed.IsDone, assigned.IsDone));
