@@ -2,7 +2,7 @@ using OmniIntake.Core.Assignment;
 
 namespace OmniIntake.Core.Cases;
 
-/// <summary>Assignment (issue 15 item 5): who works the case. Claiming stays as it was (an agent takes a case for themselves).</summary>
+/// <summary>Assignment (issue 15 item 5): who works the case. Claiming (an agent takes a case for themselves) is in Case.Work.cs.</summary>
 public sealed partial class Case
 {
     public const int MaxAssignmentNoteLength = 1000;
@@ -18,7 +18,7 @@ public sealed partial class Case
     public AssignmentDecision Assign(string? holder, string? requested, Assignee? assignee, string actor, string? note, DateTimeOffset now,
         bool mayTakeFromOthers, bool automatic = false)
     {
-        if (Status is CaseStatus.Closed or CaseStatus.Withdrawn or CaseStatus.Merged)
+        if (CaseLifecycle.IsHandled(Status))
             return AssignmentDecision.Refused(CommandResult.Conflict($"Case {Number} is {Status.ToName()}: a handled case is not assigned."),
                 AssignmentCodes.CaseClosed);
         if (note is { Length: > MaxAssignmentNoteLength })

@@ -9,7 +9,7 @@ public sealed partial class Case
     /// Merges this case, a duplicate, into <paramref name="target"/>: this case is kept (status merged, its messages and
     /// audit intact) and points at the survivor; its complainants (<paramref name="parties"/> and the one who opened it)
     /// become the survivor's, so they are answered under the surviving number on their own channels; its open clocks are
-    /// cancelled (the survivor owes its own). Only into a case that still answers (not merged, not withdrawn).
+    /// cancelled (the survivor owes its own) and a pause it was in ends. Only into a case that still answers (not merged, not withdrawn).
     /// </summary>
     public MergeDecision MergeInto(Case target, IReadOnlyList<long> parties, string reason, string actor, DateTimeOffset now)
     {
@@ -25,7 +25,7 @@ public sealed partial class Case
         var mergedIn = new CaseMergedIn(actor, now, target.Status, Id, Number, reason, complainants);
         Status = CaseStatus.Merged;
         return new MergeDecision(CommandResult.Done,
-            CaseDecision.Done(merged, new ClockChanges([], [], DeadlineKinds.All)),
+            EndingThePause(CaseDecision.Done(merged, new ClockChanges([], [], DeadlineKinds.All)), actor, now),
             CaseDecision.Done(mergedIn, ClockChanges.None));
     }
 }

@@ -78,4 +78,19 @@ public sealed partial class Case
         _pause = null;
         return CaseDecision.Done(change, new ClockChanges(started, [], open ? [] : PausedClocks.Select(p => p.Kind).ToArray()));
     }
+
+    /// <summary>
+    /// A case that ended (closed, withdrawn, merged) while it waited waits for nothing any more: <paramref name="ending"/>
+    /// is followed by the pause's end (cause <see cref="ResumeCause.CaseEnded"/>, the reason the status it ended in), so
+    /// the pause row is closed and the reports stop counting it as time paused; the clocks the pause stopped are
+    /// cancelled, not resumed (issue 13 item 1).
+    /// </summary>
+    private CaseDecision EndingThePause(CaseDecision ending, string actor, DateTimeOffset now)
+    {
+        if (_pause is not { } pause || !CaseLifecycle.IsHandled(Status)) return ending;
+        var ended = new CaseResumed(actor, now, Status, ResumeCause.CaseEnded, Status.ToName(), pause, []);
+        _pause = null;
+        var cancelled = ending.Clocks.Cancelled.Union(PausedClocks.Select(p => p.Kind)).ToArray();
+        return ending with { Clocks = ending.Clocks with { Cancelled = cancelled }, Then = [.. ending.Then, ended] };
+    }
 }

@@ -10,7 +10,7 @@ public sealed partial class Case
     /// <summary>
     /// An agent withdraws the complaint once they checked the complainant withdraws it of their own will, with the
     /// complainant's reason: the case keeps its record, owes nothing more (its open clocks are cancelled) and is not
-    /// answered or reopened any more.
+    /// answered or reopened any more. A pause it was in ends with it.
     /// </summary>
     public CaseDecision Withdraw(string reason, string actor, DateTimeOffset now)
     {
@@ -21,6 +21,6 @@ public sealed partial class Case
             return CaseDecision.Refused(CommandResult.Conflict($"Case {Number} is {Status.ToName()} and cannot be withdrawn."));
         var change = new CaseWithdrawn(actor, now, Status, reason.Trim());
         Status = CaseStatus.Withdrawn;
-        return CaseDecision.Done(change, new ClockChanges([], [], DeadlineKinds.All));
+        return EndingThePause(CaseDecision.Done(change, new ClockChanges([], [], DeadlineKinds.All)), actor, now);
     }
 }

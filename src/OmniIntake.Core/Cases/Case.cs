@@ -105,14 +105,14 @@ public sealed partial class Case
         return CaseDecision.Done(change, ClockChanges.None);
     }
 
-    /// <summary>Closes a resolved case: handled and followed up (the closure rate counts it).</summary>
+    /// <summary>Closes a resolved case: handled and followed up (the closure rate counts it). A pause it was in ends with it.</summary>
     public CaseDecision Close(string actor, string? note, DateTimeOffset now)
     {
         if (!CaseLifecycle.CanMove(Status, CaseStatus.Closed))
             return CaseDecision.Refused(CommandResult.Conflict($"Case {Number} is {Status.ToName()}: only a resolved case can be closed."));
         var change = new CaseClosed(actor, now, Status, note);
         Status = CaseStatus.Closed;
-        return CaseDecision.Done(change, ClockChanges.None);
+        return EndingThePause(CaseDecision.Done(change, ClockChanges.None), actor, now);
     }
 
     /// <summary>

@@ -5,13 +5,19 @@ namespace OmniIntake.Core.Cases;
 
 /// <summary>
 /// What a transition of <see cref="Case"/> decided: refused with a reason (<see cref="Result"/> not done, nothing
-/// else), or done with the change to record, the clock changes it implies and the message it adds to the case.
+/// else), or done with the record to write, the clock changes it implies and the message it adds to the case. The
+/// record is a <see cref="CaseChange"/> when the status may move (forward, close ...), any other
+/// <see cref="CaseRecord"/> for work that leaves the status alone (claim, note, fields ...); Data persists both the
+/// same way (issue 13 item 1).
 /// </summary>
 /// <param name="Deliveries">Where the message is sent (a reply: the case's channel and every co-complainant's), one outbox row each.</param>
-public sealed record CaseDecision(CommandResult Result, CaseChange? Change, ClockChanges Clocks, CaseMessageDraft? Message = null,
+public sealed record CaseDecision(CommandResult Result, CaseRecord? Change, ClockChanges Clocks, CaseMessageDraft? Message = null,
     IReadOnlyList<ReplyDelivery>? Deliveries = null)
 {
     public bool IsDone => Result.IsDone;
+
+    /// <summary>Records the change set off, written after it in the same transaction (a case that ends ends its pause).</summary>
+    public IReadOnlyList<CaseRecord> Then { get; init; } = [];
 
     /// <summary>Done with nothing to record: the case already is as asked.</summary>
     public static CaseDecision Unchanged { get; } = new(CommandResult.Done, null, ClockChanges.None);
@@ -19,7 +25,7 @@ public sealed record CaseDecision(CommandResult Result, CaseChange? Change, Cloc
     public static CaseDecision Refused(CommandResult why) =>
         why.IsDone ? throw new ArgumentException("A refusal needs a reason.", nameof(why)) : new(why, null, ClockChanges.None);
 
-    public static CaseDecision Done(CaseChange change, ClockChanges clocks, CaseMessageDraft? message = null,
+    public static CaseDecision Done(CaseRecord change, ClockChanges clocks, CaseMessageDraft? message = null,
         IReadOnlyList<ReplyDelivery>? deliveries = null) =>
         new(CommandResult.Done, change, clocks, message, deliveries);
 }

@@ -28,6 +28,23 @@ public enum ResumeCause
 
     /// <summary>The customer wrote again (any channel, a message threaded into the case).</summary>
     CustomerWrote,
+
+    /// <summary>
+    /// The case ended while it waited (closed, withdrawn, merged): it waits for nothing any more, so the pause ends with
+    /// it and the reports stop counting it as time paused (issue 13 item 1).
+    /// </summary>
+    CaseEnded,
+}
+
+public static class ResumeCauseNames
+{
+    /// <summary>The name the audit trail and the pause row keep ("byHand", "customerWrote", "caseEnded").</summary>
+    public static string ToName(this ResumeCause cause) => cause switch
+    {
+        ResumeCause.CustomerWrote => "customerWrote",
+        ResumeCause.CaseEnded => "caseEnded",
+        _ => "byHand",
+    };
 }
 
 /// <summary>A case's pause in force: since when, waiting for what, why and by whom.</summary>

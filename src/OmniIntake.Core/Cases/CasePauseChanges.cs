@@ -35,10 +35,10 @@ public sealed record CaseResumed(string Actor, DateTimeOffset At, CaseStatus Fro
 
     public override object AuditDetail(long? messageId) => new
     {
-        cause = Cause == ResumeCause.CustomerWrote ? "customerWrote" : "byHand", reason = Reason, waitingFor = Ended.WaitingFor.ToName(),
+        cause = Cause.ToName(), reason = Reason, waitingFor = Ended.WaitingFor.ToName(),
         pausedSince = Ended.Since, pausedBy = Ended.By, pausedSeconds = (long)Paused.TotalSeconds,
         clocks = Clocks.Select(c => new { kind = c.Due.Kind.ToName(), dueAt = c.Due.DueAt }).ToArray(),
     };
 
-    public override object EventData(long? messageId) => new { cause = Cause == ResumeCause.CustomerWrote ? "customerWrote" : "byHand" };
+    public override object EventData(long? messageId) => new { cause = Cause.ToName() };
 }

@@ -35,6 +35,19 @@ public static class CaseLifecycle
     public static bool IsOpen(CaseStatus status) =>
         status is CaseStatus.Received or CaseStatus.Forwarded or CaseStatus.Answered;
 
+    /// <summary>
+    /// Handled for good (closed, withdrawn, merged): nobody's work any more, so it is neither claimed nor assigned, and a
+    /// pause it was in ends with it (issue 13 item 1). A resolved case is not: it may still be reopened and followed up.
+    /// </summary>
+    public static bool IsHandled(CaseStatus status) =>
+        status is CaseStatus.Closed or CaseStatus.Withdrawn or CaseStatus.Merged;
+
+    /// <summary>
+    /// Whether a collective complaint in this status may gain a complainant (policy 5.5): any case but a withdrawn one,
+    /// which owes nobody an answer any more (the rule the parties' command always applied, issue 13 item 1).
+    /// </summary>
+    public static bool TakesComplainants(CaseStatus status) => status is not CaseStatus.Withdrawn;
+
     public static IReadOnlyList<string> OpenNames { get; } =
         Enum.GetValues<CaseStatus>().Where(IsOpen).Select(s => s.ToName()).ToArray();
 

@@ -19,21 +19,6 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     private readonly SupervisorNotificationOptions _notifications = notifications ?? SupervisorNotificationOptions.None;
     private readonly PausableClocks _pausable = pausable ?? PausableClocks.Default;
 
-    private sealed class LockedCase
-    {
-        public long Id { get; init; }
-        public string Number { get; init; } = "";
-        public string Status { get; init; } = "";
-        public string Class { get; init; } = "";
-        public string? Category { get; init; }
-        public string Channel { get; init; } = "";
-        public long ContactId { get; init; }
-        public long? DepartmentId { get; init; }
-        public DateTimeOffset ReceivedAt { get; init; }
-
-        public CaseStatus CurrentStatus => Enum.Parse<CaseStatus>(Status, true);
-    }
-
     /// <summary>Forwards to the department's complaint owner: the act that stops the forwarding clock (policy 5.2.2).</summary>
     public Task<CommandResult> ForwardAsync(long caseId, long departmentId, string actor, string? note, CancellationToken cancellationToken = default) =>
         DecideAsync(caseId, async (kase, c, tx, now, ct) =>
@@ -66,31 +51,16 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.Resolve(actor, note, now)), cancellationToken);
 
     /// <summary>
-    /// Claims the case for an agent: a compare-and-set, so two agents cannot both hold it. A supervisor may take over a
-    /// case another agent holds (<paramref name="takeOver"/>), which is audited with whom it was taken from.
+    /// Claims the case for an agent: a compare-and-set on the holder the locked row shows, so two agents cannot both
+    /// hold it. A supervisor may take over a case another agent holds (<paramref name="takeOver"/>), which is audited
+    /// with whom it was taken from.
     /// </summary>
     public Task<CommandResult> ClaimAsync(long caseId, string actor, bool takeOver, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
-        {
-            var holder = await c.OneOrDefaultAsync<string?>("SELECT claimed_by FROM cases WHERE id = @caseId", new { caseId }, tx, ct);
-            if (holder == actor) return CommandResult.Done;
-            if (holder is not null && !takeOver) return CommandResult.Conflict($"Case {found.Number} is claimed by {holder}.");
-            await c.ExecAsync("UPDATE cases SET claimed_by = @actor, claimed_at = @now, updated_at = @now WHERE id = @caseId", new { actor, now, caseId }, tx, ct);
-            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new CaseClaimed(actor, now, holder), null, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.Claim(actor, takeOver, now)), cancellationToken);
 
     /// <summary>Gives the case back to the queue; only its holder, or a supervisor (<paramref name="anyHolder"/>).</summary>
     public Task<CommandResult> ReleaseAsync(long caseId, string actor, bool anyHolder, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
-        {
-            var holder = await c.OneOrDefaultAsync<string?>("SELECT claimed_by FROM cases WHERE id = @caseId", new { caseId }, tx, ct);
-            if (holder is null) return CommandResult.Done;
-            if (holder != actor && !anyHolder) return CommandResult.Conflict($"Case {found.Number} is claimed by {holder}, not by you.");
-            await c.ExecAsync("UPDATE cases SET claimed_by = NULL, claimed_at = NULL, updated_at = @now WHERE id = @caseId", new { now, caseId }, tx, ct);
-            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new CaseReleased(actor, now, holder), null, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.Release(actor, anyHolder, now)), cancellationToken);
 
     /// <summary>
     /// The owner sends a wrongly routed case back to the centre: back in the queue with a forwarding deadline from now,
@@ -101,28 +71,11 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
 
     /// <summary>The owner asks the centre for help (a note the agents see, and an event that reaches their consoles).</summary>
     public Task<CommandResult> AskHelpAsync(long caseId, string text, string actor, OwnerScope owner, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("Say what help you need.");
-            if (!owner.Covers(found.DepartmentId, found.CurrentStatus))
-                return CommandResult.Conflict($"Case {found.Number} is not forwarded to your department.");
-            var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
-                new CaseMessageDraft(CaseMessageDirections.Note, "owner", actor, "help", text), now, ct);
-            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new HelpRequested(actor, now), messageId, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.AskHelp(text, owner, actor, now)), cancellationToken);
 
     /// <summary>An internal note: for colleagues only, never sent to the customer.</summary>
     public Task<CommandResult> NoteAsync(long caseId, string text, string actor, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(text)) return CommandResult.Invalid("A note needs text.");
-            if (text.Length > 10_000) return CommandResult.Invalid($"A note is at most 10000 characters (got {text.Length}).");
-            var messageId = await CaseMessages.AddAsync(c, tx, caseId, found.Channel,
-                new CaseMessageDraft(CaseMessageDirections.Note, "agent", actor, null, text), now, ct);
-            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new NoteAdded(actor, now), messageId, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.AddNote(text, actor, now)), cancellationToken);
 
     /// <summary>Closes a resolved case: handled and followed up (the closure rate counts it).</summary>
     public Task<CommandResult> CloseAsync(long caseId, string actor, string? note, CancellationToken cancellationToken = default) =>
@@ -145,10 +98,10 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         await using var c = await database.OpenAsync(cancellationToken);
         await using var tx = await Database.BeginWriteAsync(c, cancellationToken);
         // Both rows locked, lower id first, so two merges of the same pair cannot deadlock.
-        var locked = await c.ListAsync<LockedCase>(
-            $"SELECT id, number, status, class, category, channel, contact_id, department_id, received_at FROM cases WHERE {database.In("id", "@ids")} ORDER BY id"
-            + database.Dialect.ForUpdate, new { ids = new[] { sourceId, targetId } }, tx, cancellationToken);
-        var missing = new[] { sourceId, targetId }.FirstOrDefault(id => locked.All(x => x.Id != id), -1);
+        var locked = await c.ListAsync<long>(
+            $"SELECT id FROM cases WHERE {database.In("id", "@ids")} ORDER BY id" + database.Dialect.ForUpdate, new { ids = new[] { sourceId, targetId } }, tx,
+            cancellationToken);
+        var missing = new[] { sourceId, targetId }.FirstOrDefault(id => !locked.Contains(id), -1);
         if (missing != -1) return CommandResult.NotFound($"Case {missing} does not exist.");
         var source = (await CaseStore.LoadAsync(c, tx, database, sourceId, cancellationToken))!;
         var target = (await CaseStore.LoadAsync(c, tx, database, targetId, cancellationToken))!;
@@ -200,15 +153,7 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     /// name): the only thing that meets the public-reply deadline. <paramref name="link"/> is the posted reply's URL.
     /// </summary>
     public Task<CommandResult> RecordPublicReplyAsync(long caseId, string link, string actor, CancellationToken cancellationToken = default) =>
-        RunAsync(caseId, async (c, tx, found, now, ct) =>
-        {
-            if (found.Channel != "forum") return CommandResult.Conflict($"Case {found.Number} did not come from a forum.");
-            if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                return CommandResult.Invalid($"The link to the posted reply must be an http(s) URL (got '{link}').");
-            var met = await MeetAsync(c, tx, caseId, now, ct, DeadlineKind.PublicReply);
-            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new PublicReplyRecorded(actor, now, link, met > 0), null, ct);
-            return CommandResult.Done;
-        }, cancellationToken);
+        DecideAsync(caseId, (kase, _, _, now, _) => Task.FromResult(kase.RecordPublicReply(link, actor, now)), cancellationToken);
 
     /// <summary>
     /// The department owner's written answer to the centre (policy 5.2.5): kept on the case as an internal message,
@@ -220,27 +165,14 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
     /// <summary>Writes the given registration fields (a null leaves the field as it is); the category only when it exists.</summary>
     public async Task<bool> FillAsync(long caseId, CaseFields fields, string actor, CancellationToken cancellationToken = default)
     {
-        var result = await RunAsync(caseId, async (c, tx, found, now, ct) =>
+        var result = await DecideAsync(caseId, async (kase, c, tx, now, ct) =>
         {
-            var category = fields.Category is null ? null
-                : await c.FirstOrDefaultAsync<string>("SELECT code FROM categories WHERE code = @Category", fields, tx, ct);
-            await c.ExecAsync(
-                """
-                UPDATE cases SET complainant_name = COALESCE(@ComplainantName, complainant_name), contact_phone = COALESCE(@ContactPhone, contact_phone),
-                       contact_email = COALESCE(@ContactEmail, contact_email), occurred_at = COALESCE(@OccurredAt, occurred_at),
-                       location = COALESCE(@Location, location), customer_request = COALESCE(@CustomerRequest, customer_request),
-                       category = COALESCE(@category, category), updated_at = @now
-                WHERE id = @caseId
-                """, new { fields.ComplainantName, fields.ContactPhone, fields.ContactEmail, fields.OccurredAt, fields.Location, fields.CustomerRequest,
-                    category, now, caseId }, tx, ct);
-            await CaseJournal.WriteAsync(c, tx, caseId, found.Number, new CaseFieldsFilled(actor, now, fields), null, ct);
-            return CommandResult.Done;
+            var configured = fields.Category is not null
+                && await c.FirstOrDefaultAsync<string>("SELECT code FROM categories WHERE code = @Category", fields, tx, ct) is not null;
+            return kase.Fill(fields, configured, actor, now);
         }, cancellationToken);
         return result.IsDone;
     }
-
-    private Task<int> MeetAsync(DbConnection c, DbTransaction tx, long caseId, DateTimeOffset now, CancellationToken ct, params DeadlineKind[] kinds) =>
-        CaseClocks.CloseAsync(c, tx, database, caseId, "met", kinds, now, ct);
 
     /// <summary>Loads the case, lets it decide (issue 13: the aggregate is the only gate) and persists a done decision in the same transaction.</summary>
     /// <param name="afterSave">What the saved decision sets off in the same transaction (a raised class: the supervisors' notice).</param>
@@ -274,29 +206,5 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         var decision = decide(kase);
         if (decision is { IsDone: true, Change: not null }) await CaseStore.SaveAsync(c, tx, database, kase, decision, ct);
         return decision.Result;
-    }
-
-    private async Task<CommandResult> RunAsync(long caseId,
-        Func<DbConnection, DbTransaction, LockedCase, DateTimeOffset, CancellationToken, Task<CommandResult>> change,
-        CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        // Row lock on PostgreSQL so two agents' commands on one case apply one after the other; SQLite's
-        // BEGIN IMMEDIATE already serialises writers.
-        var found = await connection.OneOrDefaultAsync<LockedCase>(
-            "SELECT id, number, status, class, category, channel, contact_id, department_id, received_at FROM cases WHERE id = @caseId"
-            + database.Dialect.ForUpdate, new { caseId }, transaction, cancellationToken);
-        if (found is null) return CommandResult.NotFound($"Case {caseId} does not exist.");
-        var result = await change(connection, transaction, found, now, cancellationToken);
-        if (!result.IsDone)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return result;
-        }
-        await transaction.CommitAsync(cancellationToken);
-        signal.EventsCommitted();
-        return result;
     }
 }

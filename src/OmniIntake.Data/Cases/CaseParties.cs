@@ -20,7 +20,8 @@ public sealed class CaseParty
 
 /// <summary>
 /// Collective complaints (policy 5.5): one case with several complainants, each owed the answer on their own channel.
-/// Adding complainants raises the class by the group's size: hot from 3, major from 10.
+/// Adding complainants raises the class by the group's size: hot from 3, major from 10. The case decides who may join
+/// (<see cref="Case.AddComplainant"/>); this loads it and the person, and persists the decision (issue 13 item 1).
 /// </summary>
 public sealed class CaseParties(Database database, IDeadlinePolicy policy, TimeProvider clock, IEventLogSignal signal, ClassRules rules,
     SupervisorNotificationOptions? notifications = null)
@@ -32,31 +33,23 @@ public sealed class CaseParties(Database database, IDeadlinePolicy policy, TimeP
     public async Task<(CommandResult Result, int Complainants)> AddAsync(long caseId, IReadOnlyList<ContactHandle> handles, string? name, string actor,
         CancellationToken cancellationToken = default)
     {
-        if (handles.Count == 0) return (CommandResult.Invalid("A complainant needs a phone number or an e-mail address, to be answered."), 0);
         var now = clock.GetUtcNow();
         await using var c = await database.OpenAsync(cancellationToken);
         await using var tx = await Database.BeginWriteAsync(c, cancellationToken);
-        var found = await c.OneOrDefaultAsync<(string Number, long ContactId, string Status)>(
-            "SELECT number, contact_id, status FROM cases WHERE id = @caseId" + database.Dialect.ForUpdate, new { caseId }, tx,
-            cancellationToken);
-        if (found.Number is null) return (CommandResult.NotFound($"Case {caseId} does not exist."), 0);
-        if (found.Status == "withdrawn") return (CommandResult.Conflict($"Case {found.Number} was withdrawn."), 0);
-        var contactId = await ContactForAsync(c, tx, handles, name, now, cancellationToken);
-        if (contactId == found.ContactId) return (CommandResult.Conflict($"That is the complainant who opened case {found.Number}."), 0);
-        var added = await c.ExecAsync(
-            """
-            INSERT INTO case_parties (case_id, contact_id, added_at, added_by) VALUES (@caseId, @contactId, @now, @actor)
-            ON CONFLICT (case_id, contact_id) DO NOTHING
-            """, new { caseId, contactId, now, actor }, tx, cancellationToken);
-        if (added == 0) return (CommandResult.Conflict($"That person is already a complainant of case {found.Number}."), 0);
-        var complainants = 1 + (int)await c.OneAsync<long>("SELECT COUNT(*) FROM case_parties WHERE case_id = @caseId", new { caseId }, tx, cancellationToken);
-        await CaseJournal.WriteAsync(c, tx, caseId, found.Number,
-            new ComplainantAdded(actor, now, contactId, name, [.. handles.Select(h => h.ToString())], complainants), null, cancellationToken);
-        if (rules.ByCollectiveSize.For(complainants) is { } raise)
+        var kase = await CaseStore.LoadAsync(c, tx, database, caseId, cancellationToken);
+        if (kase is null) return (CommandResult.NotFound($"Case {caseId} does not exist."), 0);
+        // The person is found or made first (rolled back with the transaction when the case refuses them); without a
+        // handle there is no person to find, and the case refuses (0 is no contact's id).
+        var contactId = handles.Count == 0 ? 0 : await ContactForAsync(c, tx, handles, name, now, cancellationToken);
+        var parties = await c.ListAsync<long>("SELECT contact_id FROM case_parties WHERE case_id = @caseId", new { caseId }, tx, cancellationToken);
+        var decision = kase.AddComplainant(contactId, name, [.. handles.Select(h => h.ToString())], parties, actor, now);
+        if (decision is not { IsDone: true, Change: ComplainantAdded added }) return (decision.Result, 0);
+        await CaseStore.SaveAsync(c, tx, database, kase, decision, cancellationToken);
+        if (rules.ByCollectiveSize.For(added.Complainants) is { } raise)
             await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, caseId, raise.To, raise.Reason, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         signal.EventsCommitted();
-        return (CommandResult.Done, complainants);
+        return (CommandResult.Done, added.Complainants);
     }
 
     public async Task<IReadOnlyList<CaseParty>> ListAsync(long caseId, CancellationToken cancellationToken = default)

@@ -186,6 +186,40 @@ public sealed class CasePauseTests
         Assert.Equal((DeadlineState.Pending, At(12, 1, 14)), (resumed.State, resumed.DueAt)); // the whole 4 working hours, from Tuesday 10:00
     }
 
+    // Issue 13 item 1: a case that ends while it waits ends its pause (before, the withdrawn case's pause row stayed open
+    // and the reports counted it as still paused for ever).
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task WithdrawingAWaitingCase_EndsItsPause_CancelsItsClocks_AndTheReportCountsThePauseAsEnded(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        var (caseId, pauses) = await ForwardedOnFridayAsync(h, "+8613800138130");
+        Done(await pauses.PauseAsync(caseId, WaitingFor.Expertise, "等待鉴定", "agent1", OwnerScope.EveryDepartment, Ct));
+
+        h.Clock.SetUtcNow(Monday1000);
+        Done(await h.Commands.WithdrawAsync(caseId, "客户自愿撤回", "agent2", Ct));
+
+        var pause = (await h.ListAsync<(DateTimeOffset? ResumedAt, string? By, string? Because)>(
+            $"SELECT resumed_at, resumed_by, resumed_because FROM case_pauses WHERE case_id = {caseId}")).Single();
+        Assert.Equal((Monday1000, "agent2", "caseEnded"), (pause.ResumedAt, pause.By, pause.Because));
+        Assert.Equal(DeadlineState.Cancelled, (await OwnerAnswerAsync(h, caseId)).State);
+        var detail = (await h.Queries.GetAsync(caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct))!;
+        Assert.Null(detail.Pause);
+        var audit = await h.ListAsync<(string Action, string Detail)>(
+            $"SELECT action, detail FROM audit WHERE case_id = {caseId} AND action IN ('case.withdrawn', 'case.resumed') ORDER BY id");
+        Assert.Equal(["case.withdrawn", "case.resumed"], audit.Select(a => a.Action));
+        using var ended = JsonDocument.Parse(audit[1].Detail);
+        Assert.Equal(("caseEnded", "withdrawn", "expertise", (long)(Monday1000 - Friday1600).TotalSeconds),
+            (ended.RootElement.GetProperty("cause").GetString(), ended.RootElement.GetProperty("reason").GetString(),
+                ended.RootElement.GetProperty("waitingFor").GetString(), ended.RootElement.GetProperty("pausedSeconds").GetInt64()));
+        Assert.Equal(1, await h.CountAsync($"events WHERE case_id = {caseId} AND kind = '{CaseEventKinds.Resumed}'"));
+
+        // The 66 hours it waited are time paused that ended, none of it still paused.
+        var report = await new Reports.ReportQueries(h.Database).PeriodAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1),
+            TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), Ct);
+        Assert.Equal(new Reports.ReportPausedTime(1, 1, 0, 66, 0), report.Paused);
+    }
+
     /// <summary>A complaint received on Friday 27 November 2026 at 15:00 and forwarded at 16:00: the owner owes an answer in 4 working hours.</summary>
     private static async Task<(long CaseId, CasePauses Pauses)> ForwardedOnFridayAsync(DataHarness h, string phone)
     {

@@ -51,8 +51,11 @@ public sealed record PublicReplyRecorded(string Actor, DateTimeOffset At, string
     public override object EventData(long? messageId) => new { link = Link, publicReply = true };
 }
 
-/// <summary>Registration fields were filled in (a null field was left as it was).</summary>
-public sealed record CaseFieldsFilled(string Actor, DateTimeOffset At, CaseFields Fields) : CaseRecord(Actor, At)
+/// <summary>
+/// Registration fields were filled in (a null field was left as it was). <paramref name="Fields"/> as given (the audit
+/// keeps them); <paramref name="Category"/> the category written, null when none was given or it is not configured.
+/// </summary>
+public sealed record CaseFieldsFilled(string Actor, DateTimeOffset At, CaseFields Fields, string? Category) : CaseRecord(Actor, At)
 {
     public override string AuditAction => "case.fields";
     public override string EventKind => CaseEventKinds.FieldsFilled;
