@@ -96,6 +96,25 @@ public sealed class CasePauseTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Migration0059_EndsThePausesLeftInForceOnCasesHandledBefore_AndLeavesOpenCasesWaiting(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        var (handled, pauses) = await ForwardedOnFridayAsync(h, "+8613800138105");
+        var (open, _) = await ForwardedOnFridayAsync(h, "+8613800138106");
+        Done(await pauses.PauseAsync(handled, WaitingFor.Customer, "等待客户", "agent1", OwnerScope.EveryDepartment, Ct));
+        Done(await pauses.PauseAsync(open, WaitingFor.Customer, "等待客户", "agent1", OwnerScope.EveryDepartment, Ct));
+        // A case withdrawn before a pause ended with its case: the row stayed in force.
+        await h.ExecAsync($"UPDATE cases SET status = 'withdrawn' WHERE id = {handled}");
+
+        await h.ExecAsync("DELETE FROM schema_migrations WHERE version = 59");
+        Assert.Equal([59], await new OmniIntake.Data.Schema.SchemaMigrator(h.Database).MigrateAsync(Ct));
+
+        Assert.Equal(1, await h.CountAsync($"case_pauses WHERE case_id = {handled} AND resumed_at IS NOT NULL AND resumed_because = 'caseEnded'"));
+        Assert.Equal(1, await h.CountAsync($"case_pauses WHERE case_id = {open} AND resumed_at IS NULL"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task TheBreachSweep_NeverFiresOnAPausedClock(DatabaseProvider provider)
     {
         await using var h = await DataHarness.CreateAsync(provider);
