@@ -191,6 +191,10 @@
             document.head.appendChild(s);
         });
     }
+    /** Hears a pushed method of the chat hub by its contract name, with that method's payload (issue 13 item 7). */
+    function onPush(c, method, handler) {
+        c.on(method, handler);
+    }
     /** The open connection; the hub is always connected before the customer can send anything. */
     function hub() {
         if (!connection)
@@ -203,9 +207,9 @@
         const signalR = window.signalR;
         const built = new signalR.HubConnectionBuilder().withUrl(base + "/hubs/chat").withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000]).build();
         connection = built;
-        built.on("messages", showAll);
+        onPush(built, "messages", showAll);
         let typingTimer;
-        built.on("typing", function (who) {
+        onPush(built, "typing", function (who) {
             if (who !== "agent")
                 return;
             status.textContent = t.agentTyping;

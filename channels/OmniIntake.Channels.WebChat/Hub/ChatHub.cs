@@ -26,8 +26,10 @@ public sealed record ChatTurn(IReadOnlyList<ChatMessage> Messages, string Status
 /// </summary>
 public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IAutomaticReplies replies, WebChatOptions options, TimeProvider clock,
     ChatAllowance allowance, IEnumerable<IChannelSender> senders)
-    : Microsoft.AspNetCore.SignalR.Hub
+    : Hub<IChatClient>
 {
+    public const string Path = "/hubs/chat";
+
     /// <summary>Only a configured e-mail sender can deliver a transcript; without one the widget does not offer it.</summary>
     private bool CanEmail => senders.Any(s => s.Channel == Channel.Email);
 
@@ -72,7 +74,7 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
         var reply = await dialogs.HandleAsync(conversation.Id, Customer(conversation.Id), text.Trim(), clientId, Context.ConnectionAborted);
         var messages = reply.Messages.Select(View).ToList();
         // The customer's other tabs see the exchange too.
-        await Clients.OthersInGroup(Group(conversation.Id)).SendAsync("messages", messages, Context.ConnectionAborted);
+        await Clients.OthersInGroup(Group(conversation.Id)).Messages(messages, Context.ConnectionAborted);
         return new ChatTurn(messages, reply.Status, reply.CaseNumber);
     }
 
@@ -117,7 +119,7 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
     public async Task Typing(string token)
     {
         var conversation = await FindAsync(token);
-        await Clients.OthersInGroup(Group(conversation.Id)).SendAsync("typing", "customer", Context.ConnectionAborted);
+        await Clients.OthersInGroup(Group(conversation.Id)).Typing(ChatTypists.Customer, Context.ConnectionAborted);
     }
 
     private async Task<Conversation> FindAsync(string token)

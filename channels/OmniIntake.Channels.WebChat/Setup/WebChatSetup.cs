@@ -27,7 +27,7 @@ public static class WebChatSetup
     {
         // The customer has no account: the conversation token authorises, so the hub allows anonymous callers.
         var options = app.ServiceProvider.GetRequiredService<WebChatOptions>();
-        app.MapHub<ChatHub>("/hubs/chat").AllowAnonymous().RequireRateLimiting(ChatConnectionLimit.Policy).Add(endpoint =>
+        app.MapHub<ChatHub>(ChatHub.Path).AllowAnonymous().RequireRateLimiting(ChatConnectionLimit.Policy).Add(endpoint =>
         {
             // Issue 12 item 11: browsers on other sites than the configured ones are refused (negotiation, polls, upgrade).
             var inner = endpoint.RequestDelegate!;

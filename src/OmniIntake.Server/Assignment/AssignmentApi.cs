@@ -50,12 +50,12 @@ public static class AssignmentApi
         agents.MapGet("/load", LoadAsync).WithName("GetTeamLoad").WithSummary("For an agent: each agent's open cases and whether they are away, to choose whom to assign.");
         agents.MapGet("/me/availability", async (AgentLoadQueries queries, ClaimsPrincipal user, CancellationToken ct) =>
             TypedResults.Ok(new Availability(await queries.IsAwayAsync(user.Identity!.Name!, ct)))).WithName("GetMyAvailability").WithSummary("For an agent: whether they are marked away (no new assignments).");
-        agents.MapPut("/me/availability", async (Availability request, AgentLoadQueries queries, IHubContext<AgentHub> hub, ClaimsPrincipal user,
+        agents.MapPut("/me/availability", async (Availability request, AgentLoadQueries queries, IHubContext<AgentHub, IAgentClient> hub, ClaimsPrincipal user,
             CancellationToken ct) =>
         {
             await queries.SetAwayAsync(user.Identity!.Name!, request.Away, ct);
             // The team page hears it at once (the backplane carries it to every server process).
-            await hub.Clients.Group(AgentHub.Group).SendAsync(AvailabilityMethod, user.Identity!.Name!, request.Away, ct);
+            await hub.Clients.Group(AgentHub.Group).Availability(user.Identity!.Name!, request.Away, ct);
             return TypedResults.Ok(request);
         }).WithName("SetMyAvailability").WithSummary("For an agent: marks them away or back.");
     }

@@ -10,7 +10,7 @@ namespace OmniIntake.Server.Assignment;
 /// and typing are told to that group (over the Redis backplane when there are several server processes), and the
 /// list itself is kept in the database with an expiry, so a process that dies takes its viewers with it.
 /// </summary>
-public sealed class CaseViewers(CaseViewerStore store, IHubContext<AgentHub> hub)
+public sealed class CaseViewers(CaseViewerStore store, IHubContext<AgentHub, IAgentClient> hub)
 {
     public const string ViewersMethod = "viewers";
     public const string TypingMethod = "viewerTyping";
@@ -48,10 +48,9 @@ public sealed class CaseViewers(CaseViewerStore store, IHubContext<AgentHub> hub
     {
         var username = context.User?.Identity?.Name ?? "?";
         var displayName = context.User?.FindFirst("display_name")?.Value ?? username;
-        return hub.Clients.GroupExcept(Group(caseId), [context.ConnectionId])
-            .SendAsync(TypingMethod, caseId, new CaseViewer { Username = username, DisplayName = displayName }, context.ConnectionAborted);
+        return hub.Clients.GroupExcept(Group(caseId), [context.ConnectionId]).ViewerTyping(caseId, new CaseViewer { Username = username, DisplayName = displayName }, context.ConnectionAborted);
     }
 
     private Task TellAsync(long caseId, IReadOnlyList<CaseViewer> viewers, CancellationToken ct) =>
-        hub.Clients.Group(Group(caseId)).SendAsync(ViewersMethod, caseId, viewers, ct);
+        hub.Clients.Group(Group(caseId)).Viewers(caseId, viewers, ct);
 }

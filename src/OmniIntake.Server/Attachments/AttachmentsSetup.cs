@@ -93,7 +93,7 @@ public static class AttachmentsSetup
     /// attaches it to the case's first message (issue 16 item 3).
     /// </summary>
     private static async Task<IResult> ChatUploadAsync(HttpRequest http, IConversationStore conversations, IAttachmentStore store, AttachmentRules rules,
-        IIntake intake, IHubContext<ChatHub> hub, TimeProvider clock, WebChatOptions options, CancellationToken ct)
+        IIntake intake, IHubContext<ChatHub, IChatClient> hub, TimeProvider clock, WebChatOptions options, CancellationToken ct)
     {
         // The chat's own rule (issue 12 item 11): browsers on other sites than the configured ones are refused.
         if (!AllowOrigin(http.HttpContext, options))
@@ -121,7 +121,7 @@ public static class AttachmentsSetup
             "file-" + clientId, ct);
         await conversations.MarkAnsweredAsync(said.Id, ct);
         var view = new ChatMessage(said.Id, said.Direction, said.Text, said.CreatedAt);
-        await hub.Clients.Group(ChatHub.Group(conversation.Id)).SendAsync("messages", new[] { view }, ct);
+        await hub.Clients.Group(ChatHub.Group(conversation.Id)).Messages([view], ct);
         return TypedResults.Ok(new ChatFileResult(conversation.CaseNumber, kept.FileName, kept.Size, kept.ContentType, view));
     }
 

@@ -13,8 +13,8 @@ namespace OmniIntake.Server.Live;
 /// no delivery across a reconnect).
 /// </summary>
 [Authorize(Policy = Policies.Agents)]
-public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubContext<ChatHub> chat, Supervision.Presence presence,
-    Assignment.CaseViewers viewers) : Hub
+public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubContext<ChatHub, IChatClient> chat, Supervision.Presence presence,
+    Assignment.CaseViewers viewers) : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agents";
     public const string Group = "agents";
@@ -49,7 +49,7 @@ public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubC
     /// </summary>
     [Authorize(Policy = Policies.Admins)]
     public Task Ping(string payload) =>
-        payload.Length > 4096 ? throw new HubException("A ping payload is at most 4096 characters.") : Clients.Group(Group).SendAsync(PingMethod, payload);
+        payload.Length > 4096 ? throw new HubException("A ping payload is at most 4096 characters.") : Clients.Group(Group).Ping(payload, Context.ConnectionAborted);
 
     public const string PingMethod = "ping";
 
@@ -58,7 +58,7 @@ public sealed class AgentHub(ICaseEventReader reader, CaseQueries queries, IHubC
     {
         var found = await queries.GetAsync(caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), Context.ConnectionAborted);
         foreach (var conversation in found?.ContactHandles.Where(h => h.StartsWith("chat:", StringComparison.Ordinal)).Select(h => h[5..]) ?? [])
-            await chat.Clients.Group(ChatHub.Group(conversation)).SendAsync("typing", "agent", Context.ConnectionAborted);
+            await chat.Clients.Group(ChatHub.Group(conversation)).Typing(ChatTypists.Agent, Context.ConnectionAborted);
         await viewers.TypingAsync(Context, caseId);
     }
 

@@ -20,7 +20,7 @@ public sealed class EventDispatcher(
     EventSequencer sequencer,
     ICaseEventReader reader,
     EventLogSignal signal,
-    IHubContext<AgentHub> hub,
+    IHubContext<AgentHub, IAgentClient> hub,
     LiveOptions options,
     IPollerStateStore leases,
     ILogger<EventDispatcher> logger,
@@ -93,7 +93,7 @@ public sealed class EventDispatcher(
             await owners.PushAsync(events, cancellationToken);
             foreach (var e in events)
             {
-                await hub.Clients.Group(AgentHub.Group).SendAsync(AgentHub.EventMethod, e, cancellationToken);
+                await hub.Clients.Group(AgentHub.Group).Event(e, cancellationToken);
                 _last = e.Position;
             }
             if (events.Count < options.PushBatchSize) return;

@@ -10,7 +10,7 @@ namespace OmniIntake.Server.Live;
 /// pushes the log: the department a case is forwarded to now, and the one a re-dispatch or a send-back took it from
 /// (so that department's list drops it). One query per batch. A signal twice is harmless (the page re-reads the case).
 /// </summary>
-public sealed class OwnerFeed(CaseQueries queries, IHubContext<OwnerHub> hub)
+public sealed class OwnerFeed(CaseQueries queries, IHubContext<OwnerHub, IOwnerClient> hub)
 {
     public async Task PushAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken)
     {
@@ -24,8 +24,8 @@ public sealed class OwnerFeed(CaseQueries queries, IHubContext<OwnerHub> hub)
             if (current.TryGetValue(e.CaseId, out var now)) departments.Add(now);
             if (PreviousDepartment(e) is { } before) departments.Add(before);
             foreach (var department in departments)
-                await hub.Clients.Group(OwnerHub.DepartmentGroup(department)).SendAsync(OwnerHub.ChangedMethod, signal, cancellationToken);
-            await hub.Clients.Group(OwnerHub.EveryDepartmentGroup).SendAsync(OwnerHub.ChangedMethod, signal, cancellationToken);
+                await hub.Clients.Group(OwnerHub.DepartmentGroup(department)).Changed(signal, cancellationToken);
+            await hub.Clients.Group(OwnerHub.EveryDepartmentGroup).Changed(signal, cancellationToken);
         }
     }
 

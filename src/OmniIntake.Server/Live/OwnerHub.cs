@@ -13,7 +13,7 @@ namespace OmniIntake.Server.Live;
 /// reads the one case through /api/owner/cases/{id}, which applies the owner's scope. A reconnect re-reads the list.
 /// </summary>
 [Authorize(Policy = Policies.Owners)]
-public sealed class OwnerHub : Hub
+public sealed class OwnerHub : Hub<IOwnerClient>
 {
     public const string Path = "/hubs/owners";
     public const string ChangedMethod = "changed";

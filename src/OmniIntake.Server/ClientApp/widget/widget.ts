@@ -7,6 +7,8 @@
 
 type SignalRModule = typeof import("@microsoft/signalr");
 type Connection = import("@microsoft/signalr").HubConnection;
+/** What the chat hub pushes (Channels.WebChat/Hub/IChatClient), the same type the workspace checks against hub-contract.json. */
+type ChatClient = import("../src/live/chatClient").ChatClient;
 
 // Declaration merging with the DOM's Window: what the widget sets and reads on it.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -171,6 +173,11 @@ interface UploadAnswer {
     });
   }
 
+  /** Hears a pushed method of the chat hub by its contract name, with that method's payload (issue 13 item 7). */
+  function onPush<K extends keyof ChatClient>(c: Connection, method: K, handler: ChatClient[K]): void {
+    c.on(method, handler as Parameters<Connection["on"]>[1]);
+  }
+
   /** The open connection; the hub is always connected before the customer can send anything. */
   function hub(): Connection {
     if (!connection) throw new Error(t.offline);
@@ -182,9 +189,9 @@ interface UploadAnswer {
     const signalR = window.signalR as SignalRModule;
     const built = new signalR.HubConnectionBuilder().withUrl(base + "/hubs/chat").withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000]).build();
     connection = built;
-    built.on("messages", showAll);
+    onPush(built, "messages", showAll);
     let typingTimer: ReturnType<typeof setTimeout> | undefined;
-    built.on("typing", function (who: string) {
+    onPush(built, "typing", function (who) {
       if (who !== "agent") return;
       status.textContent = t.agentTyping;
       clearTimeout(typingTimer);

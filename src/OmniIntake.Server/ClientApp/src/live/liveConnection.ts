@@ -1,21 +1,24 @@
 import { HubConnectionBuilder, type HubConnection } from "@microsoft/signalr";
 import { ref, type Ref } from "vue";
+import { pushes, subscribe, type Handlers, type HubClients, type HubPath, type TypedPushes } from "./messages";
 
 /** What a page says about its live feed: connecting, live, or cut off (and reconnecting by itself). */
 export type LiveState = "connecting" | "live" | "offline";
 
 /** What a page does with a hub: its pushed methods, and what to catch up on after a reconnect. */
-export interface LiveHandlers {
-  /** The hub's methods by name (e.g. "event", "changed"). */
-  on: Record<string, (...args: never[]) => void>;
+export interface LiveHandlers<C> {
+  /** The hub's pushed methods the page hears, by their wire names and typed (messages.ts, checked against hub-contract.json). */
+  on: Handlers<C>;
   /** Run before connecting (e.g. read the event head, so nothing between the read and the push is missed). */
   beforeStart?: () => Promise<void>;
   /** SignalR promises no delivery across a reconnect: the page catches up here. */
   reconnected?: () => unknown;
 }
 
-export interface LiveConnection {
+export interface LiveConnection<C = unknown> {
   hub: HubConnection;
+  /** Subscribing later (a component of the page): typed like the handlers. */
+  pushes: TypedPushes<C>;
   status: Ref<LiveState>;
   /** Connects; never throws: a hub that cannot be reached is said as offline. */
   start: () => Promise<void>;
@@ -28,10 +31,11 @@ const signalR = (url: string): HubConnection => new HubConnectionBuilder().withU
  * One live connection to a hub of the workspace (issue 14): the connect / reconnect / status block the queue, the owner
  * page and the board shared by copy. The status is what the page shows in words (messages live.*).
  */
-export function liveConnection(url: string, handlers: LiveHandlers, build: (url: string) => HubConnection = signalR): LiveConnection {
+export function liveConnection<P extends HubPath>(url: P, handlers: LiveHandlers<HubClients[P]>,
+  build: (url: string) => HubConnection = signalR): LiveConnection<HubClients[P]> {
   const status = ref<LiveState>("connecting");
   const hub = build(url);
-  for (const [method, handler] of Object.entries(handlers.on)) hub.on(method, handler as (...args: unknown[]) => void);
+  subscribe(hub, handlers.on);
   hub.onreconnecting(() => (status.value = "offline"));
   hub.onreconnected(async () => {
     status.value = "live";
@@ -50,5 +54,5 @@ export function liveConnection(url: string, handlers: LiveHandlers, build: (url:
     }
   }
 
-  return { hub, status, start, stop: () => hub.stop() };
+  return { hub, pushes: pushes<HubClients[P]>(hub), status, start, stop: () => hub.stop() };
 }

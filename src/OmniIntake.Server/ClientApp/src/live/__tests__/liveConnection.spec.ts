@@ -30,7 +30,7 @@ function fakeHub(startFails = false) {
   };
 }
 
-function shown(live: LiveConnection, locale: "zh-CN" | "en") {
+function shown(live: Pick<LiveConnection, "status">, locale: "zh-CN" | "en") {
   const Page = defineComponent({ setup: () => () => h(LiveStatus, { state: live.status.value }) });
   return mount(Page, { global: { plugins: [makeI18n(locale)] } });
 }
@@ -42,7 +42,7 @@ describe("one live connection", () => {
     const reconnected = vi.fn();
     const order: string[] = [];
     const live = liveConnection("/hubs/agents", {
-      on: { event: (e: never) => events.push(e) },
+      on: { event: (e) => void events.push(e) },
       beforeStart: async () => void order.push("head read"),
       reconnected,
     }, (url) => {

@@ -1,11 +1,7 @@
 import { liveConnection } from "@/live/liveConnection";
+import type { OwnerSignal } from "@/live/messages";
 
-/** What the owners' hub pushes (Live/OwnerHub: OwnerSignal): which case of the department changed, no content. */
-export interface OwnerSignal {
-  position: number;
-  kind: string;
-  caseId: number;
-}
+export type { OwnerSignal } from "@/live/messages";
 
 /**
  * The owners' hub (/hubs/owners): each signal names one case to re-read; after a reconnect the list is re-read
