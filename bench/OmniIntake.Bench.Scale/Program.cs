@@ -16,6 +16,8 @@ using OmniIntake.Data.Deadlines;
 using OmniIntake.Data.FollowUps;
 using OmniIntake.Data.Intake;
 using OmniIntake.Data.Reports;
+using OmniIntake.Data.Reports.Days;
+using OmniIntake.Data.Events;
 using OmniIntake.Data.Schema;
 using OmniIntake.Server.Classes;
 using OmniIntake.Server.Deadlines;
@@ -39,6 +41,14 @@ var small = await Hub.OpenAsync(server, "omni_bench_scale_small", Small);
 var big = await Hub.OpenAsync(server, $"omni_bench_scale_{count}", count);
 Console.WriteLine($"PostgreSQL {big.Version}; shared_buffers {big.Setting("shared_buffers")}, work_mem {big.Setting("work_mem")}, "
                   + $"effective_cache_size {big.Setting("effective_cache_size")}, random_page_cost {big.Setting("random_page_cost")}; big database {big.Size}");
+
+// The hub sequences events and runs the per-day job every minute; the loaded history starts sequenced and the job's watermark
+// at its end (nothing is stored yet, so nothing to forget).
+foreach (var hub in new[] { small, big })
+{
+    await new EventSequencer(hub.Database).StampAsync();
+    await hub.Days.AdvanceAsync();
+}
 
 var rows = new List<(string Key, string Label, Timing Small, Timing Big)>();
 async Task Compare(string key, string label, Func<Hub, Func<Task>> call, int? times = null)
@@ -91,6 +101,15 @@ await Compare("job_classes", "job: class sweep (2 new complaints)", h => async (
 {
     await h.NewComplaintsAsync(2);
     await h.ClassJob.RunAsync(CancellationToken.None);
+}, Math.Min(samples, 10));
+// The per-day figures' job: it forgets the days of the cases changed since its last run (two new complaints, their
+// events sequenced as the hub does) and stores the days that ended.
+await Compare("job_report_days", "job: report days (2 new complaints)", h => async () =>
+{
+    await h.NewComplaintsAsync(2);
+    await new EventSequencer(h.Database).StampAsync();
+    await h.Days.AdvanceAsync();
+    await h.Days.FillAsync(today.AddDays(-3), today, Hub.Intake.Zone);
 }, Math.Min(samples, 10));
 await Compare("job_follow_up", "job: follow-up", h => () => h.FollowUps.AskDueAsync(TimeSpan.Zero, t => "https://hub.example.test/followup.html#" + t,
     FollowUpJob.Compose), Math.Min(samples, 10));
@@ -160,7 +179,9 @@ internal sealed class Hub : IAsyncDisposable
         var policy = new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault());
         Queries = new CaseQueries(database);
         Board = new BoardQueries(database, clock);
-        Reports = new ReportQueries(database);
+        // As the hub composes them (issue 17 item 6): reports and trends sum the stored per-day figures.
+        Days = new ReportDays(database, clock);
+        Reports = new ReportQueries(database, Days);
         Trends = new TrendQueries(Reports, new GeneratedReportStore(database, clock));
         Pipeline = new SqlIntakePipeline(database, Intake, policy, clock, NoEventLogSignal.Instance, NullLogger<SqlIntakePipeline>.Instance);
         var rules = new ClassRules();
@@ -178,6 +199,7 @@ internal sealed class Hub : IAsyncDisposable
     public string Size { get; }
     public CaseQueries Queries { get; }
     public BoardQueries Board { get; }
+    public ReportDays Days { get; }
     public ReportQueries Reports { get; }
     public TrendQueries Trends { get; }
     public SqlIntakePipeline Pipeline { get; }

@@ -1,4 +1,5 @@
 using OmniIntake.Core.Calendar;
+using OmniIntake.Data.Reports.Days;
 
 namespace OmniIntake.Data.Reports;
 
@@ -47,8 +48,16 @@ public sealed record ReportCount(string Key, long Count);
 public sealed record ReportIndicators(double? OnTimeForwardingRate, double? DelayRate, double? RedispatchRate, double? RepeatComplaintRate,
     double? ClosureRate, double? Satisfaction, long ForwardsMet, long ForwardsBreached, long ForwardsPending);
 
-public sealed class ReportQueries(Database database)
+/// <summary>
+/// The reports' counts and indicators. With <see cref="ReportDays"/> (the hub's), the finished days come from the stored
+/// per-day figures and only the unfinished part is counted (issue 17 item 6); without, everything is counted from the
+/// cases (the live computation the stored figures are checked against).
+/// </summary>
+public sealed class ReportQueries(Database database, ReportDays? days = null)
 {
+    /// <summary>Whether finished days come from the stored per-day figures.</summary>
+    internal bool FromStoredDays => days is not null;
+
     /// <summary>One combination of what a report counts by, and how many of one period's cases have it.</summary>
     private sealed class Slice
     {
@@ -79,19 +88,36 @@ public sealed class ReportQueries(Database database)
         // A merged duplicate is counted in the case that answers for it.
         const string InPeriod = "c.received_at >= @start AND c.received_at < @end AND c.status <> 'merged'";
         await using var connection = await database.OpenAsync(cancellationToken);
-        var periods = new PeriodBuckets([(start, end)]);
-        var slices = await SlicesAsync(connection, periods, cancellationToken);
-        var satisfaction = (await SatisfactionAsync(connection, periods, cancellationToken)).GetValueOrDefault(0);
         var departments = (await connection.ListAsync<(long Id, string Code)>("SELECT id, code FROM departments", null, null, cancellationToken))
             .ToDictionary(d => d.Id, d => d.Code);
-        static IReadOnlyList<ReportCount> By(IEnumerable<Slice> rows, Func<Slice, string> key) =>
-            rows.GroupBy(key, StringComparer.Ordinal).Select(g => new ReportCount(g.Key, g.Sum(s => s.Count)))
+        string Department(long? departmentId) => departmentId is { } id && departments.TryGetValue(id, out var code) ? code : "(not forwarded)";
+        static IReadOnlyList<ReportCount> By<T>(IEnumerable<T> rows, Func<T, string> key, Func<T, long> count) =>
+            rows.GroupBy(key, StringComparer.Ordinal).Select(g => new ReportCount(g.Key, g.Sum(count)))
                 .OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-        var (total, indicators) = Indicators(slices, satisfaction);
-        var byCategory = By(slices, s => s.Category);
-        var byChannel = By(slices, s => s.Channel);
-        var byClass = By(slices, s => s.Class);
-        var byDepartment = By(slices, s => s.DepartmentId is { } id && departments.TryGetValue(id, out var code) ? code : "(not forwarded)");
+        long total;
+        ReportIndicators indicators;
+        IReadOnlyList<ReportCount> byCategory, byChannel, byClass, byDepartment;
+        if (days is not null)
+        {
+            // Issue 17 item 6: the stored days of the period, and the rest counted live.
+            var figures = (await days.FiguresAsync([(from, to)], zone, cancellationToken))[0];
+            (total, indicators) = figures.Indicators();
+            byCategory = By(figures.Figures, f => f.Category, f => f.Cases);
+            byChannel = By(figures.Figures, f => f.Channel, f => f.Cases);
+            byClass = By(figures.Figures, f => f.Class, f => f.Cases);
+            byDepartment = By(figures.Figures, f => Department(f.DepartmentId), f => f.Cases);
+        }
+        else
+        {
+            var periods = new PeriodBuckets([(start, end)]);
+            var slices = await SlicesAsync(connection, periods, cancellationToken);
+            var satisfaction = (await SatisfactionAsync(connection, periods, cancellationToken)).GetValueOrDefault(0);
+            (total, indicators) = Indicators(slices, satisfaction);
+            byCategory = By(slices, s => s.Category, s => s.Count);
+            byChannel = By(slices, s => s.Channel, s => s.Count);
+            byClass = By(slices, s => s.Class, s => s.Count);
+            byDepartment = By(slices, s => Department(s.DepartmentId), s => s.Count);
+        }
         // The period's important, hot and major cases, through their own small index (cases_class_received).
         var classCases = await connection.ListAsync<ReportedCase>(
             $"""
@@ -118,6 +144,7 @@ public sealed class ReportQueries(Database database)
         TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
         if (periods.Count == 0) return [];
+        if (days is not null) return [.. (await days.FiguresAsync(periods, zone, cancellationToken)).Select(f => f.Indicators())];
         var buckets = new PeriodBuckets([.. periods.Select(x => (LocalDays.StartOf(x.From, zone), LocalDays.StartOf(x.ToExclusive, zone)))]);
         await using var connection = await database.OpenAsync(cancellationToken);
         var slices = (await SlicesAsync(connection, buckets, cancellationToken)).ToLookup(s => s.Bucket);

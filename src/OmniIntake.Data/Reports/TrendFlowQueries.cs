@@ -1,4 +1,5 @@
 using OmniIntake.Core.Calendar;
+using OmniIntake.Data.Reports.Days;
 
 namespace OmniIntake.Data.Reports;
 
@@ -20,9 +21,10 @@ public sealed record TrendFilter(string? Channel, string? Department)
 
 /// <summary>
 /// The flow of every bucket in one grouped pass over their cases (through the received_at index). Kept apart
-/// from <see cref="TrendQueries"/> (the report's indicators), which counts the whole organisation.
+/// from <see cref="TrendQueries"/> (the report's indicators), which counts the whole organisation. With
+/// <see cref="ReportDays"/> (the hub's), finished days come from the stored per-day figures (issue 17 item 6).
 /// </summary>
-public sealed class TrendFlowQueries(Database database)
+public sealed class TrendFlowQueries(Database database, ReportDays? days = null)
 {
     private sealed class Row
     {
@@ -38,6 +40,7 @@ public sealed class TrendFlowQueries(Database database)
         CancellationToken cancellationToken = default)
     {
         if (buckets.Count == 0) return [];
+        if (days is not null) return await FromDaysAsync(days, buckets, zone, filter, cancellationToken);
         // Every bucket in ONE grouped pass (each case tagged with its bucket, as the reports count their periods).
         var periods = new ReportQueries.PeriodBuckets([.. buckets.Select(b => (LocalDays.StartOf(b.From, zone), LocalDays.StartOf(b.ToExclusive, zone)))]);
         var where = "c.bucket >= 0 AND c.status <> 'merged'";
@@ -65,5 +68,25 @@ public sealed class TrendFlowQueries(Database database)
         return [.. buckets.Select((_, i) => counted.TryGetValue(i, out var r)
             ? new TrendFlow(r.Received, r.ForwardedInTime, r.ForwardedLate, r.AnsweredInTime, r.AnsweredLate)
             : TrendFlow.None)];
+    }
+
+    /// <summary>The same flow from the per-day figures (channel and current department are among what a day is stored by).</summary>
+    private async Task<IReadOnlyList<TrendFlow>> FromDaysAsync(ReportDays stored, IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> buckets,
+        TimeZoneInfo zone, TrendFilter filter, CancellationToken ct)
+    {
+        HashSet<long>? departments = null;
+        if (filter.Department is not null)
+        {
+            await using var connection = await database.OpenAsync(ct);
+            departments = [.. await connection.ListAsync<long>("SELECT id FROM departments WHERE code = @department", new { department = filter.Department }, null, ct)];
+        }
+        bool Counted(DayFigure f) => (filter.Channel is null || f.Channel == filter.Channel)
+                                     && (departments is null || f.DepartmentId is { } id && departments.Contains(id));
+        return [.. (await stored.FiguresAsync(buckets, zone, ct, repeats: false)).Select(p =>
+        {
+            var figures = p.Figures.Where(Counted).ToList();
+            return new TrendFlow(figures.Sum(f => f.Cases), figures.Where(f => f.ForwardState == "met").Sum(f => f.Cases),
+                figures.Where(f => f.ForwardState == "breached").Sum(f => f.Cases), figures.Sum(f => f.OwnerMet), figures.Sum(f => f.OwnerBreached));
+        })];
     }
 }

@@ -41,9 +41,10 @@ public sealed class TrendQueries(ReportQueries reports, GeneratedReportStore gen
         CancellationToken cancellationToken = default)
     {
         var buckets = Buckets(grain, count, today);
-        // Issue 17 item 6: a finished month is served from its monthly report, generated once when it ended (policy 5.6.1),
-        // so a chart of months reads the current month only. Every other bucket comes from ONE grouped pass over their cases.
-        var stored = grain == TrendGrain.Month
+        // Issue 17 item 6: with stored per-day figures every bucket is summed from its stored days (and stays what the cases
+        // say after a late change, which a month's generated report does not). Without them, a finished month is served from
+        // its monthly report, generated once when it ended (policy 5.6.1), and every other bucket comes from ONE grouped pass.
+        var stored = grain == TrendGrain.Month && !reports.FromStoredDays
             ? await generated.ContentsAsync(ReportSchedule.Monthly, [.. buckets.Where(b => b.ToExclusive <= today).Select(b => MonthName(b.From))],
                 cancellationToken)
             : new Dictionary<string, PeriodReport>();

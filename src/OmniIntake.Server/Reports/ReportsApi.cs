@@ -25,7 +25,11 @@ public static class ReportsApi
         if (errors.Count > 0) throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", errors));
         builder.Services.AddSingleton(organisation);
         builder.Services.AddSingleton<ReportWordingSource>();
+        // Issue 17 item 6: reports and trends sum stored per-day figures; the minutely job keeps them right.
+        builder.Services.AddSingleton<OmniIntake.Data.Reports.Days.ReportDays>();
         builder.Services.AddSingleton<ReportQueries>();
+        builder.Services.AddSingleton<ReportDaysJob>();
+        builder.Services.AddRecurringJob<ReportDaysJob>(ReportDaysJob.RecurringId, "* * * * *", j => j.RunAsync(CancellationToken.None));
         builder.Services.AddSingleton<GeneratedReportStore>();
         builder.Services.AddSingleton<ReportGenerationJob>();
         builder.Services.AddRecurringJob<ReportGenerationJob>(ReportGenerationJob.RecurringId, "10 0 * * *", j => j.RunAsync(CancellationToken.None), zone);
