@@ -122,7 +122,8 @@ async Task SteadyAsync(Func<int, Task> work)
     for (var i = 0; i < total; i++)
     {
         var due = TimeSpan.FromSeconds((double)i / rate);
-        if (due > watch.Elapsed) await Task.Delay(due - watch.Elapsed);
+        var wait = due - watch.Elapsed; // read once: read twice, a loaded machine can make the difference negative
+        if (wait > TimeSpan.Zero) await Task.Delay(wait);
         tasks.Add(work(i));
     }
     await Task.WhenAll(tasks);
