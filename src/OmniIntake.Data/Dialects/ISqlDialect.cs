@@ -45,6 +45,12 @@ public interface ISqlDialect
     /// <summary>Releases <see cref="SessionLock"/>, or null.</summary>
     string? SessionUnlock(string keyExpression);
 
+    /// <summary>
+    /// A statement that, at commit, tells the other server processes listening on <paramref name="channel"/> (payload
+    /// @origin), or null where there are none to tell (SQLite is embedded in one process). Issue 17 item 5.
+    /// </summary>
+    string? Notify(string channel);
+
     /// <summary>Case-insensitive LIKE.</summary>
     string ILike { get; }
 

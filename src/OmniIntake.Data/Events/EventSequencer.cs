@@ -1,4 +1,5 @@
 using Dapper;
+using OmniIntake.Core.Events;
 
 namespace OmniIntake.Data.Events;
 
@@ -7,39 +8,75 @@ namespace OmniIntake.Data.Events;
 /// visible out of order and "id &gt; cursor" would skip a late commit. Positions are therefore assigned AFTER commit,
 /// by one stamper at a time (an advisory lock across server processes), as max(position) + 1, 2, ...: they are dense
 /// and become visible in order, so a reader that saw N has seen everything up to N.
+/// The stamping transaction hands back the rows it positioned (so the dispatcher need not read them back) and, on
+/// PostgreSQL, NOTIFYs <see cref="PositionedChannel"/> at its commit, so other processes learn of new positions
+/// without polling (issue 17 item 5).
 /// </summary>
 public sealed class EventSequencer(Database database)
 {
+    /// <summary>The LISTEN/NOTIFY channel told at the commit of every stamping transaction (payload: <see cref="Origin"/>).</summary>
+    public const string PositionedChannel = "omniintake_events_positioned";
+
     private const long AdvisoryLockKey = 0x4F6D6E69_45767453; // "OmniEvtS"
     private const int BatchSize = 2000;
 
+    /// <summary>This process's name in its notifications, so it can tell its own from other processes'.</summary>
+    public string Origin { get; } = Guid.NewGuid().ToString("N");
+
     /// <returns>How many events were stamped.</returns>
-    public async Task<int> StampAsync(CancellationToken cancellationToken = default)
+    public async Task<int> StampAsync(CancellationToken cancellationToken = default) => (await PositionAsync(cancellationToken)).Count;
+
+    /// <summary>Positions what is committed and not positioned yet.</summary>
+    /// <returns>How many events this call positioned and, when they fit one batch, the events themselves in position order
+    /// (a larger backlog gives only the number: the dispatcher reads it in pages).</returns>
+    public async Task<PositionedEvents> PositionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // Cheap check first: most polls find nothing to do and should not take a lock.
         var any = await connection.FirstOrDefaultAsync<long?>("SELECT id FROM events WHERE position IS NULL LIMIT 1", null, null,
             cancellationToken);
-        if (any is null) return 0;
+        if (any is null) return PositionedEvents.None;
 
+        // One round trip for lock, notification and stamping: each statement of the batch runs (and takes its snapshot)
+        // only after the one before it, so the UPDATE sees the positions of the stamper that held the lock before.
+        string[] before = [.. new[] { database.Dialect.TransactionLock("@key"), database.Dialect.Notify(PositionedChannel) }.OfType<string>()];
+        var sql = string.Join(";\n", [.. before,
+            $"""
+            WITH pending AS (
+                SELECT id, row_number() OVER (ORDER BY id) AS rn
+                FROM events WHERE position IS NULL ORDER BY id LIMIT @batch),
+            base AS (SELECT COALESCE(MAX(position), 0) AS top FROM events)
+            UPDATE events SET position = base.top + pending.rn
+            FROM pending, base WHERE events.id = pending.id
+            RETURNING {EventRow.Columns}
+            """]);
         var total = 0;
+        List<CaseEvent>? events = null;
         while (true)
         {
-            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            if (database.Dialect.TransactionLock("@key") is { } serialise)
-                await connection.ExecAsync(serialise, new { key = AdvisoryLockKey }, transaction, cancellationToken);
-            var stamped = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                WITH pending AS (
-                    SELECT id, row_number() OVER (ORDER BY id) AS rn
-                    FROM events WHERE position IS NULL ORDER BY id LIMIT @batch),
-                base AS (SELECT COALESCE(MAX(position), 0) AS top FROM events)
-                UPDATE events SET position = base.top + pending.rn
-                FROM pending, base WHERE events.id = pending.id
-                """, new { batch = BatchSize }, transaction, cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-            total += stamped;
-            if (stamped < BatchSize) return total;
+            List<EventRow> stamped;
+            await using (var transaction = await Database.BeginWriteAsync(connection, cancellationToken))
+            {
+                await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(sql,
+                                 new { key = AdvisoryLockKey, origin = Origin, batch = BatchSize }, transaction, cancellationToken: cancellationToken)))
+                {
+                    foreach (var _ in before) await results.ReadAsync();
+                    stamped = (await results.ReadAsync<EventRow>()).AsList();
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
+            // The first batch is kept unless another follows: a backlog is read back in pages instead of held in memory.
+            events = total == 0 && stamped.Count < BatchSize ? [.. stamped.OrderBy(r => r.Position).Select(r => r.ToEvent())] : null;
+            total += stamped.Count;
+            if (stamped.Count < BatchSize) return new PositionedEvents(total, events ?? []);
         }
     }
+}
+
+/// <summary>What one call of <see cref="EventSequencer.PositionAsync"/> positioned.</summary>
+/// <param name="Count">How many events it positioned.</param>
+/// <param name="Events">Those events in position order (dense), or empty when they were too many to hand back.</param>
+public sealed record PositionedEvents(int Count, IReadOnlyList<CaseEvent> Events)
+{
+    public static readonly PositionedEvents None = new(0, []);
 }

@@ -15,6 +15,10 @@ namespace OmniIntake.Server.Live;
 /// no hand-over pushes an event twice (issue 12, item 4); a batch a dying pusher recorded but did not finish is a gap
 /// that consoles fill with CatchUp (positions are dense). A failure of the database or of Redis is logged and retried
 /// with back-off, never the end of the process (issue 12, item 1).
+/// The short path (issue 17 item 5): a wake-up (a local commit, RedisWake, PostgresWake) starts a pass at once; the
+/// events the pass itself positioned are pushed as the sequencer handed them back when they follow on directly from
+/// the last pushed position (anything else is read from the log, as before), and the agents get them before the
+/// owners' query runs.
 /// </summary>
 public sealed class EventDispatcher(
     EventSequencer sequencer,
@@ -37,6 +41,9 @@ public sealed class EventDispatcher(
 
     /// <summary>How far this process recorded it would push, while it holds the lease (at least <see cref="_last"/>).</summary>
     private long _claimed = -1;
+
+    /// <summary>A batch the agents were sent whose owners' signals are not sent yet (a failure in between).</summary>
+    private IReadOnlyList<CaseEvent> _owedToOwners = [];
 
     private bool Shared => options.Redis is { Length: > 0 };
 
@@ -68,14 +75,18 @@ public sealed class EventDispatcher(
 
     private async Task PassAsync(CancellationToken cancellationToken)
     {
-        await sequencer.StampAsync(cancellationToken);
+        var positioned = await sequencer.PositionAsync(cancellationToken);
+        await PushOwedToOwnersAsync(cancellationToken);
         if (Shared && !await LeadAsync(cancellationToken)) return;
         // Alone, start from the head: clients that connected earlier catch up themselves.
         if (_last < 0) _last = _claimed = await reader.LastPositionAsync(cancellationToken);
+        var handedBack = FollowingOn(positioned.Events);
         while (true)
         {
             // After a failed pass this re-reads what was recorded but not pushed yet.
-            var events = await reader.ReadAfterAsync(_last, options.PushBatchSize, cancellationToken);
+            var events = handedBack ?? await reader.ReadAfterAsync(_last, options.PushBatchSize, cancellationToken);
+            var mayBeMore = handedBack is not null || events.Count == options.PushBatchSize;
+            handedBack = null;
             if (events.Count == 0) return;
             var end = events[^1].Position;
             if (Shared && end > _claimed)
@@ -89,16 +100,35 @@ public sealed class EventDispatcher(
                 }
                 _claimed = end;
             }
-            // The owners first: a failure here retries the batch before any agent saw it (a repeated signal is harmless).
-            await owners.PushAsync(events, cancellationToken);
+            // The agents first (the console is the short path), the owners' signals owed until sent: a failure retries
+            // those on the next pass without sending the agents an event twice (a repeated owners' signal is harmless).
+            _owedToOwners = events;
             foreach (var e in events)
             {
                 await hub.Clients.Group(AgentHub.Group).Event(e, cancellationToken);
                 _last = e.Position;
             }
-            if (events.Count < options.PushBatchSize) return;
+            await PushOwedToOwnersAsync(cancellationToken);
+            // Handed-back events may be followed by others positioned meanwhile: one read after the push finds them.
+            if (!mayBeMore) return;
             if (Shared && !await LeadAsync(cancellationToken)) return;
         }
+    }
+
+    /// <summary>
+    /// The events this pass positioned, when they follow on directly from the last pushed one (at most a batch): the
+    /// log between holds nothing else, as positions are dense and given under one lock, so reading them back would only
+    /// add a round trip before the push. Anything else (another process positioned some first, a new lease holder's
+    /// recorded cursor) is read from the log.
+    /// </summary>
+    private IReadOnlyList<CaseEvent>? FollowingOn(IReadOnlyList<CaseEvent> positioned) =>
+        _last >= 0 && positioned.Count > 0 && positioned[0].Position == _last + 1 ? [.. positioned.Take(options.PushBatchSize)] : null;
+
+    private async Task PushOwedToOwnersAsync(CancellationToken cancellationToken)
+    {
+        if (_owedToOwners.Count == 0) return;
+        await owners.PushAsync(_owedToOwners, cancellationToken);
+        _owedToOwners = [];
     }
 
     private void Resign() => (_leading, _last, _claimed) = (false, -1, -1);
@@ -145,7 +175,8 @@ public sealed class LiveOptions
 {
     public const string Section = "Live";
 
-    /// <summary>How often the event log is read for events other processes committed.</summary>
+    /// <summary>How often the event log is read without a wake-up: a safety net, as other processes' events wake the
+    /// dispatcher at once (RedisWake with Redis, PostgresWake on PostgreSQL without it) and a wake-up can be lost.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The first wait after a failure (the database or Redis away); doubled on each failure in a row up to <see cref="MaxRetryDelay"/>.</summary>

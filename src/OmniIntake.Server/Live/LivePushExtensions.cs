@@ -1,4 +1,6 @@
 using OmniIntake.Core.Events;
+using OmniIntake.Data;
+using OmniIntake.Data.Events;
 
 namespace OmniIntake.Server.Live;
 
@@ -29,6 +31,14 @@ public static class LivePushExtensions
                 o.ConnectionFactory = _ => Task.FromResult<StackExchange.Redis.IConnectionMultiplexer>(multiplexer);
             });
             builder.Services.AddHostedService<RedisWake>();
+        }
+        else if (builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres)
+        {
+            // Several processes on one PostgreSQL without Redis: each wakes on the others' positions (LISTEN/NOTIFY).
+            // Embedded SQLite is one process; with Redis, RedisWake already wakes the one process that pushes.
+            builder.Services.AddSingleton<PositionListener>();
+            builder.Services.AddSingleton<PostgresWake>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresWake>());
         }
         builder.Services.AddSingleton<EventLogSignal>();
         builder.Services.AddSingleton<IEventLogSignal>(sp => sp.GetRequiredService<EventLogSignal>());

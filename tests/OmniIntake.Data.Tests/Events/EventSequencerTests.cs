@@ -48,6 +48,26 @@ public sealed class EventSequencerTests
         Assert.Equal(5, await h.Events.LastPositionAsync(Ct));
     }
 
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Positioning_HandsBackExactlyWhatItPositioned_AsTheLogHasIt(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        await h.Intake.AcceptAsync(h.Sms("+8613800138010", "before"), Ct);
+        await h.Sequencer.StampAsync(Ct);
+        var before = await h.Events.LastPositionAsync(Ct);
+        for (var i = 0; i < 3; i++) await h.Intake.AcceptAsync(h.Sms("+861380013802" + i, $"after {i}"), Ct);
+
+        var positioned = await h.Sequencer.PositionAsync(Ct);
+
+        // The dispatcher pushes these instead of reading them back (issue 17 item 5): they must be the log's rows.
+        var log = await h.Events.ReadAfterAsync(before, 100, Ct);
+        Assert.True(log.Count >= 3);
+        Assert.Equal(log.Count, positioned.Count);
+        Assert.Equal(log, positioned.Events);
+        Assert.Equal(0, (await h.Sequencer.PositionAsync(Ct)).Count);
+    }
+
     [Fact]
     public async Task ConcurrentStampers_NeverGiveOnePositionTwice()
     {
