@@ -51,6 +51,8 @@ describe("the working calendar", () => {
     expect(wrapper.get("[data-test=calendar-year]").text()).toBe("2026年");
     expect(wrapper.get("button[data-day='2026-10-01']").attributes("aria-label")).toBe("2026年10月1日星期四：法定节假日（国庆节）");
     expect(wrapper.get("button[data-day='2026-09-20']").attributes("aria-label")).toBe("2026年9月20日星期日：调休上班（国庆节）");
+    // Sighted users see the same on hovering the day.
+    expect(wrapper.get("button[data-day='2026-10-01']").attributes("title")).toBe("法定节假日（国庆节）");
 
     await wrapper.get("button[data-day='2026-12-01']").trigger("click");
     expect(wrapper.get("[data-test=date-words]").text()).toBe("2026年12月1日星期二");
