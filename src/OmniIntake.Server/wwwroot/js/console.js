@@ -163,9 +163,11 @@ async function open(id) {
   head.append(el("h2", `${c.number} · ${c.status} · ${c.class}`),
     el("div", `${c.channel} · ${d.contactHandles.join(", ")}${c.claimedBy ? ` · ${t("claimedBy")} ${c.claimedBy}` : ""}`, "meta"));
   const actions = el("div", null, "actions");
-  if (!c.claimedBy) actions.append(button(t("claim"), () => act("claim"), "claim"));
-  else if (c.claimedBy === me.username || isSupervisor()) actions.append(button(t("release"), () => act("release"), "secondary"));
-  if (c.claimedBy && c.claimedBy !== me.username && isSupervisor()) actions.append(button(t("takeOver"), () => act("claim?takeOver=true"), "secondary"));
+  // A closed, withdrawn or merged case is nobody's work any more: the hub refuses to claim it (CaseLifecycle.IsHandled).
+  const handled = ["closed", "withdrawn", "merged"].includes(c.status);
+  if (!c.claimedBy && !handled) actions.append(button(t("claim"), () => act("claim"), "claim"));
+  else if (c.claimedBy && (c.claimedBy === me.username || isSupervisor())) actions.append(button(t("release"), () => act("release"), "secondary"));
+  if (c.claimedBy && c.claimedBy !== me.username && isSupervisor() && !handled) actions.append(button(t("takeOver"), () => act("claim?takeOver=true"), "secondary"));
   if (["received", "forwarded", "answered"].includes(c.status)) actions.append(button(t("resolve"), () => act("resolve"), "resolve"));
   if (c.status === "resolved") actions.append(button(t("close"), () => act("close")));
   if (["resolved", "closed"].includes(c.status)) {
