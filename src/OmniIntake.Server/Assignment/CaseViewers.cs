@@ -21,7 +21,7 @@ public sealed class CaseViewers(CaseViewerStore store, IHubContext<AgentHub, IAg
     public async Task<IReadOnlyList<CaseViewer>> ViewAsync(HubCallerContext context, IGroupManager groups, long caseId)
     {
         var username = context.User?.Identity?.Name ?? "?";
-        var displayName = context.User?.FindFirst("display_name")?.Value ?? username;
+        var displayName = context.User?.FindFirst(Accounts.AccountClaims.DisplayName)?.Value ?? username;
         var before = await store.ListAsync(caseId, context.ConnectionAborted);
         await store.ViewAsync(context.ConnectionId, caseId, username, displayName, context.ConnectionAborted);
         await groups.AddToGroupAsync(context.ConnectionId, Group(caseId), context.ConnectionAborted);
@@ -47,7 +47,7 @@ public sealed class CaseViewers(CaseViewerStore store, IHubContext<AgentHub, IAg
     public Task TypingAsync(HubCallerContext context, long caseId)
     {
         var username = context.User?.Identity?.Name ?? "?";
-        var displayName = context.User?.FindFirst("display_name")?.Value ?? username;
+        var displayName = context.User?.FindFirst(Accounts.AccountClaims.DisplayName)?.Value ?? username;
         return hub.Clients.GroupExcept(Group(caseId), [context.ConnectionId]).ViewerTyping(caseId, new CaseViewer { Username = username, DisplayName = displayName }, context.ConnectionAborted);
     }
 
