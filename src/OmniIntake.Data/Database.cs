@@ -113,6 +113,25 @@ public sealed class Database : IAsyncDisposable
         return await connection.BeginTransactionAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A store's write transaction: its own, or the inbound unit's when one is in progress on this flow (issue 17
+    /// item 1), so everything one message writes commits once.
+    /// </summary>
+    public async Task<Units.WriteScope> WriteAsync(CancellationToken cancellationToken = default)
+    {
+        if (Units.InboundUnit.Current is { } unit) return new Units.WriteScope(unit.Connection, unit.Transaction, owned: false);
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            return new Units.WriteScope(connection, await BeginWriteAsync(connection, cancellationToken), owned: true);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_postgres is not null) await _postgres.DisposeAsync();

@@ -34,6 +34,7 @@ public static class PersistenceExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IIntake, SqlIntakePipeline>();
+        services.AddSingleton<IInboundUnits, OmniIntake.Data.Units.DirectInboundUnits>();
         services.AddSingleton<IRawMessageStore, SqlRawMessageStore>();
         services.AddSingleton<IPollerStateStore, SqlPollerStateStore>();
         services.AddSingleton<IAutomaticReplies, AutomaticReplies>();
