@@ -132,6 +132,12 @@ public sealed class Database : IAsyncDisposable
         }
     }
 
+    /// <summary>A store's read connection: its own, or the inbound unit's when one is in progress (issue 17 item 1).</summary>
+    public async Task<Units.ReadScope> ReadAsync(CancellationToken cancellationToken = default) =>
+        Units.InboundUnit.Current is { } unit
+            ? new Units.ReadScope(unit.Connection, unit.Transaction, owned: false)
+            : new Units.ReadScope(await OpenAsync(cancellationToken), null, owned: true);
+
     public async ValueTask DisposeAsync()
     {
         if (_postgres is not null) await _postgres.DisposeAsync();

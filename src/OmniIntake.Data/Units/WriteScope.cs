@@ -33,6 +33,16 @@ public sealed class WriteScope : IAsyncDisposable
         foreach (var action in _afterCommit) action();
     }
 
+    /// <summary>
+    /// Undoes the write: an own transaction rolls back; inside a unit the whole unit must be undone and run again, so this
+    /// throws <see cref="UnitConflictException"/>, which the unit's runner catches (it rolls the unit back and runs it alone).
+    /// </summary>
+    public async Task RollbackAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_owned) throw new UnitConflictException();
+        await Transaction.RollbackAsync(cancellationToken);
+    }
+
     /// <summary>Runs <paramref name="action"/> once the write is committed (the unit's commit when joined).</summary>
     public void AfterCommit(Action action)
     {
