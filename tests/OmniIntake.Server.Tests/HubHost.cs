@@ -120,6 +120,20 @@ public sealed class HubHost : IAsyncDisposable
             .Build();
     }
 
+    /// <summary>A connection to any staff hub (<paramref name="path"/>) signed in as <paramref name="username"/>.</summary>
+    public async Task<HubConnection> HubForUserAsync(string path, string username, string password = UserPassword)
+    {
+        var cookie = await SignInCookieAsync(username, password);
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(_factory.Server.BaseAddress, path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => _factory.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.Headers["Cookie"] = cookie;
+            })
+            .Build();
+    }
+
     /// <summary>A customer's connection to the web chat hub (no account, no cookie).</summary>
     public HubConnection ChatHub() =>
         new HubConnectionBuilder()

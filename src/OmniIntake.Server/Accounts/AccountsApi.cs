@@ -74,7 +74,7 @@ public static class AccountsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateUserAsync(long id, UpdateUserRequest request, UserStore users,
-        Data.Departments.DepartmentStore departments, SessionCheck sessions, CancellationToken ct)
+        Data.Departments.DepartmentStore departments, SessionCheck sessions, LiveSessions live, CancellationToken ct)
     {
         if (request.DepartmentId is { } departmentId && (await departments.ListAsync(ct)).All(d => d.Id != departmentId))
             return TypedResults.Problem($"There is no department {departmentId}.", statusCode: 400, title: "Invalid department", extensions: ApiProblem.Code("account.department-invalid"));
@@ -87,6 +87,7 @@ public static class AccountsApi
         await users.UpdateAsync(id, string.IsNullOrWhiteSpace(request.DisplayName) ? current.DisplayName : request.DisplayName.Trim(), request.Roles.Distinct(),
             request.DepartmentId, request.Unlock, ct);
         sessions.Forget(id);
+        await live.CheckAsync(id, ct); // its open live connections re-join with the new roles and department
         return TypedResults.NoContent();
     }
 
@@ -95,7 +96,7 @@ public static class AccountsApi
     /// An admin cannot switch their own account off, so an install never loses its last way in by a slip.
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> SetDisabledAsync(long id, SetUserDisabledRequest request, UserStore users,
-        SessionCheck sessions, ClaimsPrincipal user, CancellationToken ct)
+        SessionCheck sessions, LiveSessions live, ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.Disabled && user.FindFirstValue(ClaimTypes.NameIdentifier) == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return TypedResults.Problem("You cannot switch off your own account.", statusCode: 409, title: "Own account", extensions: ApiProblem.Code("account.self-disable"));
@@ -103,6 +104,7 @@ public static class AccountsApi
             return TypedResults.Problem($"There is no user {id}.", statusCode: 404, title: "Not found", extensions: ApiProblem.Code("account.not-found"));
         // Signed in elsewhere: the session ends with its next request (SessionCheck), not when its cookie expires.
         sessions.Forget(id);
+        await live.CheckAsync(id, ct); // and its open live connections close now (this process; others within SessionCheck.Freshness)
         return TypedResults.NoContent();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,6 +40,9 @@ public static class AccountsExtensions
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<SetupCode>();
         services.AddSingleton<SessionCheck>();
+        services.AddSingleton<LiveSessions>();
+        services.AddHostedService<LiveSessionsSweep>();
+        services.Configure<HubOptions>(o => o.AddFilter<LiveSessionsFilter>());
         services.AddSingleton<DataProtectionKeyStore>();
         services.AddDataProtection().SetApplicationName("OmniIntake");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -28,7 +28,7 @@ public sealed class SessionCheck(UserStore users, TimeProvider clock)
             || !long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out var id))
             return;
-        var account = await ReadAsync(id, context.HttpContext.RequestAborted);
+        var account = await CurrentAsync(id, context.HttpContext.RequestAborted);
         if (account is null || account.DisabledAt is not null)
         {
             context.RejectPrincipal();
@@ -42,7 +42,8 @@ public sealed class SessionCheck(UserStore users, TimeProvider clock)
         }
     }
 
-    private async Task<UserRecord?> ReadAsync(long id, CancellationToken ct)
+    /// <summary>The account as this process last read it, at most <see cref="Freshness"/> old; null when there is none.</summary>
+    public async Task<UserRecord?> CurrentAsync(long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (_read.TryGetValue(id, out var known) && now - known.ReadAt < Freshness) return known.Account;

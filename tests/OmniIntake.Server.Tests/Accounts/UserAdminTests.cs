@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using OmniIntake.Core.Accounts;
 using OmniIntake.Data;
 using OmniIntake.Server.Accounts;
@@ -101,6 +102,51 @@ public sealed class UserAdminTests
         Assert.Equal(HttpStatusCode.OK, asOwner.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, afterOff.StatusCode);
     }
+
+    [Fact]
+    public async Task AnOpenLiveConnection_FollowsTheAccount_ClosedWhenMovedToAnotherDepartmentOrSwitchedOff()
+    {
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await host.ClientAsync(Roles.Admin);
+        var water = await DepartmentAsync(admin, "water", "供水部");
+        var power = await DepartmentAsync(admin, "power", "供电部");
+        var owner = await UserAsync(admin, new { username = "qian", displayName = "钱主任", password = HubHost.UserPassword, roles = new[] { "owner" }, departmentId = water });
+        var agent = await UserAsync(admin, new { username = "li", displayName = "李客服", password = HubHost.UserPassword, roles = new[] { "agent" } });
+        await using var ownerHub = await host.HubForUserAsync(OmniIntake.Server.Live.OwnerHub.Path, "qian");
+        await using var agentHub = await host.HubForUserAsync(OmniIntake.Server.Live.AgentHub.Path, "li");
+        var ownerClosed = ClosedOf(ownerHub);
+        var agentClosed = ClosedOf(agentHub);
+        await ownerHub.StartAsync(Ct);
+        await agentHub.StartAsync(Ct);
+
+        // The owner was given 供水部's live group when connecting: moved to 供电部, that connection ends.
+        await admin.PutAsJsonAsync($"/api/users/{owner}", new { displayName = "钱主任", roles = new[] { "owner" }, departmentId = power }, Ct);
+        await ownerClosed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var agentAfterOwnerMoved = agentHub.State;
+        await admin.PutAsJsonAsync($"/api/users/{agent}/disabled", new { disabled = true }, Ct);
+        await agentClosed.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(HubConnectionState.Disconnected, ownerHub.State);
+        Assert.Equal(HubConnectionState.Connected, agentAfterOwnerMoved); // someone else's change leaves a connection alone
+        Assert.Equal(HubConnectionState.Disconnected, agentHub.State);
+    }
+
+    private static Task ClosedOf(HubConnection connection)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
+
+    private static async Task<long> DepartmentAsync(HttpClient admin, string code, string name) =>
+        (await (await admin.PostAsJsonAsync("/api/departments", new { code, name }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
+
+    private static async Task<long> UserAsync(HttpClient admin, object user) =>
+        (await (await admin.PostAsJsonAsync("/api/users", user, Ct)).Content.ReadFromJsonAsync<UserResponse>(Ct))!.Id;
 
     [Fact]
     public async Task TheOldAdminPage_LeadsAnAdminToTheWorkspace_AndRefusesOthers()
