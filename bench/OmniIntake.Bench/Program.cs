@@ -12,6 +12,7 @@ using OmniIntake.Core.Intake;
 using OmniIntake.Data;
 using OmniIntake.Data.Intake;
 using OmniIntake.Data.Schema;
+using OmniIntake.Data.Units;
 
 // Intake rate through the pipeline into PostgreSQL against a plain single-row durable INSERT loop, same connection
 // counts, same run (issue 2); then, with N open deadlines preloaded (issue 6: "100,000 open deadlines without slowing
@@ -40,11 +41,13 @@ await using (var c = new NpgsqlConnection(connectionString))
         CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
         """);
 }
+// Issue 17 item 2: the pipeline as the hub builds it, each intake a unit of the group-committing runner.
+await using var units = new GroupCommitUnits(database);
 var pipeline = new SqlIntakePipeline(database, new IntakeOptions(), new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault()), TimeProvider.System, NoEventLogSignal.Instance,
-    NullLogger<SqlIntakePipeline>.Instance);
+    NullLogger<SqlIntakePipeline>.Instance, units);
 
 Console.WriteLine($"OmniIntake intake benchmark: {seconds}s per measurement, PostgreSQL {await ServerVersionAsync()}, {Environment.ProcessorCount} cores");
-Console.WriteLine("conns | raw insert/s | pipeline msg/s | ratio | commits/msg | statements/msg | raw commits/row");
+Console.WriteLine("conns | raw insert/s | pipeline msg/s | ratio | commits/msg | statements/msg | raw commits/row | units/batch");
 var result = new List<string>(); // issue 17 item 7: the figures of the closing RESULT line
 foreach (var n in concurrencies) await CompareAsync(n, "");
 if (openDeadlines > 0)
@@ -75,6 +78,7 @@ async Task CompareAsync(int n, string label)
         await connection.ExecuteAsync("INSERT INTO bench_raw (channel, external_id, body, created_at) VALUES ('sms', @id, @body, now())",
             new { id = $"raw-{n}{label.Length}-{i}", body = "小区电梯坏了三天，没人修" });
     }, useConnection: true);
+    var batchesBefore = units.Counts;
     var piped = await MeasureAsync(n, async (_, i) =>
     {
         await pipeline.AcceptAsync(new InboundMessage
@@ -87,22 +91,24 @@ async Task CompareAsync(int n, string label)
             ReceivedAt = DateTimeOffset.UtcNow,
         });
     }, useConnection: false);
+    var batched = units.Counts;
+    var perBatch = (batched.BatchedUnits - batchesBefore.BatchedUnits) / (double)Math.Max(1, batched.Batches - batchesBefore.Batches);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{n,5} | {raw.Rate,12:F0} | {piped.Rate,14:F0} | {piped.Rate / raw.Rate,5:P0} | {piped.CommitsPerOp,11:F2} | {piped.StatementsPerOp,14:F1} | {raw.CommitsPerOp,15:F2}{label}"));
+        $"{n,5} | {raw.Rate,12:F0} | {piped.Rate,14:F0} | {piped.Rate / raw.Rate,5:P0} | {piped.CommitsPerOp,11:F2} | {piped.StatementsPerOp,14:F1} | {raw.CommitsPerOp,15:F2} | {perBatch,11:F1}{label}"));
     var key = label.Length == 0 ? $"c{n}" : $"c{n}_open{openDeadlines}";
     result.Add(string.Create(CultureInfo.InvariantCulture,
-        $"raw_{key}={raw.Rate:F0} hub_{key}={piped.Rate:F0} ratio_{key}={piped.Rate / raw.Rate:F2} commits_{key}={piped.CommitsPerOp:F2}"));
+        $"raw_{key}={raw.Rate:F0} hub_{key}={piped.Rate:F0} ratio_{key}={piped.Rate / raw.Rate:F2} commits_{key}={piped.CommitsPerOp:F2} statements_{key}={piped.StatementsPerOp:F1}"));
 }
 
 // Where the server's time went: the statements with the most total execution time.
 await using (var c = new NpgsqlConnection(connectionString))
 {
     await c.OpenAsync();
-    Console.WriteLine("top statements by total time (calls, mean ms, first 90 chars):");
-    foreach (var (calls, mean, query) in await c.QueryAsync<(long, double, string)>(
-                 "SELECT calls, mean_exec_time, regexp_replace(query, '[[:space:]]+', ' ', 'g') FROM pg_stat_statements " +
-                 "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 6"))
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {calls,8} {mean,8:F3}  {query[..Math.Min(90, query.Length)]}"));
+    Console.WriteLine("top statements by total time (calls, mean ms, total ms, first 90 chars):");
+    foreach (var (calls, mean, total, query) in await c.QueryAsync<(long, double, double, string)>(
+                 "SELECT calls, mean_exec_time, total_exec_time, regexp_replace(query, '[[:space:]]+', ' ', 'g') FROM pg_stat_statements " +
+                 "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 8"))
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {calls,8} {mean,8:F3} {total,9:F0}  {query[..Math.Min(90, query.Length)]}"));
 }
 
 Console.WriteLine($"RESULT intake seconds={seconds} {string.Join(' ', result)}");

@@ -33,30 +33,55 @@ public sealed record IngestedSms(SmsDisposition Disposition, IntakeResult? Intak
 /// happens once per message (issue 12 item 3): a message delivered again (Duplicate) completes it if a crash cut it short
 /// (the dialog answers a message once, each reply is queued under a once-key), and the raw message is settled only after
 /// it, so a crash leaves it unsettled for the reconciliation to deliver again.
+/// Issue 17 item 1: all of it (raw copy, keyword or intake, dialog, reply rows, settlement) is ONE inbound unit, one
+/// commit, shared with concurrent messages (group commit); a crash anywhere leaves nothing of it, and the caller (the
+/// webhook's answer to Twilio) learns of it only once committed. The MMS media is fetched before: network I/O never
+/// runs inside the unit's transaction.
 /// </summary>
 /// <param name="promise">The forwarding time told in the receipt (issue 16 item 3); none without it.</param>
 /// <param name="statusLinks">The status page's short link in the receipt (issue 16 items 3 and 5); none without it.</param>
 public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutStore optOuts, IAutomaticReplies replies, IDialogService dialogs,
-    ILogger<SmsIngestor> logger, ForwardingPromise? promise = null, Media.MmsMediaFetcher? media = null, IStatusLinks? statusLinks = null)
+    IInboundUnits units, ILogger<SmsIngestor> logger, ForwardingPromise? promise = null, Media.MmsMediaFetcher? media = null,
+    IStatusLinks? statusLinks = null)
 {
     private static readonly AutomaticReplyLimit Limit = new(5, TimeSpan.FromHours(1));
 
     public async Task<IngestedSms> IngestAsync(InboundSms sms, CancellationToken cancellationToken)
     {
+        var senderValid = ContactHandle.TryCreate(ContactHandleKind.Phone, sms.From, out var sender, out var error);
+        var keyword = Keywords.Of(sms.Body);
+        // MMS media fetched from Twilio and kept (issue 16 item 4) BEFORE the unit; without a fetcher, named only, never a
+        // sender's URL as a key. Kept once per origin, so a unit run again (or a delivery again) finds it kept.
+        IReadOnlyList<Attachment> attachments = [];
+        if (senderValid && keyword == Keyword.None && sms.Media.Count > 0)
+            attachments = media is not null
+                ? await media.FetchAsync(sms.MessageSid, sms.Media, cancellationToken)
+                : sms.Media.Select((m, i) => new Attachment($"media-{i + 1}", m.ContentType.ToLowerInvariant(), 0, null, Media.MediaRefusals.NotFetched)).ToList();
+        var ingested = await units.RunAsync(ct => IngestInUnitAsync(sms, senderValid ? sender : null, error, keyword, attachments, ct), cancellationToken);
+        if (keyword == Keyword.Stop && senderValid)
+        {
+            // No phone number above Debug (STYLE.md habit 8, issue 12 item 13); logged once, after the commit.
+            logger.LogInformation("A sender opted out of SMS; the opt-out is kept with the number.");
+            logger.LogDebug("{Phone} opted out of SMS ({Keyword}).", sender.Value, sms.Body.Trim());
+        }
+        return ingested;
+    }
+
+    /// <summary>The unit: it writes only through the stores, and may run again (a batch it shared failed).</summary>
+    private async Task<IngestedSms> IngestInUnitAsync(InboundSms sms, ContactHandle? sender, string? error, Keyword keyword,
+        IReadOnlyList<Attachment> attachments, CancellationToken cancellationToken)
+    {
         var rawId = await raw.KeepAsync(new RawMessage(Channel.Sms, sms.MessageSid, sms.Raw, sms.RawContentType, sms.ReceivedAt), cancellationToken);
-        if (!ContactHandle.TryCreate(ContactHandleKind.Phone, sms.From, out var sender, out var error))
+        if (sender is null)
         {
             await raw.SettleAsync(rawId, RawDisposition.Failed, null, error, cancellationToken);
             return new IngestedSms(SmsDisposition.Refused, null, null, $"From: {error}");
         }
-        switch (Keywords.Of(sms.Body))
+        switch (keyword)
         {
             case Keyword.Stop:
                 await optOuts.OptOutAsync(sender.Value, sms.Body.Trim(), cancellationToken);
                 await raw.SettleAsync(rawId, RawDisposition.SetAside, null, "opt-out keyword", cancellationToken);
-                // No phone number above Debug (STYLE.md habit 8, issue 12 item 13).
-                logger.LogInformation("A sender opted out of SMS; the opt-out is kept with the number.");
-                logger.LogDebug("{Phone} opted out of SMS ({Keyword}).", sender.Value, sms.Body.Trim());
                 return new IngestedSms(SmsDisposition.Keyword, null, null, null);
             case Keyword.Start:
                 await optOuts.OptInAsync(sender.Value, cancellationToken);
@@ -72,10 +97,7 @@ public sealed class SmsIngestor(IRawMessageStore raw, IIntake intake, IOptOutSto
             ExternalId = sms.MessageSid,
             Sender = sender,
             Text = sms.Body,
-            // MMS media fetched from Twilio and kept (issue 16 item 4); without a fetcher, named only, never a sender's URL as a key.
-            Attachments = media is not null && sms.Media.Count > 0
-                ? await media.FetchAsync(sms.MessageSid, sms.Media, cancellationToken)
-                : sms.Media.Select((m, i) => new Attachment($"media-{i + 1}", m.ContentType.ToLowerInvariant(), 0, null, Media.MediaRefusals.NotFetched)).ToList(),
+            Attachments = attachments,
             ReceivedAt = sms.ReceivedAt,
         };
         IntakeResult result;

@@ -180,21 +180,19 @@ public sealed class CaseCommands(Database database, IDeadlinePolicy policy, Time
         CancellationToken cancellationToken, Func<Case, DbConnection, DbTransaction, CancellationToken, Task>? afterSave = null)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        // Joins the inbound unit when one is in progress (issue 17 item 1: an SMS dialog's answer fills the case in the
+        // message's own transaction; on its own connection it would wait for the unit's lock on the case row, forever).
+        await using var write = await database.WriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var kase = await CaseStore.LoadAsync(connection, transaction, database, caseId, cancellationToken);
         if (kase is null) return CommandResult.NotFound($"Case {caseId} does not exist.");
         var decision = await decide(kase, connection, transaction, now, cancellationToken);
-        if (!decision.IsDone)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return decision.Result;
-        }
-        if (decision.Change is null) return decision.Result;
+        // Not done, or nothing to change: nothing was written, an own transaction is rolled back as it is disposed.
+        if (!decision.IsDone || decision.Change is null) return decision.Result;
         await CaseStore.SaveAsync(connection, transaction, database, kase, decision, cancellationToken);
         if (afterSave is not null) await afterSave(kase, connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        signal.EventsCommitted();
+        write.AfterCommit(signal.EventsCommitted);
+        await write.CommitAsync(cancellationToken);
         return decision.Result;
     }
 

@@ -30,28 +30,23 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        // Joins the inbound unit when one is in progress (issue 17 item 1): the reply's outbox row commits with the message.
+        await using var write = await database.WriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var found = await connection.OneOrDefaultAsync<CaseRow>("SELECT id, number, channel, contact_id FROM cases WHERE id = @caseId",
                         new { caseId }, transaction, cancellationToken)
                     ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
         var channel = channelOverride?.ToName() ?? found.Channel;
         var recipient = recipientOverride ?? await CaseRecipient.FindAsync(connection, transaction, found.Channel, found.ContactId, cancellationToken);
-        if (string.IsNullOrEmpty(recipient))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return AutomaticReplyOutcome.NoRecipient;
-        }
+        // Nothing written yet on these two ways out: an own transaction is rolled back as it is disposed, a unit goes on.
+        if (string.IsNullOrEmpty(recipient)) return AutomaticReplyOutcome.NoRecipient;
         // Serialises the count-then-insert per recipient across processes (SQLite's BEGIN IMMEDIATE already does).
         if (database.Dialect.TransactionLock("hashtext('auto-reply:' || @recipient)") is { } serialise)
             await connection.ExecAsync(serialise, new { recipient }, transaction, cancellationToken);
         // Inside the recipient's lock (SQLite: the write transaction), so two deliveries of one message queue one reply.
         if (onceKey is not null
             && await connection.OneAsync<long>("SELECT COUNT(*) FROM outbox WHERE once_key = @onceKey", new { onceKey }, transaction, cancellationToken) > 0)
-        {
-            await transaction.RollbackAsync(cancellationToken);
             return AutomaticReplyOutcome.AlreadyQueued;
-        }
         var recent = await connection.OneAsync<long>(
             $"SELECT COUNT(*) FROM outbox WHERE recipient = @recipient AND automatic = {database.True} AND created_at > @since",
             new { recipient, since = now - limit.Window }, transaction, cancellationToken);
@@ -59,7 +54,7 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
         {
             await CaseJournal.WriteAsync(connection, transaction, caseId, new AutomaticReplyRateLimited(now, recipient, recent, limit.Count, limit.Window),
                 cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return AutomaticReplyOutcome.RateLimited;
         }
         var messageId = await HubMessages.QueueAsync(connection, transaction, database, caseId, "outbound", channel, recipient, null, text, now, cancellationToken);
@@ -67,8 +62,8 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
             await connection.ExecAsync("UPDATE outbox SET once_key = @onceKey WHERE message_id = @messageId", new { onceKey, messageId }, transaction,
                 cancellationToken);
         await CaseJournal.WriteAsync(connection, transaction, caseId, found.Number, new AutomaticReplyQueued(now, channel), messageId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        signal.EventsCommitted();
+        write.AfterCommit(signal.EventsCommitted);
+        await write.CommitAsync(cancellationToken);
         return AutomaticReplyOutcome.Queued;
     }
 

@@ -6,37 +6,42 @@ namespace OmniIntake.Data.Raw;
 
 public sealed class SqlRawMessageStore(Database database) : IRawMessageStore
 {
+    // Keep, Settle and the two look-ups the inbound path makes join its unit (issue 17 item 1): the raw copy, the
+    // intake and the settlement of one message commit together, once.
     public async Task<long> KeepAsync(RawMessage message, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.OneAsync<long>(
+        await using var write = await database.WriteAsync(cancellationToken);
+        var id = await write.Connection.OneAsync<long>(
             """
             INSERT INTO raw_messages (channel, external_id, content, content_type, size, received_at, disposition, content_sha256)
             VALUES (@channel, @ExternalId, @Content, @ContentType, @size, @ReceivedAt, 'received', @sha256)
             ON CONFLICT (channel, external_id) DO UPDATE SET channel = excluded.channel
             RETURNING id
             """, new { channel = message.Channel.ToName(), message.ExternalId, message.Content, message.ContentType, size = message.Content.Length,
-                message.ReceivedAt, sha256 = Sha256(message.Content) }, null, cancellationToken);
+                message.ReceivedAt, sha256 = Sha256(message.Content) }, write.Transaction, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return id;
     }
 
     public async Task<SettledCopy?> FindSettledCopyAsync(Channel channel, byte[] content, string exceptExternalId,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.FirstOrDefaultAsync<CopyRow>(
+        await using var read = await database.ReadAsync(cancellationToken);
+        var row = await read.Connection.FirstOrDefaultAsync<CopyRow>(
             """
             SELECT id, external_id, disposition, case_id FROM raw_messages
             WHERE channel = @channel AND content_sha256 = @sha256 AND external_id <> @exceptExternalId AND disposition IN ('taken', 'setaside')
             ORDER BY id LIMIT 1
-            """, new { channel = channel.ToName(), sha256 = Sha256(content), exceptExternalId }, null, cancellationToken);
+            """, new { channel = channel.ToName(), sha256 = Sha256(content), exceptExternalId }, read.Transaction, cancellationToken);
         return row is null ? null : new SettledCopy(row.Id, row.ExternalId, Enum.Parse<RawDisposition>(row.Disposition, ignoreCase: true), row.CaseId);
     }
 
     public async Task SettleAsync(long id, RawDisposition disposition, long? caseId, string? error, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecAsync("UPDATE raw_messages SET disposition = @name, case_id = COALESCE(@caseId, case_id), error = @error WHERE id = @id",
-            new { name = disposition.ToString().ToLowerInvariant(), caseId, error, id }, null, cancellationToken);
+        await using var write = await database.WriteAsync(cancellationToken);
+        await write.Connection.ExecAsync("UPDATE raw_messages SET disposition = @name, case_id = COALESCE(@caseId, case_id), error = @error WHERE id = @id",
+            new { name = disposition.ToString().ToLowerInvariant(), caseId, error, id }, write.Transaction, cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredRawMessage>> ListAsync(RawDisposition? disposition, int limit, CancellationToken cancellationToken = default)
@@ -64,9 +69,9 @@ public sealed class SqlRawMessageStore(Database database) : IRawMessageStore
 
     public async Task<StoredRawMessage?> FindByExternalIdAsync(Channel channel, string externalId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.OneOrDefaultAsync<StoredRow>($"SELECT {Columns} FROM raw_messages WHERE channel = @channel AND external_id = @externalId",
-            new { channel = channel.ToName(), externalId }, null, cancellationToken);
+        await using var read = await database.ReadAsync(cancellationToken);
+        var row = await read.Connection.OneOrDefaultAsync<StoredRow>($"SELECT {Columns} FROM raw_messages WHERE channel = @channel AND external_id = @externalId",
+            new { channel = channel.ToName(), externalId }, read.Transaction, cancellationToken);
         return row?.ToRecord();
     }
 

@@ -34,7 +34,10 @@ public static class PersistenceExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IIntake, SqlIntakePipeline>();
-        services.AddSingleton<IInboundUnits, OmniIntake.Data.Units.DirectInboundUnits>();
+        // Issue 17 item 2: concurrent inbound units share commits (group commit), on both databases: on PostgreSQL a few
+        // batches commit at once; on SQLite one pump is the one writer, so writers queue in process instead of sleeping
+        // on the file's lock, and a batch pays one WAL sync.
+        services.AddSingleton<IInboundUnits>(sp => new OmniIntake.Data.Units.GroupCommitUnits(sp.GetRequiredService<Database>()));
         services.AddSingleton<IRawMessageStore, SqlRawMessageStore>();
         services.AddSingleton<IPollerStateStore, SqlPollerStateStore>();
         services.AddSingleton<IAutomaticReplies, AutomaticReplies>();

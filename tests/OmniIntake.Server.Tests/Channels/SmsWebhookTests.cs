@@ -1,8 +1,11 @@
 using System.Net;
+using Dapper;
 using OmniIntake.Channels.Sms.Reconciliation;
 using OmniIntake.Core.Accounts;
+using OmniIntake.Core.Intake;
 using OmniIntake.Data;
 using OmniIntake.Data.Cases;
+using OmniIntake.Data.Units;
 using OmniIntake.Server.Cases;
 using OmniIntake.Testing;
 
@@ -90,6 +93,46 @@ public sealed class SmsWebhookTests
         detail = (await agent.GetFromJsonAsync<CaseDetail>($"/api/cases/{opened.Number}", Ct))!;
         Assert.Equal("delivered", detail.Messages.Single(m => m.ExternalId == sent.ExternalId).ProviderStatus);
         Assert.Empty(twilio.Violations);
+    }
+
+    /// <summary>
+    /// Issue 17 item 1: an SMS (raw copy, intake, dialog, receipt row, settlement) is one unit, one commit, and the
+    /// webhook answers once it committed; the answer that fills the case's field is one unit too.
+    /// </summary>
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnSms_IsTakenInOneCommit_WithItsRawCopyDialogAndReceipt(DatabaseProvider provider)
+    {
+        await using var twilio = new TwilioStandIn();
+        await using var host = await HubHost.StartAsync(provider, Settings(twilio));
+        using var client = host.Anonymous();
+        var units = Assert.IsType<GroupCommitUnits>(host.Services.GetRequiredService<IInboundUnits>());
+        var sid = Sid();
+
+        var before = units.Counts;
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Webhook("/channels/sms/twilio", Sms(sid, "13800138000", "3号楼电梯坏了三天了")), Ct)).StatusCode);
+        var afterFirst = units.Counts;
+        // Answered: everything the message wrote is committed, in the one unit.
+        Assert.Equal((1L, 1L, 1L, 1L), (await ScalarAsync(host, "SELECT COUNT(*) FROM raw_messages WHERE disposition = 'taken' AND case_id IS NOT NULL"),
+            await ScalarAsync(host, "SELECT COUNT(*) FROM cases"), await ScalarAsync(host, "SELECT COUNT(*) FROM outbox"),
+            await ScalarAsync(host, "SELECT COUNT(*) FROM conversations")));
+        Assert.Equal(new GroupCommitCounts(1, 1, 0), Delta(before, afterFirst));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Webhook("/channels/sms/twilio", Sms(Sid(), "+8613800138000", "王先生")), Ct)).StatusCode);
+        Assert.Equal(new GroupCommitCounts(1, 1, 0), Delta(afterFirst, units.Counts));
+        Assert.Equal(1L, await ScalarAsync(host, "SELECT COUNT(*) FROM cases WHERE complainant_name = '王先生'"));
+        Assert.Equal(2L, await ScalarAsync(host, "SELECT COUNT(*) FROM raw_messages WHERE disposition = 'taken'"));
+        Assert.Empty(twilio.Violations);
+    }
+
+    private static GroupCommitCounts Delta(GroupCommitCounts from, GroupCommitCounts to) =>
+        new(to.Batches - from.Batches, to.BatchedUnits - from.BatchedUnits, to.AloneUnits - from.AloneUnits);
+
+    private static async Task<long> ScalarAsync(HubHost host, string sql)
+    {
+        await using var database = new Database(host.Database.Options);
+        await using var connection = await database.OpenAsync(Ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: Ct));
     }
 
     [Theory]
