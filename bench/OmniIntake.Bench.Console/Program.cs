@@ -180,7 +180,8 @@ Process StartHub(string url, string cs, string? redisConnection, string channelP
 static async Task WaitReadyAsync(string url)
 {
     using var http = new HttpClient();
-    for (var i = 0; i < 600; i++)
+    // Five minutes: on a machine loaded by other builds the first hub's start (it migrates the database) took over one.
+    for (var i = 0; i < 3000; i++)
     {
         try { if ((await http.GetAsync(url + "/readyz")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
         await Task.Delay(100);

@@ -10,7 +10,9 @@ namespace OmniIntake.Data.Events;
 /// and become visible in order, so a reader that saw N has seen everything up to N.
 /// The stamping transaction hands back the rows it positioned (so the dispatcher need not read them back) and, on
 /// PostgreSQL, NOTIFYs <see cref="PositionedChannel"/> at its commit, so other processes learn of new positions
-/// without polling (issue 17 item 5).
+/// without polling (issue 17 item 5). On PostgreSQL it is ONE round trip: lock, notification and stamping go as one
+/// batch in the implicit transaction the server gives a batch (committed at its end, before the results are handed
+/// back); a caller that knows events were just committed skips the cheap check before it.
 /// </summary>
 public sealed class EventSequencer(Database database)
 {
@@ -29,13 +31,19 @@ public sealed class EventSequencer(Database database)
     /// <summary>Positions what is committed and not positioned yet.</summary>
     /// <returns>How many events this call positioned and, when they fit one batch, the events themselves in position order
     /// (a larger backlog gives only the number: the dispatcher reads it in pages).</returns>
-    public async Task<PositionedEvents> PositionAsync(CancellationToken cancellationToken = default)
+    public Task<PositionedEvents> PositionAsync(CancellationToken cancellationToken = default) => PositionAsync(false, cancellationToken);
+
+    /// <summary>Positions what is committed and not positioned yet.</summary>
+    /// <param name="justCommitted">Events were just committed (the caller was told so): skip the check for unpositioned
+    /// events, a round trip that would find them anyway.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<PositionedEvents> PositionAsync(bool justCommitted, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // Cheap check first: most polls find nothing to do and should not take a lock.
-        var any = await connection.FirstOrDefaultAsync<long?>("SELECT id FROM events WHERE position IS NULL LIMIT 1", null, null,
-            cancellationToken);
-        if (any is null) return PositionedEvents.None;
+        if (!justCommitted && await connection.FirstOrDefaultAsync<long?>("SELECT id FROM events WHERE position IS NULL LIMIT 1", null, null,
+                cancellationToken) is null)
+            return PositionedEvents.None;
 
         // One round trip for lock, notification and stamping: each statement of the batch runs (and takes its snapshot)
         // only after the one before it, so the UPDATE sees the positions of the stamper that held the lock before.
@@ -55,7 +63,12 @@ public sealed class EventSequencer(Database database)
         while (true)
         {
             List<EventRow> stamped;
-            await using (var transaction = await Database.BeginWriteAsync(connection, cancellationToken))
+            // PostgreSQL runs a batch sent without a transaction in one implicit transaction, committed at the batch's
+            // end: the transaction-level lock holds until then, the NOTIFY goes at that commit, and reading the
+            // results to their end (disposing them) waits for it and throws if it failed, so nothing is handed back
+            // uncommitted. BEGIN and COMMIT around it were two round trips more. SQLite needs its write transaction.
+            var transaction = connection is Npgsql.NpgsqlConnection ? null : await Database.BeginWriteAsync(connection, cancellationToken);
+            await using (transaction)
             {
                 await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(sql,
                                  new { key = AdvisoryLockKey, origin = Origin, batch = BatchSize }, transaction, cancellationToken: cancellationToken)))
@@ -63,7 +76,7 @@ public sealed class EventSequencer(Database database)
                     foreach (var _ in before) await results.ReadAsync();
                     stamped = (await results.ReadAsync<EventRow>()).AsList();
                 }
-                await transaction.CommitAsync(cancellationToken);
+                if (transaction is not null) await transaction.CommitAsync(cancellationToken);
             }
             // The first batch is kept unless another follows: a backlog is read back in pages instead of held in memory.
             events = total == 0 && stamped.Count < BatchSize ? [.. stamped.OrderBy(r => r.Position).Select(r => r.ToEvent())] : null;
@@ -73,7 +86,7 @@ public sealed class EventSequencer(Database database)
     }
 }
 
-/// <summary>What one call of <see cref="EventSequencer.PositionAsync"/> positioned.</summary>
+/// <summary>What one call of <see cref="EventSequencer.PositionAsync(bool, CancellationToken)"/> positioned.</summary>
 /// <param name="Count">How many events it positioned.</param>
 /// <param name="Events">Those events in position order (dense), or empty when they were too many to hand back.</param>
 public sealed record PositionedEvents(int Count, IReadOnlyList<CaseEvent> Events)

@@ -21,13 +21,19 @@ public sealed class DeadlineSweepJob(DeadlineStore store, DeadlineTimers timers,
         {
             var due = await store.PendingDueByAsync(now + options.SweepHorizon, options.SweepBatch, cancellationToken);
             var firedThisBatch = 0;
+            // Overdue breaches (a late start, a backlog while intake runs: issue 17 "Done means") are fired several at
+            // a time: one by one, each its own transaction, a backlog drained at a few per second on a loaded machine
+            // while the rows behind it came due too. Each is a compare-and-set on its row, so order does not matter.
+            await Parallel.ForEachAsync(due.Where(d => d.DueAt <= now),
+                new ParallelOptions { MaxDegreeOfParallelism = options.FireConcurrency, CancellationToken = cancellationToken },
+                async (deadline, ct) =>
+                {
+                    if (await store.TryBreachAsync(deadline.Id, ct)) Interlocked.Increment(ref firedThisBatch);
+                });
+            fired += firedThisBatch;
             foreach (var deadline in due)
             {
-                if (deadline.DueAt <= now)
-                {
-                    if (await store.TryBreachAsync(deadline.Id, cancellationToken)) { fired++; firedThisBatch++; }
-                    continue;
-                }
+                if (deadline.DueAt <= now) continue;
                 if (deadline.WarningOwed && deadline.WarnAt <= now)
                 {
                     if (await store.TryWarnAsync(deadline.Id, cancellationToken)) { warned++; firedThisBatch++; }
@@ -64,6 +70,9 @@ public sealed class DeadlineOptions
 
     public int SweepBatch { get; set; } = 1000;
 
+    /// <summary>How many overdue breaches a sweep fires at once (each its own transaction).</summary>
+    public int FireConcurrency { get; set; } = 8;
+
     /// <summary>Cron of the recurring sweep (Hangfire).</summary>
     public string SweepCron { get; set; } = "* * * * *";
 
@@ -73,6 +82,7 @@ public sealed class DeadlineOptions
         if (SweepHorizon < TimeSpan.FromSeconds(61))
             errors.Add($"Deadlines:SweepHorizon must exceed the one-minute sweep period (got '{SweepHorizon}').");
         if (SweepBatch is < 1 or > 100_000) errors.Add($"Deadlines:SweepBatch must be 1-100000 (got {SweepBatch}).");
+        if (FireConcurrency is < 1 or > 64) errors.Add($"Deadlines:FireConcurrency must be 1-64 (got {FireConcurrency}).");
         if (string.IsNullOrWhiteSpace(SweepCron)) errors.Add("Deadlines:SweepCron is required.");
         return errors;
     }

@@ -18,7 +18,9 @@ namespace OmniIntake.Server.Live;
 /// The short path (issue 17 item 5): a wake-up (a local commit, RedisWake, PostgresWake) starts a pass at once; the
 /// events the pass itself positioned are pushed as the sequencer handed them back when they follow on directly from
 /// the last pushed position (anything else is read from the log, as before), and the agents get them before the
-/// owners' query runs.
+/// owners' query runs. The wake-up's reason spares round trips: after a commit the positioning does not check first
+/// (one round trip on PostgreSQL), after another process's NOTIFY it is skipped (that process positioned them); a
+/// poll or a pass after a failure does everything.
 /// </summary>
 public sealed class EventDispatcher(
     EventSequencer sequencer,
@@ -54,10 +56,16 @@ public sealed class EventDispatcher(
     {
         using var wake = signal.Subscribe();
         var loop = new ResilientLoop("Live event push", logger, options.RetryDelay, options.MaxRetryDelay);
+        // The first pass, and every pass after a failure (a wake-up's reason may have been spent on it), looks at everything.
+        var reasons = WakeReasons.Anything;
         await loop.RunAsync(async ct =>
         {
-            await PassAsync(ct);
+            var passing = reasons;
+            reasons = WakeReasons.Anything;
+            await PassAsync(passing, ct);
             await wake.WaitAsync(options.PollInterval, ct);
+            // A poll (nothing woke it) looks at everything: it is the safety net for a lost wake-up.
+            reasons = wake.TakeReasons() is var given && given != WakeReasons.None ? given : WakeReasons.Anything;
         }, stoppingToken);
         // Hand over at once rather than after the lease runs out.
         if (Shared && _leading)
@@ -73,9 +81,13 @@ public sealed class EventDispatcher(
         }
     }
 
-    private async Task PassAsync(CancellationToken cancellationToken)
+    private async Task PassAsync(WakeReasons reasons, CancellationToken cancellationToken)
     {
-        var positioned = await sequencer.PositionAsync(cancellationToken);
+        // Only another process's positions (PostgreSQL NOTIFY): nothing to position, the log is read below. Events
+        // just committed: position them without checking for them first (issue 17 item 5: round trips before the push).
+        var positioned = reasons == WakeReasons.Positioned
+            ? PositionedEvents.None
+            : await sequencer.PositionAsync(justCommitted: !reasons.HasFlag(WakeReasons.Anything), cancellationToken);
         await PushOwedToOwnersAsync(cancellationToken);
         if (Shared && !await LeadAsync(cancellationToken)) return;
         // Alone, start from the head: clients that connected earlier catch up themselves.

@@ -8,7 +8,7 @@ namespace OmniIntake.Server.Live;
 /// events (LISTEN/NOTIFY, <see cref="PositionListener"/>), so each pushes them to its own agents without waiting for
 /// its next poll (issue 17 item 5). A lost connection is retried with back-off and never stops the process (issue 12);
 /// meanwhile the poll (Live:PollInterval) still finds everything, and on every (re)connection the dispatcher is woken
-/// once for what was announced while nobody listened.
+/// once for what was announced while nobody listened. A notification only wakes it to read: the events are positioned.
 /// </summary>
 public sealed class PostgresWake(PositionListener listener, EventLogSignal signal, LiveOptions options, ILogger<PostgresWake> logger) : BackgroundService
 {
@@ -26,8 +26,8 @@ public sealed class PostgresWake(PositionListener listener, EventLogSignal signa
                 await listener.ListenAsync(() =>
                 {
                     _listening = true;
-                    signal.Wake();
-                }, signal.Wake, ct);
+                    signal.Wake(WakeReasons.Anything);
+                }, () => signal.Wake(WakeReasons.Positioned), ct);
             }
             finally
             {

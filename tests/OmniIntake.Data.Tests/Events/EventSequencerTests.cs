@@ -84,4 +84,43 @@ public sealed class EventSequencerTests
         var all = await h.Events.ReadAfterAsync(0, 1000, Ct);
         Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), all.Select(e => e.Position));
     }
+
+    [Fact]
+    public async Task ConcurrentStampersToldOfACommit_SkippingTheCheck_NeverGiveOnePositionTwice_NorHandBackAnotherOnesEvents()
+    {
+        // Issue 17 item 5: told of a commit, the sequencer positions in one batch without BEGIN/COMMIT on PostgreSQL
+        // (the server's implicit transaction), so the lock must still order the stampers and each hand back only its own.
+        await using var h = await DataHarness.CreateAsync(DatabaseProvider.Postgres);
+        var writers = Task.WhenAll(Enumerable.Range(0, 60).Select(i => Task.Run(() => h.Intake.AcceptAsync(h.Sms("+86138002" + (38000 + i), $"c{i}")))));
+        var handedBack = new System.Collections.Concurrent.ConcurrentBag<long>();
+        var stampers = Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!writers.IsCompleted)
+                foreach (var e in (await h.Sequencer.PositionAsync(justCommitted: true)).Events) handedBack.Add(e.Position);
+        })));
+        await writers;
+        await stampers;
+        foreach (var e in (await h.Sequencer.PositionAsync(justCommitted: true, Ct)).Events) handedBack.Add(e.Position);
+
+        var all = await h.Events.ReadAfterAsync(0, 1000, Ct);
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), all.Select(e => e.Position));
+        Assert.Equal(all.Select(e => e.Position), handedBack.Order());
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ToldOfACommit_ItPositionsAsAfterTheCheck_AndFindingNothingPositionsNothing(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        for (var i = 0; i < 3; i++) await h.Intake.AcceptAsync(h.Sms("+861380013803" + i, $"told {i}"), Ct);
+
+        var positioned = await h.Sequencer.PositionAsync(justCommitted: true, Ct);
+
+        Assert.Equal(3, positioned.Count);
+        Assert.Equal(await h.Events.ReadAfterAsync(0, 100, Ct), positioned.Events);
+        // A wake-up whose events another pass positioned already: nothing more, and the positions stay dense.
+        Assert.Equal(0, (await h.Sequencer.PositionAsync(justCommitted: true, Ct)).Count);
+        await h.Intake.AcceptAsync(h.Sms("+8613800138039", "later"), Ct);
+        Assert.Equal([4L], (await h.Sequencer.PositionAsync(justCommitted: true, Ct)).Events.Select(e => e.Position));
+    }
 }
