@@ -12,20 +12,18 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
         CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        // One transaction (issue 12 item 2): a crash never leaves a conversation without its state or its first answer.
+        // One transaction (issue 12 item 2): a crash never leaves a conversation without its state or its first answer;
+        // inside an inbound unit it is the unit's (issue 17 item 1).
+        await using var write = await database.WriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var created = await connection.ExecAsync(
             $"""
              INSERT INTO conversations ({Columns})
              VALUES (@Id, @channel, @TokenSha256, @Language, @DialogState, @Status, @CaseId, @CaseNumber, @CreatedAt, @UpdatedAt, @Version)
              ON CONFLICT (id) DO NOTHING
              """, Parameters(conversation), transaction, cancellationToken);
-        if (created == 0)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return null;
-        }
+        // Nothing was written before the conflict: no rollback needed, and inside a unit the unit's other writes stand.
+        if (created == 0) return null;
         long? replyTo = null;
         if (opening.CustomerText is { } text)
             replyTo = await connection.OneAsync<long>(
@@ -34,29 +32,32 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
                 VALUES (@Id, 'customer', @text, @ClientId, @now, @now) RETURNING id
                 """, new { conversation.Id, text, opening.ClientId, now }, transaction, cancellationToken);
         var replies = await InsertRepliesAsync(connection, transaction, conversation.Id, replyTo, opening.Replies, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return replies;
     }
 
     public async Task<Conversation?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.OneOrDefaultAsync<Row>($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, null, cancellationToken))?.ToRecord();
+        await using var read = await database.ReadAsync(cancellationToken);
+        var connection = read.Connection;
+        return (await connection.OneOrDefaultAsync<Row>($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, read.Transaction,
+            cancellationToken))?.ToRecord();
     }
 
     public async Task<Conversation?> FindByTokenAsync(string tokenSha256, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var read = await database.ReadAsync(cancellationToken);
+        var connection = read.Connection;
         return (await connection.OneOrDefaultAsync<Row>($"SELECT {Columns} FROM conversations WHERE token_sha256 = @tokenSha256", new { tokenSha256 },
-            null, cancellationToken))?.ToRecord();
+            read.Transaction, cancellationToken))?.ToRecord();
     }
 
     public async Task<IReadOnlyList<ConversationMessage>?> SaveAsync(Conversation conversation, DialogTurnWrite turn,
         CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        await using var write = await database.WriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var changed = await connection.ExecAsync(
             """
             UPDATE conversations SET language = @Language, dialog_state = @DialogState, status = @Status, case_id = @CaseId,
@@ -74,11 +75,13 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
         }
         if (changed != 1)
         {
-            await transaction.RollbackAsync(cancellationToken);
+            // The state or an earlier answer may already be written: undo it. Inside a unit this throws
+            // UnitConflictException and the unit is run again alone, where this turn then sees the winner (issue 17 item 2).
+            await write.RollbackAsync(cancellationToken);
             return null;
         }
         var replies = await InsertRepliesAsync(connection, transaction, conversation.Id, turn.ReplyTo, turn.Replies, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return replies;
     }
 
@@ -103,78 +106,94 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
         CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.WriteAsync(cancellationToken);
+        var connection = write.Connection;
         var id = await connection.OneOrDefaultAsync<long?>(
             """
             INSERT INTO conversation_messages (conversation_id, direction, text, client_id, created_at)
             VALUES (@conversationId, @direction, @text, @clientId, @now)
             ON CONFLICT (conversation_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
             RETURNING id
-            """, new { conversationId, direction, text, clientId, now }, null, cancellationToken);
-        if (id is { } newId) return (new ConversationMessage(newId, conversationId, direction, text, clientId, now), true);
+            """, new { conversationId, direction, text, clientId, now }, write.Transaction, cancellationToken);
+        if (id is { } newId)
+        {
+            await write.CommitAsync(cancellationToken);
+            return (new ConversationMessage(newId, conversationId, direction, text, clientId, now), true);
+        }
         var existing = await connection.OneAsync<MessageRow>(
             $"SELECT {MessageColumns} FROM conversation_messages WHERE conversation_id = @conversationId AND client_id = @clientId",
-            new { conversationId, clientId }, null, cancellationToken);
+            new { conversationId, clientId }, write.Transaction, cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return (existing.ToRecord(), false);
     }
 
     public async Task<IReadOnlyList<ConversationMessage>> MessagesAsync(string conversationId, long afterId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var read = await database.ReadAsync(cancellationToken);
+        var connection = read.Connection;
         var rows = await connection.ListAsync<MessageRow>(
             $"SELECT {MessageColumns} FROM conversation_messages WHERE conversation_id = @conversationId AND id > @afterId ORDER BY id",
-            new { conversationId, afterId }, null, cancellationToken);
+            new { conversationId, afterId }, read.Transaction, cancellationToken);
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
     public async Task<ConversationMessage?> FindMessageAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.OneOrDefaultAsync<MessageRow>($"SELECT {MessageColumns} FROM conversation_messages WHERE id = @id", new { id }, null,
-            cancellationToken))?.ToRecord();
+        await using var read = await database.ReadAsync(cancellationToken);
+        var connection = read.Connection;
+        return (await connection.OneOrDefaultAsync<MessageRow>($"SELECT {MessageColumns} FROM conversation_messages WHERE id = @id", new { id },
+            read.Transaction, cancellationToken))?.ToRecord();
     }
 
     public async Task<IReadOnlyList<ConversationMessage>> RepliesToAsync(long messageId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var read = await database.ReadAsync(cancellationToken);
+        var connection = read.Connection;
         var rows = await connection.ListAsync<MessageRow>(
-            $"SELECT {MessageColumns} FROM conversation_messages WHERE reply_to = @messageId ORDER BY id", new { messageId }, null, cancellationToken);
+            $"SELECT {MessageColumns} FROM conversation_messages WHERE reply_to = @messageId ORDER BY id", new { messageId }, read.Transaction,
+            cancellationToken);
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
     public async Task MarkAnsweredAsync(long messageId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.WriteAsync(cancellationToken);
+        var connection = write.Connection;
         await connection.ExecAsync("UPDATE conversation_messages SET answered_at = @now WHERE id = @messageId AND answered_at IS NULL",
-            new { now = clock.GetUtcNow(), messageId }, null, cancellationToken);
+            new { now = clock.GetUtcNow(), messageId }, write.Transaction, cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<Conversation>> IdleDialogsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var read = await database.ReadAsync(cancellationToken);
+        var connection = read.Connection;
         var rows = await connection.ListAsync<Row>(
             $"""
              SELECT {Columns} FROM conversations WHERE status = 'dialog' AND updated_at < @before AND set_aside_at IS NULL
              ORDER BY updated_at LIMIT @limit
-             """, new { before, limit }, null, cancellationToken);
+             """, new { before, limit }, read.Transaction, cancellationToken);
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
     public async Task SetAsideAsync(string id, string reason, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.WriteAsync(cancellationToken);
+        var connection = write.Connection;
         await connection.ExecAsync("UPDATE conversations SET set_aside_reason = @reason, set_aside_at = @now WHERE id = @id",
-            new { id, reason, now = clock.GetUtcNow() }, null, cancellationToken);
+            new { id, reason, now = clock.GetUtcNow() }, write.Transaction, cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<SetAsideConversation>> SetAsideListAsync(int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var read = await database.ReadAsync(cancellationToken);
+        var connection = read.Connection;
         var rows = await connection.ListAsync<SetAsideRow>(
             """
             SELECT id, channel, case_id, case_number, set_aside_reason, set_aside_at FROM conversations
             WHERE set_aside_at IS NOT NULL ORDER BY set_aside_at DESC LIMIT @limit
-            """, new { limit }, null, cancellationToken);
+            """, new { limit }, read.Transaction, cancellationToken);
         return rows.Select(r => new SetAsideConversation(r.Id, ChannelNames.Parse(r.Channel), r.CaseId, r.CaseNumber, r.SetAsideReason, r.SetAsideAt))
             .ToList();
     }
@@ -205,21 +224,25 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
 
     public async Task KeepPendingFileAsync(string conversationId, string clientId, Core.Messages.Attachment file, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.WriteAsync(cancellationToken);
+        var connection = write.Connection;
         await connection.ExecAsync(
             """
             INSERT INTO chat_pending_files (conversation_id, client_id, file_name, content_type, size, storage_key, created_at)
             VALUES (@conversationId, @clientId, @FileName, @ContentType, @Size, @StorageKey, @now)
             ON CONFLICT (conversation_id, client_id) DO NOTHING
-            """, new { conversationId, clientId, file.FileName, file.ContentType, file.Size, file.StorageKey, now = clock.GetUtcNow() }, null, cancellationToken);
+            """, new { conversationId, clientId, file.FileName, file.ContentType, file.Size, file.StorageKey, now = clock.GetUtcNow() }, write.Transaction,
+            cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<Core.Messages.Attachment>> PendingFilesAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var read = await database.ReadAsync(cancellationToken);
+        var connection = read.Connection;
         var rows = await connection.ListAsync<PendingFileRow>(
             "SELECT file_name, content_type, size, storage_key FROM chat_pending_files WHERE conversation_id = @conversationId ORDER BY id",
-            new { conversationId }, null, cancellationToken);
+            new { conversationId }, read.Transaction, cancellationToken);
         return rows.Select(r => new Core.Messages.Attachment(r.FileName, r.ContentType, r.Size, r.StorageKey)).ToList();
     }
 
