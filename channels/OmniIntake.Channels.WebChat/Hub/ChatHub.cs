@@ -67,7 +67,7 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
         if (text.Length > options.MaxMessageLength)
             throw new HubException($"A message is at most {options.MaxMessageLength} characters (this one has {text.Length}).");
         if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64) throw new HubException("Each message needs a client id of 1-64 characters.");
-        var conversation = await FindAsync(token);
+        var conversation = await KnownAsync(token);
         // Per conversation too, however many connections carry it (issue 12 item 12).
         if (allowance.TrySendMessage(conversation.Id) is { } wait)
             throw new HubException(ChatAllowance.Refusal("messages", wait, conversation.Language == Languages.Chinese));
@@ -118,7 +118,7 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
     /// <summary>The customer is typing: agents' consoles may show it (pushed to the conversation's group).</summary>
     public async Task Typing(string token)
     {
-        var conversation = await FindAsync(token);
+        var conversation = await KnownAsync(token);
         await Clients.OthersInGroup(Group(conversation.Id)).Typing(ChatTypists.Customer, Context.ConnectionAborted);
     }
 
@@ -127,6 +127,25 @@ public sealed class ChatHub(IConversationStore store, IDialogService dialogs, IA
         if (string.IsNullOrEmpty(token) || token.Length > 100) throw new HubException("Unknown conversation.");
         return await store.FindByTokenAsync(Hash(token), Context.ConnectionAborted) ?? throw new HubException("Unknown conversation.");
     }
+
+    /// <summary>
+    /// The token's conversation as this connection found it before (issue 17 item 4: a turn reads nothing it already
+    /// knows). Only what a token never changes is used from it (the id, the language); the dialog reads its own state.
+    /// One token per connection is kept, so the memory a connection holds is bounded.
+    /// </summary>
+    private async Task<KnownConversation> KnownAsync(string token)
+    {
+        var hash = string.IsNullOrEmpty(token) || token.Length > 100 ? "" : Hash(token);
+        if (Context.Items[KnownKey] is KnownConversation known && known.TokenSha256 == hash) return known;
+        var conversation = await FindAsync(token);
+        var found = new KnownConversation(hash, conversation.Id, conversation.Language);
+        Context.Items[KnownKey] = found;
+        return found;
+    }
+
+    private const string KnownKey = "chat:conversation";
+
+    private sealed record KnownConversation(string TokenSha256, string Id, string Language);
 
     /// <summary>A sliding one-minute window per connection and kind.</summary>
     private void Limit(string kind, int perMinute)

@@ -15,16 +15,19 @@ namespace OmniIntake.Dialogs.Running;
 /// <summary>
 /// Runs the engine over a stored conversation, for any channel: each customer message is stored once (its client id),
 /// the dialog takes its turn, and the new state is saved with the bot's replies and the message marked answered in one
-/// write with an optimistic version (another node's concurrent turn makes this one read again). A message delivered
+/// write with an optimistic version (another node's concurrent turn makes this one read again). A chat turn starts
+/// from the state the store keeps in memory and is written once, in one unit (issue 17 item 4: <see cref="QuickTurnAsync"/>). A message delivered
 /// again finds its answer, or takes its turn if a crash came first: each message is answered exactly once (issue 12
 /// item 3). The case is registered through the intake spine when the dialog ends: confirmed, handed off, or abandoned.
 /// After the dialog, the customer's messages go to the case like any other.
 /// </summary>
 /// <param name="promise">Fills "{forwardBy}" in the replies, and answers "when?" after the dialog (issue 16 item 3); without it both say nothing of times.</param>
 /// <param name="statusLinks">The status page's link under a chat's registration and hand-off (issue 16 items 3 and 5); none without it.</param>
+/// <param name="units">Runs a turn's writes as one unit (issue 17 items 1 and 4); without it each store write commits on its own.</param>
 public sealed class DialogRunner(DialogEngine engine, IConversationStore store, IIntake intake, ICaseFieldsWriter fieldsWriter, TimeProvider clock,
-    ILogger<DialogRunner> logger, ForwardingPromise? promise = null, IStatusLinks? statusLinks = null) : IDialogService
+    ILogger<DialogRunner> logger, ForwardingPromise? promise = null, IStatusLinks? statusLinks = null, IInboundUnits? units = null) : IDialogService
 {
+    private readonly IInboundUnits _units = units ?? new EachWriteAlone();
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public DialogEngine Engine => engine;
@@ -38,7 +41,9 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
     {
         var turn = engine.Start(conversation.Language, style, known, clock.GetUtcNow(), firstText);
         var next = await ApplyAsync(conversation, turn, customer, cancellationToken);
-        var replies = await store.CreateAsync(next, new DialogOpening(firstText, firstClientId, Replies(turn, next)), cancellationToken);
+        var opening = new DialogOpening(firstText, firstClientId, Replies(turn, next));
+        // One unit (issue 17 item 1): it may share its commit with other messages' units.
+        var replies = await _units.RunAsync(ct => store.CreateAsync(next, opening, ct), cancellationToken);
         if (replies is not null) return new DialogReply(replies, next.Status, next.CaseNumber);
         return await OpeningOfAsync(conversation.Id, customer, firstText, firstClientId, cancellationToken)
                ?? throw new InvalidOperationException($"Conversation {conversation.Id} exists already.");
@@ -46,6 +51,51 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
 
     public async Task<DialogReply> HandleAsync(string conversationId, ContactHandle customer, string text, string? clientId,
         CancellationToken cancellationToken = default)
+    {
+        if (clientId is not null && await QuickTurnAsync(conversationId, customer, text, clientId, cancellationToken) is { } quick) return quick;
+        return await StoredTurnAsync(conversationId, customer, text, clientId, cancellationToken);
+    }
+
+    /// <summary>
+    /// A dialog turn from the state kept in memory, written once (issue 17 item 4): no read of the conversation, and the
+    /// customer's message, the state and the replies go in one unit. Null when the turn must take the stored way: not a
+    /// dialog in progress (after it the message joins the case), the memory was stale, or the message was stored before.
+    /// </summary>
+    private async Task<DialogReply?> QuickTurnAsync(string conversationId, ContactHandle customer, string text, string clientId,
+        CancellationToken cancellationToken)
+    {
+        var conversation = await store.FindRecentAsync(conversationId, cancellationToken);
+        if (conversation is not { Status: ConversationStatus.Dialog, DialogState: { } json }) return null;
+        var turn = engine.Handle(JsonSerializer.Deserialize<DialogState>(json, Json) ?? throw new JsonException("The dialog state is null."), text,
+            clock.GetUtcNow());
+        Conversation next;
+        if (WritesOutside(conversation, turn))
+        {
+            // The registration or the case's fields are written before the turn, outside it (they commit on their own
+            // here): first make sure this message was not taken before (delivered again), as the stored way does.
+            if (await store.FindCustomerMessageAsync(conversationId, clientId, cancellationToken) is not null) return null;
+            next = await ApplyAsync(conversation, turn, customer, cancellationToken);
+        }
+        else next = Next(conversation, turn, conversation.CaseId, conversation.CaseNumber);
+        var customerTurn = new CustomerTurn(text, clientId, Replies(turn, next));
+        var runs = 0;
+        // The work writes through the store only; a run again (a conflict undid it, or a shared commit failed) hands the
+        // turn to the stored way, which reads everything afresh. The memory is updated after the commit (by the store).
+        var replies = await _units.RunAsync(ct => ++runs > 1 ? Task.FromResult<IReadOnlyList<ConversationMessage>?>(null)
+            : store.TakeTurnAsync(next, customerTurn, ct), cancellationToken);
+        return replies is null ? null : new DialogReply(replies, next.Status, next.CaseNumber);
+    }
+
+    /// <summary>Whether <see cref="ApplyAsync"/> writes something besides the conversation for this turn.</summary>
+    private bool WritesOutside(Conversation conversation, DialogTurn turn) =>
+        conversation.CaseId is not null || turn.Action is DialogAction.HandOff || (turn.Action is DialogAction.Register && HasComplaint(turn.State));
+
+    /// <summary>
+    /// The stored way (issue 12 item 3): the message is stored first, the conversation read, and the turn saved with an
+    /// optimistic version; a message delivered again finds its answer.
+    /// </summary>
+    private async Task<DialogReply> StoredTurnAsync(string conversationId, ContactHandle customer, string text, string? clientId,
+        CancellationToken cancellationToken)
     {
         var (stored, _) = await store.AppendAsync(conversationId, MessageDirections.Customer, text, clientId, cancellationToken);
         for (var attempt = 0; attempt < 5; attempt++)
@@ -210,14 +260,6 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
     private async Task<Conversation> ApplyAsync(Conversation conversation, DialogTurn turn, ContactHandle customer, CancellationToken cancellationToken)
     {
         var state = turn.State;
-        var status = state.Phase switch
-        {
-            DialogPhase.Registered => ConversationStatus.Registered,
-            DialogPhase.HandedOff => ConversationStatus.HandedOff,
-            DialogPhase.Cancelled => ConversationStatus.Cancelled,
-            DialogPhase.Expired => ConversationStatus.Expired,
-            _ => ConversationStatus.Dialog,
-        };
         long? caseId = conversation.CaseId;
         var caseNumber = conversation.CaseNumber;
         if (caseId is { } open)
@@ -238,11 +280,24 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
             logger.LogInformation("Dialog {Conversation} registered case {CaseNumber} ({Outcome}, incomplete: {Incomplete}).", conversation.Id,
                 caseNumber, result.Outcome, state.Incomplete);
         }
-        return conversation with
-        {
-            DialogState = JsonSerializer.Serialize(state, Json), Status = status, CaseId = caseId, CaseNumber = caseNumber, UpdatedAt = clock.GetUtcNow(),
-        };
+        return Next(conversation, turn, caseId, caseNumber);
     }
+
+    /// <summary>The conversation the turn leaves: its state, the status its phase means, the case it registered.</summary>
+    private Conversation Next(Conversation conversation, DialogTurn turn, long? caseId, string? caseNumber) => conversation with
+    {
+        DialogState = JsonSerializer.Serialize(turn.State, Json), Status = StatusOf(turn.State.Phase), CaseId = caseId, CaseNumber = caseNumber,
+        UpdatedAt = clock.GetUtcNow(),
+    };
+
+    private static string StatusOf(DialogPhase phase) => phase switch
+    {
+        DialogPhase.Registered => ConversationStatus.Registered,
+        DialogPhase.HandedOff => ConversationStatus.HandedOff,
+        DialogPhase.Cancelled => ConversationStatus.Cancelled,
+        DialogPhase.Expired => ConversationStatus.Expired,
+        _ => ConversationStatus.Dialog,
+    };
 
     private List<string> Replies(DialogTurn turn, Conversation next)
     {

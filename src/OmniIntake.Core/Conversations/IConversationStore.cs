@@ -20,6 +20,28 @@ public interface IConversationStore
     Task<Conversation?> FindByTokenAsync(string tokenSha256, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The conversation as this node last committed or read it (kept in memory while its dialog runs), else read (issue
+    /// 17 item 4). It may be stale when another node or the expiry job wrote since: <see cref="TakeTurnAsync"/>'s version
+    /// check catches that.
+    /// </summary>
+    Task<Conversation?> FindRecentAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer's message with that client id, when it was stored (a message delivered again).</summary>
+    Task<ConversationMessage?> FindCustomerMessageAsync(string conversationId, string clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A whole turn in ONE write and no read first (issue 17 item 4): the new state (<paramref name="conversation"/>, with
+    /// the version the turn started from), the customer's message stored answered, and the bot's replies to it. Inside an
+    /// inbound unit it is part of the unit's commit.
+    /// </summary>
+    /// <returns>
+    /// The stored replies; null when the conversation was saved since that version or the message was stored before (a
+    /// message delivered again): nothing is written, and the caller takes the turn the stored way
+    /// (<see cref="SaveAsync"/>). Inside a unit that undoing makes the unit run again.
+    /// </returns>
+    Task<IReadOnlyList<ConversationMessage>?> TakeTurnAsync(Conversation conversation, CustomerTurn turn, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Saves a turn in ONE transaction: the new state, the customer messages it answered (marked answered) and the bot's
     /// replies, so a message is answered exactly once even when the process dies in between (issue 12 item 3).
     /// </summary>
@@ -69,6 +91,9 @@ public sealed record DialogOpening(string? CustomerText, string? ClientId, IRead
 
 /// <summary>What a turn writes besides the state: the customer messages it answered, the one its replies answer, the replies.</summary>
 public sealed record DialogTurnWrite(IReadOnlyList<long> Answered, long? ReplyTo, IReadOnlyList<string> Replies);
+
+/// <summary>What a turn taken in one write stores besides the state: the customer's message (its client id) and the bot's replies.</summary>
+public sealed record CustomerTurn(string Text, string ClientId, IReadOnlyList<string> Replies);
 
 public sealed record SetAsideConversation(string Id, Channel Channel, long? CaseId, string? CaseNumber, string Reason, DateTimeOffset SetAsideAt);
 

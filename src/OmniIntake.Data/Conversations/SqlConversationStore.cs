@@ -1,10 +1,17 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Conversations;
+using OmniIntake.Data.Conversations.Memory;
 
 namespace OmniIntake.Data.Conversations;
 
-public sealed class SqlConversationStore(Database database, TimeProvider clock) : IConversationStore
+/// <param name="memory">The dialogs in progress kept in memory (issue 17 item 4); a private one when not given.</param>
+public sealed class SqlConversationStore(Database database, TimeProvider clock, ConversationMemory? memory = null) : IConversationStore
 {
+    private readonly ConversationMemory _memory = memory ?? new ConversationMemory(clock);
+
     private const string Columns = "id, channel, token_sha256, language, dialog_state, status, case_id, case_number, created_at, updated_at, version";
     private const string MessageColumns = "id, conversation_id, direction, text, client_id, created_at, answered_at, reply_to";
 
@@ -32,6 +39,7 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
                 VALUES (@Id, 'customer', @text, @ClientId, @now, @now) RETURNING id
                 """, new { conversation.Id, text, opening.ClientId, now }, transaction, cancellationToken);
         var replies = await InsertRepliesAsync(connection, transaction, conversation.Id, replyTo, opening.Replies, now, cancellationToken);
+        write.AfterCommit(() => _memory.Remember(conversation));
         await write.CommitAsync(cancellationToken);
         return replies;
     }
@@ -77,12 +85,97 @@ public sealed class SqlConversationStore(Database database, TimeProvider clock) 
         {
             // The state or an earlier answer may already be written: undo it. Inside a unit this throws
             // UnitConflictException and the unit is run again alone, where this turn then sees the winner (issue 17 item 2).
+            _memory.Forget(conversation.Id);
             await write.RollbackAsync(cancellationToken);
             return null;
         }
         var replies = await InsertRepliesAsync(connection, transaction, conversation.Id, turn.ReplyTo, turn.Replies, now, cancellationToken);
+        write.AfterCommit(() => _memory.Remember(conversation with { Version = conversation.Version + 1 }));
         await write.CommitAsync(cancellationToken);
         return replies;
+    }
+
+    public async Task<Conversation?> FindRecentAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (_memory.Find(id) is { } known) return known;
+        await using var read = await database.ReadAsync(cancellationToken);
+        var found = (await read.Connection.OneOrDefaultAsync<Row>($"SELECT {Columns} FROM conversations WHERE id = @id", new { id }, read.Transaction,
+            cancellationToken))?.ToRecord();
+        // A read inside a unit may see the unit's own writes, which may still roll back: only a committed read is kept.
+        if (found is not null && read.Transaction is null) _memory.Remember(found);
+        return found;
+    }
+
+    public async Task<ConversationMessage?> FindCustomerMessageAsync(string conversationId, string clientId, CancellationToken cancellationToken = default)
+    {
+        await using var read = await database.ReadAsync(cancellationToken);
+        return (await read.Connection.OneOrDefaultAsync<MessageRow>(
+            $"SELECT {MessageColumns} FROM conversation_messages WHERE conversation_id = @conversationId AND client_id = @clientId",
+            new { conversationId, clientId }, read.Transaction, cancellationToken))?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<ConversationMessage>?> TakeTurnAsync(Conversation conversation, CustomerTurn turn,
+        CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var (sql, parameters) = TurnBatch(conversation, turn, now);
+        await using var write = await database.WriteAsync(cancellationToken);
+        bool saved;
+        long? customerId;
+        List<long> replyIds;
+        await using (var results = await write.Connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, write.Transaction,
+                         cancellationToken: cancellationToken)))
+        {
+            saved = (await results.ReadAsync<int>()).Any();
+            customerId = (await results.ReadAsync<long>()).Select(id => (long?)id).FirstOrDefault();
+            // One statement's ids come from the sequence (the rowid) in row order: ascending ids are the replies in order.
+            replyIds = turn.Replies.Count > 0 ? (await results.ReadAsync<long>()).Order().ToList() : [];
+        }
+        if (!saved || customerId is null)
+        {
+            // Lost the version (the memory was stale: another node or tab, the expiry job) or the message was stored before
+            // (delivered again): undo the batch; inside a unit this throws UnitConflictException and the unit runs again.
+            _memory.Forget(conversation.Id);
+            await write.RollbackAsync(cancellationToken);
+            return null;
+        }
+        write.AfterCommit(() => _memory.Remember(conversation with { Version = conversation.Version + 1 }));
+        await write.CommitAsync(cancellationToken);
+        return replyIds.Select((id, i) => new ConversationMessage(id, conversation.Id, MessageDirections.Bot, turn.Replies[i], null, now, null, customerId))
+            .ToList();
+    }
+
+    /// <summary>
+    /// A turn's statements as one batch, one round trip (issue 17 item 4): the state guarded by its version, the customer's
+    /// message stored answered, and the replies pointing at it (found by its client id, so its id needs no round trip).
+    /// </summary>
+    private static (string Sql, DynamicParameters Parameters) TurnBatch(Conversation conversation, CustomerTurn turn, DateTimeOffset now)
+    {
+        var sql = new StringBuilder(
+            """
+            UPDATE conversations SET language = @Language, dialog_state = @DialogState, status = @Status, case_id = @CaseId,
+                   case_number = @CaseNumber, updated_at = @UpdatedAt, version = version + 1
+            WHERE id = @Id AND version = @Version
+            RETURNING version;
+            INSERT INTO conversation_messages (conversation_id, direction, text, client_id, created_at, answered_at)
+            VALUES (@Id, 'customer', @text, @clientId, @now, @now)
+            ON CONFLICT (conversation_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
+            RETURNING id;
+
+            """);
+        var parameters = new DynamicParameters(Parameters(conversation));
+        parameters.AddDynamicParams(new { text = turn.Text, clientId = turn.ClientId, now });
+        if (turn.Replies.Count == 0) return (sql.ToString(), parameters);
+        sql.Append("INSERT INTO conversation_messages (conversation_id, direction, text, client_id, created_at, reply_to) VALUES");
+        for (var i = 0; i < turn.Replies.Count; i++)
+        {
+            var name = "reply" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture,
+                $"(@Id, 'bot', @{name}, NULL, @now, (SELECT id FROM conversation_messages WHERE conversation_id = @Id AND client_id = @clientId))");
+            parameters.Add(name, turn.Replies[i]);
+        }
+        sql.Append("\nRETURNING id;");
+        return (sql.ToString(), parameters);
     }
 
     private static async Task<IReadOnlyList<ConversationMessage>> InsertRepliesAsync(System.Data.Common.DbConnection connection,

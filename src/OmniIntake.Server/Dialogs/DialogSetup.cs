@@ -30,6 +30,10 @@ public static class DialogSetup
         var services = builder.Services;
         services.AddSingleton(definition);
         services.AddSingleton(sp => new DialogEngine(definition, sp.GetRequiredService<IntakeOptions>().Zone));
+        // Issue 17 item 4: the dialogs in progress kept in memory, bounded (idle ones evicted).
+        var memory = builder.Configuration.GetSection(Data.Conversations.Memory.ConversationMemoryOptions.Section)
+            .Get<Data.Conversations.Memory.ConversationMemoryOptions>() ?? new Data.Conversations.Memory.ConversationMemoryOptions();
+        services.AddSingleton(sp => new Data.Conversations.Memory.ConversationMemory(sp.GetRequiredService<TimeProvider>(), memory));
         services.AddSingleton<IConversationStore, SqlConversationStore>();
         services.AddSingleton<ICaseFieldsWriter>(sp => sp.GetRequiredService<Data.Cases.CaseCommands>());
         services.AddSingleton(sp => new Core.Promises.ForwardingPromise(sp.GetRequiredService<Core.Policy.IDeadlinePolicy>(),
