@@ -34,6 +34,7 @@ internal static class CaseStore
 
     private sealed class ClockRow
     {
+        public long CaseId { get; init; }
         public string Kind { get; init; } = "";
         public string State { get; init; } = "";
         public DateTimeOffset DueAt { get; init; }
@@ -56,7 +57,36 @@ internal static class CaseStore
         // The clocks it owes now and those a pause stopped: a pause stops them, a public reply meets its own (issue 13).
         var clocks = await c.ListAsync<ClockRow>(
             "SELECT kind, state, due_at, remaining_seconds FROM deadlines WHERE case_id = @caseId AND state IN ('pending', 'paused')", new { caseId }, tx, ct);
-        return new Case(row.Id, row.Number, Enum.Parse<CaseStatus>(row.Status, ignoreCase: true), ChannelNames.Parse(row.Channel), row.DepartmentId,
+        return Build(row, clocks);
+    }
+
+    /// <summary>
+    /// These cases (each row-locked, in id order so two callers cannot deadlock), built exactly as one is: a set-based
+    /// writer (issue 17 item 6, the class sweep) loads a batch in two statements, not two per case. Missing ids are left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<Case>> LoadManyAsync(DbConnection c, DbTransaction tx, Database database, IReadOnlyCollection<long> caseIds,
+        CancellationToken ct)
+    {
+        if (caseIds.Count == 0) return [];
+        var ids = caseIds.Distinct().Order().ToArray();
+        // With the pause in force (issue 13): a transition of a waiting case may start its clocks paused.
+        var rows = await c.ListAsync<Row>(
+            $"""
+             SELECT c.id, c.number, c.status, c.channel, c.department_id, c.received_at, c.contact_id, c.class, c.category, c.class_by_hand,
+                    c.claimed_by, p.waiting_for, p.reason AS pause_reason, p.paused_by, p.paused_at
+             FROM cases c LEFT JOIN case_pauses p ON p.case_id = c.id AND p.resumed_at IS NULL WHERE {database.In("c.id", "@ids")} ORDER BY c.id
+             """ + database.Dialect.ForUpdateOf("c"),
+            new { ids }, tx, ct);
+        if (rows.Count == 0) return [];
+        // The clocks it owes now and those a pause stopped: a pause stops them, a public reply meets its own (issue 13).
+        var clocks = (await c.ListAsync<ClockRow>(
+            $"SELECT case_id, kind, state, due_at, remaining_seconds FROM deadlines WHERE {database.In("case_id", "@ids")} AND state IN ('pending', 'paused')",
+            new { ids = rows.Select(r => r.Id).ToArray() }, tx, ct)).ToLookup(k => k.CaseId);
+        return [.. rows.DistinctBy(r => r.Id).Select(row => Build(row, [.. clocks[row.Id]]))];
+    }
+
+    private static Case Build(Row row, IReadOnlyList<ClockRow> clocks) =>
+        new Case(row.Id, row.Number, Enum.Parse<CaseStatus>(row.Status, ignoreCase: true), ChannelNames.Parse(row.Channel), row.DepartmentId,
             row.ReceivedAt)
         {
             ContactId = row.ContactId,
@@ -74,7 +104,6 @@ internal static class CaseStore
                     .Select(k => new PausedClock(k.ParsedKind, TimeSpan.FromSeconds(k.RemainingSeconds ?? 0))),
             ],
         };
-    }
 
     public static async Task SaveAsync(DbConnection c, DbTransaction tx, Database database, Case kase, CaseDecision decision, CancellationToken ct)
     {

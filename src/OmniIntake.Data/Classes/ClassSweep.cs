@@ -87,15 +87,15 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
                  ORDER BY c.id LIMIT 500
                  """, new { hot = byAge.HotIfReceivedBy(now), major = byAge.MajorIfReceivedBy(now) }, null, cancellationToken)];
         }
+        // Core's rule decides each case's raise; the raises are written set-based in one transaction (issue 17 item 6).
+        var raises = due.Select(d => (d.Id, Raise: byAge.For(d.ReceivedAt, now))).Where(d => d.Raise is not null).Select(d => (d.Id, d.Raise!)).ToList();
+        if (raises.Count == 0) return 0;
         var raised = 0;
-        foreach (var (id, receivedAt) in due)
+        await InTransactionAsync(async (c, tx, ct) =>
         {
-            if (byAge.For(receivedAt, now) is not { } raise) continue;
-            if (await InTransactionAsync((c, tx, ct) =>
-                    ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, id, raise.To, raise.Reason, now, ct),
-                    cancellationToken))
-                raised++;
-        }
+            raised = (await ClassRaising.RaiseManyAsync(c, tx, database, policy, _notifications, raises, now, ct)).Count;
+            return raised > 0;
+        }, cancellationToken);
         return raised;
     }
 
@@ -204,15 +204,22 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
             var group = known.Count > 0
                 ? known.Values.Min()
                 : await c.OneAsync<long>("INSERT INTO similar_groups (created_at) VALUES (@now) RETURNING id", new { now }, tx, ct);
-            foreach (var (caseId, score) in linked.Where(x => !known.ContainsKey(x.Item1)))
+            // The new members linked and audited set-based: a multi-row insert per 200 members, the audit rows of the ones it added.
+            foreach (var chunk in linked.Where(x => !known.ContainsKey(x.Item1)).Chunk(200))
             {
-                var added = await c.ExecAsync(
-                    """
-                    INSERT INTO similar_members (case_id, group_id, score, added_at) VALUES (@caseId, @group, @score, @now)
-                    ON CONFLICT (case_id) DO NOTHING
-                    """, new { caseId, group, score = Math.Round(score, 3), now }, tx, ct);
-                if (added > 0)
-                    await CaseJournal.WriteAsync(c, tx, caseId, new LinkedSimilar(now, group, Math.Round(score, 3), complaint.Number), ct);
+                var rows = new System.Text.StringBuilder("INSERT INTO similar_members (case_id, group_id, score, added_at) VALUES ");
+                var parameters = new Dapper.DynamicParameters(new { group, now });
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@c{i}, @group, @s{i}, @now)");
+                    parameters.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"c{i}"), chunk[i].Item1);
+                    parameters.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"s{i}"), Math.Round(chunk[i].Item2, 3));
+                }
+                var added = (await c.ListAsync<long>(rows.Append(" ON CONFLICT (case_id) DO NOTHING RETURNING case_id").ToString(), parameters, tx, ct))
+                    .ToHashSet();
+                await CaseJournal.WriteManyAsync(c, tx,
+                    [.. chunk.Where(x => added.Contains(x.Item1))
+                        .Select(x => (x.Item1, "", (CaseRecord)new LinkedSimilar(now, group, Math.Round(x.Item2, 3), complaint.Number)))], ct);
             }
             // The group's members the rule can count (received within its window of this complaint), not the group's history.
             var members = await c.ListAsync<(long CaseId, string Number, long ContactId, DateTimeOffset ReceivedAt, string Class, long ClassByHand)>(
@@ -228,10 +235,9 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
             // ClassRaising raises only a class below the target that no person set (it checks again under the row lock).
             var raisable = members.Where(m => m.ClassByHand == 0 && CaseClassNames.TryParse(m.Class, out var current) && current < raise.To)
                 .Select(m => m.CaseId).ToHashSet();
-            foreach (var member in decision.Window.Where(m => raisable.Contains(m.CaseId)))
-            {
-                if (await ClassRaising.RaiseAsync(c, tx, database, policy, _notifications, member.CaseId, raise.To, raise.Reason, now, ct)) raised++;
-            }
+            // Issue 17 item 6: each case still decides (Core), the raises are written set-based (ClassRaising.RaiseManyAsync).
+            raised = (await ClassRaising.RaiseManyAsync(c, tx, database, policy, _notifications,
+                [.. decision.Window.Where(m => raisable.Contains(m.CaseId)).Select(m => (m.CaseId, raise))], now, ct)).Count;
             return true;
         }, cancellationToken);
         return raised;

@@ -80,59 +80,99 @@ public sealed class ReportQueries(Database database, ReportDays? days = null)
         public double? Satisfaction { get; init; }
     }
 
-    public async Task<PeriodReport> PeriodAsync(DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken = default)
+    public async Task<PeriodReport> PeriodAsync(DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken = default) =>
+        (await PeriodsAsync([(from, to)], zone, cancellationToken))[0];
+
+    /// <summary>
+    /// The reports of these periods (local dates [From, ToExclusive); they may overlap: a month and its halves), in their
+    /// order, each exactly as <see cref="PeriodAsync"/> gives it. Issue 17 item 6 (start-up independent of history): the
+    /// periods that do not overlap are counted together (one figures call, one repeat pass for them), and the class cases and
+    /// pauses of all of them are read once over their whole range and split by receipt, not one set of statements per period.
+    /// </summary>
+    public async Task<IReadOnlyList<PeriodReport>> PeriodsAsync(IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> periods, TimeZoneInfo zone,
+        CancellationToken cancellationToken = default)
     {
-        var start = LocalDays.StartOf(from, zone);
-        var end = LocalDays.StartOf(to, zone);
-        var p = new { start, end };
-        // A merged duplicate is counted in the case that answers for it.
-        const string InPeriod = "c.received_at >= @start AND c.received_at < @end AND c.status <> 'merged'";
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var departments = (await connection.ListAsync<(long Id, string Code)>("SELECT id, code FROM departments", null, null, cancellationToken))
+        if (periods.Count == 0) return [];
+        var ct = cancellationToken;
+        await using var connection = await database.OpenAsync(ct);
+        var departments = (await connection.ListAsync<(long Id, string Code)>("SELECT id, code FROM departments", null, null, ct))
             .ToDictionary(d => d.Id, d => d.Code);
         string Department(long? departmentId) => departmentId is { } id && departments.TryGetValue(id, out var code) ? code : "(not forwarded)";
         static IReadOnlyList<ReportCount> By<T>(IEnumerable<T> rows, Func<T, string> key, Func<T, long> count) =>
             rows.GroupBy(key, StringComparer.Ordinal).Select(g => new ReportCount(g.Key, g.Sum(count)))
                 .OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-        long total;
-        ReportIndicators indicators;
-        IReadOnlyList<ReportCount> byCategory, byChannel, byClass, byDepartment;
-        if (days is not null)
+        var counted = new (long Total, ReportIndicators Indicators, IReadOnlyList<ReportCount> ByCategory, IReadOnlyList<ReportCount> ByChannel,
+            IReadOnlyList<ReportCount> ByClass, IReadOnlyList<ReportCount> ByDepartment)[periods.Count];
+        foreach (var group in Disjoint(periods))
         {
-            // Issue 17 item 6: the stored days of the period, and the rest counted live.
-            var figures = (await days.FiguresAsync([(from, to)], zone, cancellationToken))[0];
-            (total, indicators) = figures.Indicators();
-            byCategory = By(figures.Figures, f => f.Category, f => f.Cases);
-            byChannel = By(figures.Figures, f => f.Channel, f => f.Cases);
-            byClass = By(figures.Figures, f => f.Class, f => f.Cases);
-            byDepartment = By(figures.Figures, f => Department(f.DepartmentId), f => f.Cases);
+            if (days is not null)
+            {
+                // Issue 17 item 6: the stored days of the periods, and the rest counted live.
+                var figures = await days.FiguresAsync([.. group.Select(i => periods[i])], zone, ct);
+                for (var g = 0; g < group.Count; g++)
+                {
+                    var f = figures[g];
+                    var (total, indicators) = f.Indicators();
+                    counted[group[g]] = (total, indicators, By(f.Figures, x => x.Category, x => x.Cases), By(f.Figures, x => x.Channel, x => x.Cases),
+                        By(f.Figures, x => x.Class, x => x.Cases), By(f.Figures, x => Department(x.DepartmentId), x => x.Cases));
+                }
+            }
+            else
+            {
+                var buckets = new PeriodBuckets([.. group.Select(i => (LocalDays.StartOf(periods[i].From, zone), LocalDays.StartOf(periods[i].ToExclusive, zone)))]);
+                var slices = (await SlicesAsync(connection, buckets, ct)).ToLookup(x => x.Bucket);
+                var satisfaction = await SatisfactionAsync(connection, buckets, ct);
+                for (var g = 0; g < group.Count; g++)
+                {
+                    var mine = slices[g].ToList();
+                    var (total, indicators) = Indicators(mine, satisfaction.GetValueOrDefault(g));
+                    counted[group[g]] = (total, indicators, By(mine, x => x.Category, x => x.Count), By(mine, x => x.Channel, x => x.Count),
+                        By(mine, x => x.Class, x => x.Count), By(mine, x => Department(x.DepartmentId), x => x.Count));
+                }
+            }
         }
-        else
-        {
-            var periods = new PeriodBuckets([(start, end)]);
-            var slices = await SlicesAsync(connection, periods, cancellationToken);
-            var satisfaction = (await SatisfactionAsync(connection, periods, cancellationToken)).GetValueOrDefault(0);
-            (total, indicators) = Indicators(slices, satisfaction);
-            byCategory = By(slices, s => s.Category, s => s.Count);
-            byChannel = By(slices, s => s.Channel, s => s.Count);
-            byClass = By(slices, s => s.Class, s => s.Count);
-            byDepartment = By(slices, s => Department(s.DepartmentId), s => s.Count);
-        }
-        // The period's important, hot and major cases, through their own small index (cases_class_received).
+        var bounds = periods.Select(x => (Start: LocalDays.StartOf(x.From, zone), End: LocalDays.StartOf(x.ToExclusive, zone))).ToList();
+        var p = new { start = bounds.Min(b => b.Start), end = bounds.Max(b => b.End) };
+        // A merged duplicate is counted in the case that answers for it.
+        const string InPeriod = "c.received_at >= @start AND c.received_at < @end AND c.status <> 'merged'";
+        // The periods' important, hot and major cases, through their own small index (cases_class_received).
         var classCases = await connection.ListAsync<ReportedCase>(
             $"""
              SELECT c.number, c.class, c.status, c.channel, c.category, d.code AS department, c.received_at, c.subject
              FROM cases c LEFT JOIN departments d ON d.id = c.department_id
              WHERE {InPeriod} AND c.class <> 'general' ORDER BY c.received_at
-             """, p, null, cancellationToken);
+             """, p, null, ct);
         var pauses = await connection.ListAsync<PauseRow>(
-            $"SELECT p.case_id, p.waiting_for, p.paused_at, p.resumed_at FROM case_pauses p JOIN cases c ON c.id = p.case_id WHERE {InPeriod}", p, null,
-            cancellationToken);
-        var ended = pauses.Where(x => x.ResumedAt is not null).ToList();
-        var paused = new ReportPausedTime(pauses.Count, pauses.Select(x => x.CaseId).Distinct().LongCount(), pauses.Count - ended.Count,
-            Math.Round(ended.Sum(x => (x.ResumedAt!.Value - x.PausedAt).TotalHours), 2),
-            Math.Round(ended.Where(x => x.WaitingFor == "customer").Sum(x => (x.ResumedAt!.Value - x.PausedAt).TotalHours), 2));
-        return new PeriodReport(from, to, total, byCategory, byChannel, byClass, byDepartment, indicators) { ClassCases = classCases, Paused = paused };
+            $"SELECT p.case_id, c.received_at, p.waiting_for, p.paused_at, p.resumed_at FROM case_pauses p JOIN cases c ON c.id = p.case_id WHERE {InPeriod}",
+            p, null, ct);
+        return [.. periods.Select((period, i) =>
+        {
+            var (start, end) = bounds[i];
+            var mine = pauses.Where(x => x.ReceivedAt >= start && x.ReceivedAt < end).ToList();
+            var ended = mine.Where(x => x.ResumedAt is not null).ToList();
+            var paused = new ReportPausedTime(mine.Count, mine.Select(x => x.CaseId).Distinct().LongCount(), mine.Count - ended.Count,
+                Math.Round(ended.Sum(x => (x.ResumedAt!.Value - x.PausedAt).TotalHours), 2),
+                Math.Round(ended.Where(x => x.WaitingFor == "customer").Sum(x => (x.ResumedAt!.Value - x.PausedAt).TotalHours), 2));
+            var c = counted[i];
+            return new PeriodReport(period.From, period.ToExclusive, c.Total, c.ByCategory, c.ByChannel, c.ByClass, c.ByDepartment, c.Indicators)
+            {
+                ClassCases = [.. classCases.Where(x => x.ReceivedAt >= start && x.ReceivedAt < end)], Paused = paused,
+            };
+        })];
+    }
+
+    /// <summary>The periods' indexes in groups whose periods do not overlap (each group is counted in one pass), in order.</summary>
+    private static List<List<int>> Disjoint(IReadOnlyList<(DateOnly From, DateOnly ToExclusive)> periods)
+    {
+        var groups = new List<List<int>>();
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var (from, to) = periods[i];
+            var group = groups.FirstOrDefault(g => g.All(j => periods[j].ToExclusive <= from || to <= periods[j].From));
+            if (group is null) groups.Add([i]);
+            else group.Add(i);
+        }
+        return groups;
     }
 
     /// <summary>
@@ -239,6 +279,7 @@ public sealed class ReportQueries(Database database, ReportDays? days = null)
     private sealed class PauseRow
     {
         public long CaseId { get; init; }
+        public DateTimeOffset ReceivedAt { get; init; }
         public string WaitingFor { get; init; } = "";
         public DateTimeOffset PausedAt { get; init; }
         public DateTimeOffset? ResumedAt { get; init; }

@@ -33,10 +33,13 @@ public sealed class ReportGenerationJob(ReportQueries queries, GeneratedReportSt
         var installed = LocalDate(await store.InstalledAtAsync(cancellationToken));
         var generated = new List<ReportPeriod>();
         // A period that had ended before the hub was installed has nothing to report.
+        var missing = new List<ReportPeriod>();
         foreach (var period in ReportPeriods.EndedBy(today).Where(p => p.ToExclusive > installed))
+            if (!await store.ExistsAsync(period.Kind, period.Period, cancellationToken)) missing.Add(period);
+        // Issue 17 item 6: the missing periods (at start-up up to three months and their halves) counted together, not one by one.
+        var reports = await queries.PeriodsAsync([.. missing.Select(p => (p.From, p.ToExclusive))], intake.Zone, cancellationToken);
+        foreach (var (period, report) in missing.Zip(reports))
         {
-            if (await store.ExistsAsync(period.Kind, period.Period, cancellationToken)) continue;
-            var report = await queries.PeriodAsync(period.From, period.ToExclusive, intake.Zone, cancellationToken);
             if (await store.TryStoreAsync(period.Kind, period.Period, period.DueBy, report, cancellationToken) is null) continue;
             generated.Add(period);
             logger.LogInformation("Generated the {Kind} report {Period} ({Cases} cases), due by {DueBy}.", period.Kind, period.Period, report.Cases,

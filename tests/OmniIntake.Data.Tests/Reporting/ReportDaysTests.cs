@@ -69,6 +69,12 @@ public sealed class ReportDaysTests
             var whole = await live.PeriodAsync(day1, today.AddDays(1), Zone, Ct);
             var summed = await stored.PeriodAsync(day1, today.AddDays(1), Zone, Ct);
             Assert.Equal(Json(whole) + when, Json(summed) + when);
+            // Several periods at once (start-up generation: months and their halves overlap) give each period's own report.
+            (DateOnly, DateOnly)[] many = [(day1, today.AddDays(1)), (day1, day1.AddDays(3)), (day1.AddDays(3), today.AddDays(1)), (day1.AddDays(1), day1.AddDays(2))];
+            var each = new List<string>();
+            foreach (var (from, to) in many) each.Add(Json(await live.PeriodAsync(from, to, Zone, Ct)) + when);
+            Assert.Equal(each, (await live.PeriodsAsync(many, Zone, Ct)).Select(r => Json(r) + when));
+            Assert.Equal(each, (await stored.PeriodsAsync(many, Zone, Ct)).Select(r => Json(r) + when));
         }
 
         await AssertSameAsync("days counted and stored");
