@@ -136,7 +136,12 @@ public sealed class MailboxSweep(ImapMailboxOptions mailbox, EmailChannelOptions
     /// <summary>The mailbox folder on the kept connection, connecting and selecting it when there is none.</summary>
     private async Task<IMailFolder> FolderAsync(CancellationToken cancellationToken)
     {
-        if (_client is { IsConnected: true, IsAuthenticated: true } && _folder is { IsOpen: true }) return _folder;
+        if (_client is { IsConnected: true, IsAuthenticated: true } && _folder is { IsOpen: true })
+        {
+            // A selected folder learns of new mail at the server's sync points; NOOP is one (a UID SEARCH alone is not).
+            await _client.NoOpAsync(cancellationToken);
+            return _folder;
+        }
         DropConnection();
         var client = new ImapClient { Timeout = 60_000 };
         try
