@@ -21,6 +21,9 @@ using OmniIntake.Data.Polling;
 using OmniIntake.Data.Raw;
 using OmniIntake.Data.Schema;
 
+// bench/run-email-latency.sh: APPEND -> case latency with the hub's background jobs running (ImapLatency.cs).
+if (args.Length > 0 && args[0] == "latency") return await ImapLatency.RunAsync(args);
+
 // Ingest N messages from a real Dovecot mailbox through the hub (fetch, keep raw, read, intake, flag \Seen, cursor)
 // against a raw MailKit fetch of the same messages, same run (issue 3). Usage: bench/run-email.sh [N, default 5000]
 var pg = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG") ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_PG (bench/run-email.sh does).");
@@ -83,7 +86,8 @@ var options = new EmailChannelOptions { Acknowledge = false, Imap = mailbox };
 var intake = new SqlIntakePipeline(database, new IntakeOptions(), new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault()), clock,
     NoEventLogSignal.Instance, NullLogger<SqlIntakePipeline>.Instance);
 var ingestor = new EmailIngestor(new EmailReader(), new SqlRawMessageStore(database), intake,
-    new AutomaticReplies(database, clock, NoEventLogSignal.Instance), options, NullLogger<EmailIngestor>.Instance);
+    new AutomaticReplies(database, clock, NoEventLogSignal.Instance), options, NullLogger<EmailIngestor>.Instance,
+    units: new OmniIntake.Data.Units.DirectInboundUnits(database)); // as the hub wires it on PostgreSQL: one unit per mail
 using var sweep = new MailboxSweep(mailbox, options, ingestor, new SqlPollerStateStore(database, clock), clock, NullLogger<MailboxSweep>.Instance);
 // 3b. A second baseline: the same fetch, each message stored durably with one plain INSERT (4 connections, as the hub).
 await using (var c = new NpgsqlConnection(benchConnection))

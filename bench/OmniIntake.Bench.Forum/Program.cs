@@ -55,7 +55,7 @@ var clock = TimeProvider.System;
 var intake = new SqlIntakePipeline(db, new IntakeOptions(), new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault()), clock, NoEventLogSignal.Instance,
     NullLogger<SqlIntakePipeline>.Instance);
 var poller = new FeedPoller(services.GetRequiredService<IHttpClientFactory>(), intake, new SqlPollerStateStore(db, clock), new OmniIntake.Data.Raw.SqlRawMessageStore(db), clock,
-    NullLogger<FeedPoller>.Instance);
+    NullLogger<FeedPoller>.Instance, new OmniIntake.Data.Units.DirectInboundUnits(db)); // as the hub wires it on PostgreSQL: one unit per post
 var source = new FeedSourceOptions { Name = "bench", Url = server.Url };
 var hubAllocated = GC.GetTotalAllocatedBytes(true);
 var hubWatch = Stopwatch.StartNew();

@@ -72,6 +72,7 @@ public sealed class MailboxWatcher(ImapMailboxOptions mailbox, MailboxSweep swee
             try { idle?.Cancel(); } catch (ObjectDisposedException) { }
         }
         folder.CountChanged += OnChange;
+        sweep.Watching(true);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -97,6 +98,7 @@ public sealed class MailboxWatcher(ImapMailboxOptions mailbox, MailboxSweep swee
         }
         finally
         {
+            sweep.Watching(false);
             folder.CountChanged -= OnChange;
         }
         await client.DisconnectAsync(true, CancellationToken.None);

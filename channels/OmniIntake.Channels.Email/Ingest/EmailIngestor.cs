@@ -21,11 +21,13 @@ public sealed record IngestedEmail(long RawId, RawDisposition Disposition, Email
 /// acknowledged with its number. Each mail stands alone: a poisonous one is set aside and the caller goes on. What follows
 /// the intake happens once per mail (issue 12 item 3): a mail read again (Duplicate) completes it if a crash cut it short
 /// (the dialog answers a message once; the acknowledgement is queued under a once-key), and the raw message is settled
-/// only after it.
+/// only after it. Issue 17 item 1: with <see cref="IInboundUnits"/> all of one mail's writes (raw keep, intake, dialog,
+/// acknowledgement row, settlement) are one unit, so a crash between them leaves nothing half done; without it (the
+/// tools that build an ingestor by hand) each store commits on its own, as before.
 /// </summary>
 public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IIntake intake, IAutomaticReplies replies,
     EmailChannelOptions options, ILogger<EmailIngestor> logger, IDialogService? dialogs = null, Core.Promises.ForwardingPromise? promise = null,
-    Core.Promises.IStatusLinks? statusLinks = null)
+    Core.Promises.IStatusLinks? statusLinks = null, IInboundUnits? units = null)
 {
     /// <param name="recogniseCopies">
     /// Treat exactly the same bytes already taken under another identity as that message (an IMAP UIDVALIDITY reset
@@ -33,6 +35,41 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
     /// </param>
     /// <exception cref="System.Data.Common.DbException">The database failed: nothing is settled, the caller retries later.</exception>
     public async Task<IngestedEmail> IngestAsync(byte[] bytes, string externalId, DateTimeOffset receivedAt, bool recogniseCopies,
+        CancellationToken cancellationToken)
+    {
+        var result = await InUnitAsync(ct => IngestOnceAsync(bytes, externalId, receivedAt, recogniseCopies, ct), cancellationToken);
+        LogFailure(result);
+        return result;
+    }
+
+    /// <summary>
+    /// A mail that could not be taken for a reason of its own (not the database's): after its unit was undone, its bytes
+    /// are kept as a failed raw message with the reason, so one bad mail of a batch fails alone and stays visible.
+    /// </summary>
+    public async Task<IngestedEmail> SetAsideAsync(byte[] bytes, string externalId, DateTimeOffset receivedAt, string error,
+        CancellationToken cancellationToken)
+    {
+        var result = await InUnitAsync(async ct =>
+        {
+            var rawId = await raw.KeepAsync(new RawMessage(Channel.Email, externalId, bytes, "message/rfc822", receivedAt), ct);
+            return await FailAsync(rawId, null, error, ct);
+        }, cancellationToken);
+        LogFailure(result);
+        return result;
+    }
+
+    /// <summary>One unit when a unit runner is given; the work may run again (it only writes through the stores).</summary>
+    private Task<IngestedEmail> InUnitAsync(Func<CancellationToken, Task<IngestedEmail>> work, CancellationToken cancellationToken) =>
+        units is null ? work(cancellationToken) : units.RunAsync(work, cancellationToken);
+
+    // Logged once the unit committed: a unit run twice must not log twice, and a rolled-back one never happened.
+    private void LogFailure(IngestedEmail result)
+    {
+        if (result.Disposition == RawDisposition.Failed)
+            logger.LogWarning("Mail {RawId} was set aside as failed: {Error}", result.RawId, result.Error);
+    }
+
+    private async Task<IngestedEmail> IngestOnceAsync(byte[] bytes, string externalId, DateTimeOffset receivedAt, bool recogniseCopies,
         CancellationToken cancellationToken)
     {
         // Durable before anything else is tried: an unreadable mail is kept, never lost.
@@ -87,10 +124,15 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
     public async Task<IngestedEmail> KeepTooLargeAsync(byte[] headers, string externalId, DateTimeOffset receivedAt, long size,
         CancellationToken cancellationToken)
     {
-        var rawId = await raw.KeepAsync(new RawMessage(Channel.Email, externalId, headers, "text/rfc822-headers", receivedAt), cancellationToken);
-        return await FailAsync(rawId, null,
-            $"The message is {size} bytes, above the limit of {options.MaxMessageBytes} (Channels:Email:MaxMessageBytes); only its headers were kept, the message stays in the mailbox.",
-            cancellationToken);
+        var result = await InUnitAsync(async ct =>
+        {
+            var rawId = await raw.KeepAsync(new RawMessage(Channel.Email, externalId, headers, "text/rfc822-headers", receivedAt), ct);
+            return await FailAsync(rawId, null,
+                $"The message is {size} bytes, above the limit of {options.MaxMessageBytes} (Channels:Email:MaxMessageBytes); only its headers were kept, the message stays in the mailbox.",
+                ct);
+        }, cancellationToken);
+        LogFailure(result);
+        return result;
     }
 
     private AutomaticReplyLimit Limit => new(options.AutomaticRepliesPerWindow, options.AutomaticReplyWindow);
@@ -137,7 +179,6 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
     private async Task<IngestedEmail> FailAsync(long rawId, EmailKind? kind, string error, CancellationToken cancellationToken)
     {
         await raw.SettleAsync(rawId, RawDisposition.Failed, null, error, cancellationToken);
-        logger.LogWarning("Mail {RawId} was set aside as failed: {Error}", rawId, error);
         return new IngestedEmail(rawId, RawDisposition.Failed, kind, null, error);
     }
 }

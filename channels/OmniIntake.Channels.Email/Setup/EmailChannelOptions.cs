@@ -84,8 +84,9 @@ public sealed class ImapMailboxOptions
 
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>How many senders' mail is taken in at once within a batch (one sender's mail always in order).</summary>
-    public int Parallelism { get; set; } = 4;
+    /// <summary>How many mails of a batch are taken in at once (issue 17 item 2: concurrent units share commits); one
+    /// conversation's mail (one sender, a reply and its original) always in order.</summary>
+    public int Parallelism { get; set; } = 16;
 
     /// <summary>The poller's name in the pollers table and the health report; the password is never part of it.</summary>
     public string PollerName => $"imap:{Username}@{Host}:{Port}/{Folder}";

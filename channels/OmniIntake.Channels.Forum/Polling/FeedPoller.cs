@@ -9,6 +9,7 @@ using OmniIntake.Core.Cases;
 using OmniIntake.Core.Contacts;
 using OmniIntake.Core.Intake;
 using OmniIntake.Core.Polling;
+using OmniIntake.Core.Resilience;
 
 namespace OmniIntake.Channels.Forum.Polling;
 
@@ -22,10 +23,16 @@ public sealed record FeedPollResult(bool NotModified, int Items, int Taken, int 
 /// dedupes on the post's id, so a restart or an overlapping poll repeats nothing), the rest ignored and counted. A
 /// failing source backs off (1, 2, 4... minutes, at most an hour) and shows as failing to supervisors. An item that
 /// cannot become a post is kept as a failed raw message with its reason (the supervisors' list), never dropped.
+/// Issue 17 items 1 and 2: each post is one unit (<see cref="IInboundUnits"/>), and a feed's posts go in as concurrent
+/// units, up to <see cref="Parallelism"/> at once, one thread's posts in feed order; the cursor (the feed's validators)
+/// is stored only when every post's unit committed, so it never passes a post that was not taken.
 /// </summary>
 public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerStateStore state, IRawMessageStore raw, TimeProvider clock,
-    ILogger<FeedPoller> logger)
+    ILogger<FeedPoller> logger, IInboundUnits? units = null)
 {
+    /// <summary>How many posts of one feed are taken in at once.</summary>
+    public const int Parallelism = 16;
+
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public static string PollerName(FeedSourceOptions source) => "forum:" + source.Name;
@@ -90,17 +97,17 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
                 return Failed(source, $"The feed could not be read: {ex.Message}");
             }
             var posts = reading.Posts;
-            int taken = 0, ignored = 0;
             foreach (var item in reading.SetAside) await SetAsideAsync(source, item, cancellationToken);
-            foreach (var post in posts)
+            var chosen = posts.Where(p => Filters.Pass(source, p)).ToList();
+            var ignored = posts.Count - chosen.Count;
+            var (taken, error) = await TakeAsync(source, chosen, cancellationToken);
+            if (error is not null)
             {
-                if (!Filters.Pass(source, post))
-                {
-                    ignored++;
-                    continue;
-                }
-                var result = await intake.AcceptAsync(Message(source, post), cancellationToken);
-                if (result.Outcome != IntakeOutcome.Duplicate) taken++;
+                // Issue 17 item 2: a post was not committed, so the cursor does not move: the next poll fetches the whole
+                // feed again (no 304) and takes what is missing; what was taken meanwhile is a duplicate by its id.
+                logger.LogWarning("Forum source {Source}: {Taken} taken, then a post could not be taken ({Error}); the feed is read again next time.",
+                    source.Name, taken, error);
+                return new FeedPollResult(false, posts.Count + reading.SetAside.Count, taken, ignored, error, reading.SetAside.Count, reading.Warning);
             }
             // A feed read only up to a fault keeps no validators: the next poll fetches it whole instead of hearing 304.
             var next = reading.Warning is null ? Serialize(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R")) : Serialize(null, null);
@@ -116,14 +123,57 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
         }
     }
 
+    /// <summary>
+    /// The chosen posts as concurrent units: one lane per thread (its posts in feed order, each committed before the next,
+    /// so a reply finds the case its topic opened), up to <see cref="Parallelism"/> lanes at once. A post the intake refuses
+    /// is set aside alone; a failure of the database stops that lane and is returned, and the cursor stays where it was.
+    /// </summary>
+    private async Task<(int Taken, string? Error)> TakeAsync(FeedSourceOptions source, List<FeedPost> chosen, CancellationToken cancellationToken)
+    {
+        var taken = 0;
+        string? error = null;
+        var lanes = chosen.Select((post, position) => (post, position)).GroupBy(p => p.post.ThreadKey, StringComparer.Ordinal).ToList();
+        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (lane, ct) =>
+            {
+                foreach (var (post, position) in lane)
+                {
+                    try
+                    {
+                        var result = await InUnitAsync(c => intake.AcceptAsync(Message(source, post), c), ct);
+                        if (result.Outcome != IntakeOutcome.Duplicate) Interlocked.Increment(ref taken);
+                    }
+                    catch (InvalidInboundMessageException ex)
+                    {
+                        // The post itself cannot become a case: kept with its reason, the others go on.
+                        await SetAsideAsync(source, new SetAsideItem(position, ex.Message, $"{post.Id}\n{post.Title}\n{post.Text}"), ct);
+                    }
+                    catch (Exception ex) when (!ct.IsCancellationRequested && TransientFailure.Is(ex))
+                    {
+                        Interlocked.CompareExchange(ref error, TransientFailure.Describe(ex), null);
+                        return; // the rest of this thread waits for the next poll, in order
+                    }
+                }
+            });
+        return (taken, error);
+    }
+
+    private Task<T> InUnitAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        units is null ? work(cancellationToken) : units.RunAsync(work, cancellationToken);
+
     /// <summary>Keeps the item as it came as a failed forum raw message with its reason; the same item polled again is kept once.</summary>
     private async Task SetAsideAsync(FeedSourceOptions source, SetAsideItem item, CancellationToken cancellationToken)
     {
         var content = Encoding.UTF8.GetBytes(item.Content);
         var externalId = $"{source.Name}:item:{Convert.ToHexStringLower(SHA256.HashData(content))[..32]}";
-        var id = await raw.KeepAsync(new RawMessage(Channel.Forum, externalId, content,
-            source.Kind == SourceKind.Discourse ? "application/json" : "application/xml", clock.GetUtcNow()), cancellationToken);
-        await raw.SettleAsync(id, RawDisposition.Failed, null, $"Feed item {item.Position}: {item.Reason}", cancellationToken);
+        // One unit: the item is kept and settled together.
+        var id = await InUnitAsync(async ct =>
+        {
+            var kept = await raw.KeepAsync(new RawMessage(Channel.Forum, externalId, content,
+                source.Kind == SourceKind.Discourse ? "application/json" : "application/xml", clock.GetUtcNow()), ct);
+            await raw.SettleAsync(kept, RawDisposition.Failed, null, $"Feed item {item.Position}: {item.Reason}", ct);
+            return kept;
+        }, cancellationToken);
         logger.LogDebug("Forum source {Source}: item {Position} set aside as raw message {RawId}: {Reason}", source.Name, item.Position, id, item.Reason);
     }
 

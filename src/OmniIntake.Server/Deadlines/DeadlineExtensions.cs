@@ -54,6 +54,12 @@ public static class DeadlineExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        // Issue 17 item 6: the minutely jobs start together, and the class sweep's comparing is seconds of CPU on a pool
+        // thread. The pool starts with one thread per core (2 here) and adds about one per second when they are all busy,
+        // so the IMAP watcher's and the intake's continuations waited behind the jobs at every minute boundary. Enough
+        // threads up front that a busy job never starves the inbound path (CPU is shared; threads need not be).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
         services.AddHangfireServer((sp, o) =>
         {
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
