@@ -31,12 +31,8 @@ public static class EmailChannelSetup
         services.AddSingleton(options);
         services.AddSingleton(new EmailReader(options.Attachments));
         services.AddSingleton<IAttachmentSource, EmailAttachmentSource>();
-        // Issue 17 item 1: one unit per mail. Until the raw store, the intake and the outbox join a unit (they do on the
-        // inbound units' branch), a unit on SQLite would hold the one write lock (BEGIN IMMEDIATE) they then wait for, so
-        // there each store commits alone, as before; drop this condition once they join.
-        var units = string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EmailIngestor>(sp,
-            units ? sp.GetRequiredService<IInboundUnits>() : PassThroughUnits.Instance));
+        // Issue 17 item 1: one unit per mail (IInboundUnits: raw copy, intake, dialog, outbox and settlement commit together).
+        services.AddSingleton<EmailIngestor>();
         services.AddSingleton<IRawMessageReprocessor, EmailReprocessor>();
         if (options.Imap is { } imap)
         {
@@ -53,13 +49,6 @@ public static class EmailChannelSetup
         }
     }
 
-    /// <summary>No unit: each store commits on its own (SQLite until the stores join a unit, see AddEmailChannel).</summary>
-    private sealed class PassThroughUnits : IInboundUnits
-    {
-        public static readonly PassThroughUnits Instance = new();
-
-        public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) => work(cancellationToken);
-    }
 
     public static void MapEmailChannel(this IEndpointRouteBuilder app) => app.MapEmailPipe();
 

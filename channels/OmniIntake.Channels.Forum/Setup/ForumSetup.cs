@@ -23,12 +23,8 @@ public static class ForumSetup
             c.Timeout = TimeSpan.FromSeconds(30);
             c.DefaultRequestHeaders.UserAgent.ParseAdd("OmniIntake-ForumPoller/1.0");
         });
-        // Issue 17 item 1: one unit per post. Until the intake and the raw store join a unit (they do on the inbound units'
-        // branch), a unit on SQLite would hold the one write lock (BEGIN IMMEDIATE) they then wait for, so there each
-        // store commits alone, as before; drop this condition once they join.
-        var units = string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
-        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<FeedPoller>(sp,
-            units ? sp.GetRequiredService<OmniIntake.Core.Intake.IInboundUnits>() : PassThroughUnits.Instance));
+        // Issue 17 item 1: one unit per post (IInboundUnits: raw copy, intake, dialog, outbox and settlement commit together).
+        builder.Services.AddSingleton<FeedPoller>();
         builder.Services.AddSingleton<OmniIntake.Core.Outbound.IChannelSender, Replies.DiscourseReplySender>();
         builder.Services.AddSingleton<ForumPollJob>();
         if (options.Sources.Count > 0) builder.Services.AddHostedService<ForumSchedule>();
@@ -55,14 +51,6 @@ public static class ForumSetup
             }
         }
     }
-}
-
-/// <summary>No unit: each store commits on its own (see <see cref="ForumSetup.AddForumChannel"/>).</summary>
-internal sealed class PassThroughUnits : OmniIntake.Core.Intake.IInboundUnits
-{
-    public static readonly PassThroughUnits Instance = new();
-
-    public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) => work(cancellationToken);
 }
 
 /// <summary>The Hangfire entry point: polls the named source.</summary>
