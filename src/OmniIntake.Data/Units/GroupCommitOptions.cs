@@ -14,7 +14,9 @@ public sealed class GroupCommitOptions
 
     /// <summary>
     /// How long a pump that found fewer than <see cref="MaxBatch"/> units waiting looks again for more before it starts
-    /// (yielding, not sleeping: a timer cannot wait under a millisecond). Zero: take what is waiting.
+    /// (yielding, not sleeping: a timer cannot wait under a millisecond). Zero (the default): take what is waiting —
+    /// while a batch runs, the next arrivals queue and the next batch takes them all. Measured on 2 cores, the 200 µs of
+    /// yielding cost more than it gathered: the spin took CPU from PostgreSQL, and one connection paid it per message.
     /// </summary>
-    public TimeSpan Linger { get; init; } = TimeSpan.FromMicroseconds(200);
+    public TimeSpan Linger { get; init; } = TimeSpan.Zero;
 }
