@@ -21,7 +21,7 @@ var hub = Process.Start(new ProcessStartInfo("dotnet", $"\"{hubDll}\"")
     {
         ["ASPNETCORE_URLS"] = Url, ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = cs + ";Maximum Pool Size=60",
         ["Accounts__BootstrapAdminUsername"] = "bench", ["Accounts__BootstrapAdminPassword"] = "bench-password-only",
-        ["Channels__WebChat__MessagesPerMinute"] = "600", ["Channels__WebChat__StartsPerMinute"] = "600", ["Logging__LogLevel__Default"] = "Warning",
+        ["Channels__WebChat__MessagesPerMinute"] = "600", ["Channels__WebChat__StartsPerMinute"] = "600", ["Channels__WebChat__ConnectionsPerAddressPerMinute"] = "100000", ["Logging__LogLevel__Default"] = "Warning",
     },
     RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
 })!;
