@@ -60,7 +60,7 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
 
     /// <summary>One unit when a unit runner is given; the work may run again (it only writes through the stores).</summary>
     private Task<IngestedEmail> InUnitAsync(Func<CancellationToken, Task<IngestedEmail>> work, CancellationToken cancellationToken) =>
-        units is null ? work(cancellationToken) : units.RunAsync(work, cancellationToken);
+        (units ?? NoInboundUnits.Instance).RunAsync(work, cancellationToken);
 
     // Logged once the unit committed: a unit run twice must not log twice, and a rolled-back one never happened.
     private void LogFailure(IngestedEmail result)

@@ -159,7 +159,7 @@ public sealed class FeedPoller(IHttpClientFactory http, IIntake intake, IPollerS
     }
 
     private Task<T> InUnitAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        units is null ? work(cancellationToken) : units.RunAsync(work, cancellationToken);
+        (units ?? NoInboundUnits.Instance).RunAsync(work, cancellationToken);
 
     /// <summary>Keeps the item as it came as a failed forum raw message with its reason; the same item polled again is kept once.</summary>
     private async Task SetAsideAsync(FeedSourceOptions source, SetAsideItem item, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ namespace OmniIntake.Dialogs.Running;
 public sealed class DialogRunner(DialogEngine engine, IConversationStore store, IIntake intake, ICaseFieldsWriter fieldsWriter, TimeProvider clock,
     ILogger<DialogRunner> logger, ForwardingPromise? promise = null, IStatusLinks? statusLinks = null, IInboundUnits? units = null) : IDialogService
 {
-    private readonly IInboundUnits _units = units ?? new EachWriteAlone();
+    private readonly IInboundUnits _units = units ?? NoInboundUnits.Instance;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public DialogEngine Engine => engine;
