@@ -22,6 +22,9 @@ var hub = Process.Start(new ProcessStartInfo("dotnet", $"\"{hubDll}\"")
         ["ASPNETCORE_URLS"] = Url, ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = cs + ";Maximum Pool Size=60",
         ["Accounts__BootstrapAdminUsername"] = "bench", ["Accounts__BootstrapAdminPassword"] = "bench-password-only",
         ["Channels__WebChat__MessagesPerMinute"] = "600", ["Channels__WebChat__StartsPerMinute"] = "600", ["Channels__WebChat__ConnectionsPerAddressPerMinute"] = "100000", ["Logging__LogLevel__Default"] = "Warning",
+        // Each conversation comes from an address of its own, as a public widget's customers do behind the proxy (nginx in
+        // production): the per-address limits of issue 12 then count one customer each, not the bench's 1,000 together.
+        ["Proxies__KnownProxies__0"] = "127.0.0.1",
     },
     RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
 })!;
@@ -44,7 +47,10 @@ try
     var connectWatch = Stopwatch.StartNew();
     await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (i, ct) =>
     {
-        connections[i] = new HubConnectionBuilder().WithUrl(Url + "/hubs/chat").Build();
+        var address = $"10.{i / 62_500 % 250}.{i / 250 % 250}.{i % 250 + 1}";
+        connections[i] = new HubConnectionBuilder()
+            .WithUrl(Url + "/hubs/chat", o => o.Headers["X-Forwarded-For"] = address)
+            .Build();
         await connections[i].StartAsync(ct);
     });
     Console.WriteLine($"OmniIntake chat benchmark: {count} WebSocket connections in {connectWatch.Elapsed.TotalSeconds:F1}s; {Environment.ProcessorCount} cores; hub at start {baseMemory:F0} MiB");

@@ -21,6 +21,9 @@ using OmniIntake.Data.Polling;
 using OmniIntake.Data.Raw;
 using OmniIntake.Data.Schema;
 
+// The mails are written in GB18030 as well as UTF-8 (Chinese mail clients): both modes need the code pages.
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
 // bench/run-email-latency.sh: APPEND -> case latency with the hub's background jobs running (ImapLatency.cs).
 if (args.Length > 0 && args[0] == "latency") return await ImapLatency.RunAsync(args);
 
@@ -36,8 +39,6 @@ var mailbox = new ImapMailboxOptions
     Host = imap["Host"], Port = int.Parse(imap["Port"], CultureInfo.InvariantCulture), Security = SecureSocketOptions.None,
     Username = imap["Username"], Password = imap["Password"], Folder = folderName,
 };
-
-System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
 // 1. The mailbox: N realistic complaints (Chinese and English, GB18030 and UTF-8, some with an attachment).
 using (var client = await ConnectAsync())
@@ -83,11 +84,13 @@ await using var database = new Database(new DatabaseOptions { Provider = Databas
 await new SchemaMigrator(database).MigrateAsync();
 var clock = TimeProvider.System;
 var options = new EmailChannelOptions { Acknowledge = false, Imap = mailbox };
+// As the hub wires it (PersistenceExtensions): every mail a unit of the group-committing runner, the intake joining it.
+await using var units = new OmniIntake.Data.Units.GroupCommitUnits(database);
 var intake = new SqlIntakePipeline(database, new IntakeOptions(), new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault()), clock,
-    NoEventLogSignal.Instance, NullLogger<SqlIntakePipeline>.Instance);
+    NoEventLogSignal.Instance, NullLogger<SqlIntakePipeline>.Instance, units);
 var ingestor = new EmailIngestor(new EmailReader(), new SqlRawMessageStore(database), intake,
     new AutomaticReplies(database, clock, NoEventLogSignal.Instance), options, NullLogger<EmailIngestor>.Instance,
-    units: new OmniIntake.Data.Units.DirectInboundUnits(database)); // as the hub wires it on PostgreSQL: one unit per mail
+    units: units);
 using var sweep = new MailboxSweep(mailbox, options, ingestor, new SqlPollerStateStore(database, clock), clock, NullLogger<MailboxSweep>.Instance);
 // 3b. A second baseline: the same fetch, each message stored durably with one plain INSERT (4 connections, as the hub).
 await using (var c = new NpgsqlConnection(benchConnection))

@@ -52,10 +52,12 @@ await using var server = new FeedServer();
 server.Serve(bytes);
 var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
 var clock = TimeProvider.System;
+// As the hub wires it (PersistenceExtensions): every post a unit of the group-committing runner, the intake joining it.
+await using var units = new OmniIntake.Data.Units.GroupCommitUnits(db);
 var intake = new SqlIntakePipeline(db, new IntakeOptions(), new DefaultDeadlinePolicy(BusinessCalendar.ChinaDefault()), clock, NoEventLogSignal.Instance,
-    NullLogger<SqlIntakePipeline>.Instance);
+    NullLogger<SqlIntakePipeline>.Instance, units);
 var poller = new FeedPoller(services.GetRequiredService<IHttpClientFactory>(), intake, new SqlPollerStateStore(db, clock), new OmniIntake.Data.Raw.SqlRawMessageStore(db), clock,
-    NullLogger<FeedPoller>.Instance, new OmniIntake.Data.Units.DirectInboundUnits(db)); // as the hub wires it on PostgreSQL: one unit per post
+    NullLogger<FeedPoller>.Instance, units);
 var source = new FeedSourceOptions { Name = "bench", Url = server.Url };
 var hubAllocated = GC.GetTotalAllocatedBytes(true);
 var hubWatch = Stopwatch.StartNew();
