@@ -21,7 +21,8 @@ var server = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG")
              ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_PG (bench/run-intake.sh does).");
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 var openDeadlines = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
-int[] concurrencies = [1, 8, 32];
+int[] concurrencies = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_CONNS") is { Length: > 0 } conns
+    ? conns.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray() : [1, 8, 32];
 
 var databaseName = "bench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 await using (var admin = new NpgsqlConnection(server))
@@ -40,6 +41,8 @@ await using (var c = new NpgsqlConnection(connectionString))
                                 body text NOT NULL, created_at timestamptz NOT NULL);
         CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
         """);
+    foreach (var experiment in (Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_SQL") ?? "").Split(";;", StringSplitOptions.RemoveEmptyEntries))
+        await c.ExecuteAsync(experiment);
 }
 // Issue 17 item 2: the pipeline as the hub builds it, each intake a unit of the group-committing runner.
 await using var units = new GroupCommitUnits(database);

@@ -7,8 +7,9 @@ namespace OmniIntake.Data.Units;
 
 /// <summary>
 /// Group commit (issue 17 item 2): concurrent units are gathered into small batches, each ONE transaction on one
-/// connection, so a burst of messages pays one commit (one WAL flush) per batch instead of one per message. Each unit runs
-/// under a savepoint: one that throws is rolled back alone and its caller gets its exception while the others commit. A
+/// connection, so a burst of messages pays one commit (one WAL flush) per batch instead of one per message. A unit that
+/// throws fails alone: its caller gets its exception while the others commit (the batch runs without savepoints, and
+/// only after a failure are the others run again, each under a savepoint: a round trip per unit saved when none fails). A
 /// <see cref="UnitConflictException"/>, a transient error (deadlock, serialization failure, lost connection) or a failed
 /// batch commit sends the units concerned back to their callers, which run them again ALONE, each in a transaction of its
 /// own (<see cref="DirectInboundUnits"/>). A caller returns only after the commit that holds its unit, and what the unit
@@ -98,12 +99,20 @@ public sealed class GroupCommitUnits : IInboundUnits, IAsyncDisposable
 
     private async Task RunBatchAsync(List<PendingUnit> batch)
     {
+        // Optimistic first: no savepoints, so a unit costs no round trip of its own. A unit that throws loses the batch its
+        // transaction; it alone takes the outcome it would have had under a savepoint, and the others run once more, now
+        // each under a savepoint (their work may run twice, IInboundUnits' contract: it only writes through the stores).
+        var rest = await TryBatchAsync(batch, guarded: false);
+        if (rest.Count > 0) await TryBatchAsync(rest, guarded: rest.Count > 1);
+    }
+
+    /// <summary>Runs <paramref name="batch"/> in one transaction and commits it.</summary>
+    /// <returns>Unguarded, after a unit threw: the batch's other units, to run again under savepoints; otherwise none.</returns>
+    private async Task<List<PendingUnit>> TryBatchAsync(List<PendingUnit> batch, bool guarded)
+    {
         var ct = _stopping.Token;
         var ran = new List<PendingUnit>(batch.Count);
         var index = 0;
-        // A batch of one needs no savepoint: its transaction is the unit's. The savepoints are not released (one round
-        // trip each saved): a rollback to the name undoes the latest, this unit's, and the batch holds at most 32.
-        var guarded = batch.Count > 1;
         try
         {
             await using var connection = await _database.OpenAsync(ct);
@@ -116,6 +125,8 @@ public sealed class GroupCommitUnits : IInboundUnits, IAsyncDisposable
                     pending.Finish(Outcome.Cancelled);
                     continue;
                 }
+                // The savepoints are not released (one round trip each saved): a rollback to the name undoes the latest,
+                // this unit's, and the batch holds at most 32.
                 if (guarded) await transaction.SaveAsync(Savepoint, ct);
                 try
                 {
@@ -127,7 +138,9 @@ public sealed class GroupCommitUnits : IInboundUnits, IAsyncDisposable
                     if (guarded) await transaction.RollbackAsync(Savepoint, ct);
                     if (IsRetriable(ex)) pending.Finish(Outcome.RunAlone);
                     else pending.Fail(ex);
-                    continue;
+                    if (guarded) continue;
+                    // Unguarded, the transaction is lost with it (disposed: rolled back).
+                    return [.. ran, .. batch.Skip(index + 1)];
                 }
                 ran.Add(pending);
             }
@@ -139,12 +152,13 @@ public sealed class GroupCommitUnits : IInboundUnits, IAsyncDisposable
             // not yet answered is run again alone by its caller, where its own error, if any, reaches it.
             foreach (var pending in ran) pending.Finish(Outcome.RunAlone);
             for (; index < batch.Count; index++) batch[index].Finish(Outcome.RunAlone);
-            return;
+            return [];
         }
-        if (ran.Count == 0) return;
+        if (ran.Count == 0) return [];
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _batchedUnits, ran.Count);
         foreach (var pending in ran) pending.Finish(Outcome.Committed);
+        return [];
     }
 
     /// <summary>A conflict a run alone resolves, or a transient failure (deadlock, serialization, connection) another transaction may not meet.</summary>
