@@ -3,7 +3,7 @@
 # broadcast on the same connections, with one hub process, with two behind Redis and with two on PostgreSQL alone
 # (LISTEN/NOTIFY); private PostgreSQL and Redis. Ends with a line
 # RESULT console nodes=1 p99=... raw_p99=... nodes2_p99=... raw2_p99=... nodes2pg_p99=... raw2pg_p99=... missing=...
-# Usage: bash bench/run-console.sh [consoles=100] [rate/s=20] [seconds=15]
+# Usage: bash bench/run-console.sh [consoles=100] [rate/s=20] [seconds=15]; OMNIINTAKE_BENCH_SETUPS=1,2,2pg picks setups.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 bench_postgres

@@ -88,6 +88,8 @@ public sealed class EventDispatcher(
         var positioned = reasons == WakeReasons.Positioned
             ? PositionedEvents.None
             : await sequencer.PositionAsync(justCommitted: !reasons.HasFlag(WakeReasons.Anything), cancellationToken);
+        // Other processes read them without positioning (RedisWake; PostgreSQL tells them by its own NOTIFY).
+        if (positioned.Count > 0) signal.EventsPositioned();
         await PushOwedToOwnersAsync(cancellationToken);
         if (Shared && !await LeadAsync(cancellationToken)) return;
         // Alone, start from the head: clients that connected earlier catch up themselves.

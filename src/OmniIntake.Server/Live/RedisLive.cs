@@ -4,26 +4,27 @@ using StackExchange.Redis;
 namespace OmniIntake.Server.Live;
 
 /// <summary>
-/// With Redis configured ("Live:Redis"), server processes tell each other at once that events were committed, so the
-/// dispatching process pushes them without waiting for its next poll of the event log. Redis being away only delays
-/// that by a poll interval: subscribing is retried in the background and publishing never fails a commit (issue 12).
+/// With Redis configured ("Live:Redis"), server processes tell each other at once that events were positioned (the
+/// committing process positions its own at once), so the dispatching process reads and pushes them without waiting for
+/// its next poll of the event log. Redis being away only delays that by a poll interval: subscribing is retried in the
+/// background and publishing never fails a commit (issue 12).
 /// </summary>
 public sealed class RedisWake(IConnectionMultiplexer redis, EventLogSignal signal, LiveOptions options, ILogger<RedisWake> logger) : BackgroundService
 {
-    private readonly RedisChannel _channel = RedisChannel.Literal(options.RedisChannelPrefix + ":events-committed");
+    private readonly RedisChannel _channel = RedisChannel.Literal(options.RedisChannelPrefix + ":events-positioned");
     private readonly string _me = Guid.NewGuid().ToString("N");
     private ISubscriber? _subscriber;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        signal.CommittedHere += Publish;
+        signal.PositionedHere += Publish;
         // Subscribed once, the client re-subscribes by itself after a reconnect; only the first subscription is retried here.
         await new ResilientLoop("Redis wake-up subscription", logger, options.RetryDelay, options.MaxRetryDelay).RunAsync(async ct =>
         {
             var subscriber = redis.GetSubscriber();
             await subscriber.SubscribeAsync(_channel, (_, from) =>
             {
-                if (from != _me) signal.Wake();
+                if (from != _me) signal.Wake(WakeReasons.Positioned);
             });
             _subscriber = subscriber;
             await Task.Delay(Timeout.Infinite, ct);
@@ -47,7 +48,7 @@ public sealed class RedisWake(IConnectionMultiplexer redis, EventLogSignal signa
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        signal.CommittedHere -= Publish;
+        signal.PositionedHere -= Publish;
         await base.StopAsync(cancellationToken);
         try
         {

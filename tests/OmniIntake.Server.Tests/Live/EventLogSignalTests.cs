@@ -27,18 +27,18 @@ public sealed class EventLogSignalTests
     }
 
     [Fact]
-    public async Task EachSubscriberGetsTheReason_AndAnotherProcesssCommitIsACommit()
+    public async Task EachSubscriberGetsTheReason_AndAnotherProcesssPositionsAreOnlyToRead()
     {
         var signal = new EventLogSignal();
         using var dispatcher = signal.Subscribe();
         using var watcher = signal.Subscribe();
 
-        signal.Wake();
+        signal.Wake(WakeReasons.Positioned);
 
         foreach (var subscription in new[] { dispatcher, watcher })
         {
             Assert.True(await subscription.WaitAsync(TimeSpan.FromMinutes(1), Ct));
-            Assert.Equal(WakeReasons.Committed, subscription.TakeReasons());
+            Assert.Equal(WakeReasons.Positioned, subscription.TakeReasons());
         }
     }
 }
