@@ -61,9 +61,5 @@ public static partial class Intents
 
     private static string Bare(string text) => text.Trim().TrimEnd('。', '.', '!', '！', '~', '，', ',').ToLowerInvariant();
 
-    private static bool Contains(string text, string word) =>
-        word.All(char.IsAscii)
-            ? System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(word)}\b",
-                System.Text.RegularExpressions.RegexOptions.IgnoreCase)
-            : text.Contains(word, StringComparison.Ordinal);
+    private static bool Contains(string text, string word) => Extraction.WordMatch.Contains(text, word, whole: true);
 }

@@ -68,11 +68,8 @@ public static partial class FieldReaders
         return best.Choice is null ? null : new ReadValue(best.Choice.Value, best.Choice.Synonyms[0]);
     }
 
-    /// <summary>English synonyms match whole words ("lift" is not in "shoplifting"); Chinese ones anywhere.</summary>
-    private static bool Contains(string text, string synonym) =>
-        synonym.All(char.IsAscii)
-            ? Regex.IsMatch(text, $@"\b{Regex.Escape(synonym)}", RegexOptions.IgnoreCase)
-            : text.Contains(synonym, StringComparison.Ordinal);
+    /// <summary>English synonyms match from a word's start ("lift" is not in "shoplifting"); Chinese ones anywhere.</summary>
+    private static bool Contains(string text, string synonym) => WordMatch.Contains(text, synonym, whole: false);
 
     public static ReadValue? Name(string text, bool asked) => NameReader.Read(TextFolding.Fold(text), asked)?.Value;
 
