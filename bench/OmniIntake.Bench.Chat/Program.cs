@@ -90,6 +90,12 @@ try
     Console.WriteLine("run                 | turns  | completed | p50 ms | p99 ms | max ms | wall s");
     Print("raw SignalR echo", echo);
     Print("dialog turns", dialog);
+    // Which turn the tail is: the start, the questions, or the last one (it registers the case through the intake).
+    Console.WriteLine("dialog turn p50/p99 by step: " + string.Join(", ", Enumerable.Range(0, script.Length + 1).Select(step =>
+    {
+        var at = dialog.Latencies.Where((_, i) => i % (script.Length + 1) == step).ToList();
+        return $"{(step == 0 ? "start" : "t" + step)} {Percentile(at, 0.5):F0}/{Percentile(at, 0.99):F0}";
+    })));
     Console.WriteLine($"hub peak memory (VmHWM): {peak:F0} MiB (after the echo run {echoMemory:F0} MiB, at start {baseMemory:F0} MiB)");
     Console.WriteLine($"p50 ratio dialog/echo: {Percentile(dialog.Latencies, 0.5) / Percentile(echo.Latencies, 0.5):F1}x, p99 ratio: {Percentile(dialog.Latencies, 0.99) / Percentile(echo.Latencies, 0.99):F1}x");
     // Issue 17 item 7: one machine-readable line, so runs can be compared over time.

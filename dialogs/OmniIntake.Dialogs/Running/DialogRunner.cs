@@ -16,7 +16,7 @@ namespace OmniIntake.Dialogs.Running;
 /// Runs the engine over a stored conversation, for any channel: each customer message is stored once (its client id),
 /// the dialog takes its turn, and the new state is saved with the bot's replies and the message marked answered in one
 /// write with an optimistic version (another node's concurrent turn makes this one read again). A chat turn starts
-/// from the state the store keeps in memory and is written once, in one unit (issue 17 item 4: <see cref="QuickTurnAsync"/>). A message delivered
+/// from the state the store keeps in memory and is written once, in one unit with the registration it makes (issue 17 item 4: <see cref="QuickTurnAsync"/>). A message delivered
 /// again finds its answer, or takes its turn if a crash came first: each message is answered exactly once (issue 12
 /// item 3). The case is registered through the intake spine when the dialog ends: confirmed, handed off, or abandoned.
 /// After the dialog, the customer's messages go to the case like any other.
@@ -68,22 +68,25 @@ public sealed class DialogRunner(DialogEngine engine, IConversationStore store, 
         if (conversation is not { Status: ConversationStatus.Dialog, DialogState: { } json }) return null;
         var turn = engine.Handle(JsonSerializer.Deserialize<DialogState>(json, Json) ?? throw new JsonException("The dialog state is null."), text,
             clock.GetUtcNow());
-        Conversation next;
-        if (WritesOutside(conversation, turn))
-        {
-            // The registration or the case's fields are written before the turn, outside it (they commit on their own
-            // here): first make sure this message was not taken before (delivered again), as the stored way does.
-            if (await store.FindCustomerMessageAsync(conversationId, clientId, cancellationToken) is not null) return null;
-            next = await ApplyAsync(conversation, turn, customer, cancellationToken);
-        }
-        else next = Next(conversation, turn, conversation.CaseId, conversation.CaseNumber);
-        var customerTurn = new CustomerTurn(text, clientId, Replies(turn, next));
         var runs = 0;
-        // The work writes through the store only; a run again (a conflict undid it, or a shared commit failed) hands the
+        // One unit for the whole turn, the registration included (the intake and the case's fields join it): one commit.
+        // The work writes through the stores only; a run again (a conflict undid it, or a shared commit failed) hands the
         // turn to the stored way, which reads everything afresh. The memory is updated after the commit (by the store).
-        var replies = await _units.RunAsync(ct => ++runs > 1 ? Task.FromResult<IReadOnlyList<ConversationMessage>?>(null)
-            : store.TakeTurnAsync(next, customerTurn, ct), cancellationToken);
-        return replies is null ? null : new DialogReply(replies, next.Status, next.CaseNumber);
+        return await _units.RunAsync(async ct =>
+        {
+            if (++runs > 1) return null;
+            Conversation next;
+            if (WritesOutside(conversation, turn))
+            {
+                // The registration or the case's fields are written too: first make sure this message was not taken
+                // before (delivered again), as the stored way does.
+                if (await store.FindCustomerMessageAsync(conversationId, clientId, ct) is not null) return null;
+                next = await ApplyAsync(conversation, turn, customer, ct);
+            }
+            else next = Next(conversation, turn, conversation.CaseId, conversation.CaseNumber);
+            var replies = await store.TakeTurnAsync(next, new CustomerTurn(text, clientId, Replies(turn, next)), ct);
+            return replies is null ? null : new DialogReply(replies, next.Status, next.CaseNumber);
+        }, cancellationToken);
     }
 
     /// <summary>Whether <see cref="ApplyAsync"/> writes something besides the conversation for this turn.</summary>
