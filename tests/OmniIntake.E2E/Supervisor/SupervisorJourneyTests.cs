@@ -192,9 +192,16 @@ public sealed partial class SupervisorJourneyTests
             await Assertions.Expect(inWindow.Locator(".n")).ToHaveTextAsync("2");
             var overflow = await page.EvaluateAsync<int>("() => document.querySelector('#main').scrollWidth - document.querySelector('#main').clientWidth");
             Assert.True(overflow <= 0, $"the board is {overflow}px wider than a phone");
+            // Each breakdown shows all its columns without scrolling sideways (the last one, open cases, was cut at the edge).
+            var hidden = await page.EvaluateAsync<int>("() => Math.max(...[...document.querySelectorAll('.board-table .scroll')].map(s => s.scrollWidth - s.clientWidth))");
+            Assert.True(hidden <= 0, $"a breakdown table hides {hidden}px of its columns on a phone");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("phone"), FullPage = true });
             await Assertions.Expect(page.Locator("[data-test=trends] [data-measure=received] [data-test=trend-summary]")).ToBeVisibleAsync();
             await page.Locator("[data-test=trends]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Shot("phone-trends") });
+            // The dates under a chart's axis never run into the next one: a date wider than its bars is cut, not spilled.
+            var spilling = await page.EvaluateAsync<int>(
+                "() => [...document.querySelectorAll('[data-test=trends] .labels span:not(:last-child)')].filter(s => s.scrollWidth > s.clientWidth && getComputedStyle(s).overflowX !== 'hidden').length");
+            Assert.Equal(0, spilling);
             // The sign-in page's session probe answers 401 before signing in, and the refused period 400: both expected, both
             // said on the page; anything else is an error.
             Assert.DoesNotContain(consoleErrors, e => !e.Contains("status of 401", StringComparison.Ordinal) && !e.Contains("status of 400", StringComparison.Ordinal));
