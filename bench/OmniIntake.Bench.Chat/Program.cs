@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.SignalR.Client;
 // N concurrent web chat conversations, each completing the complaint dialog in Chinese over /hubs/chat, against a raw
 // SignalR echo over the same connections in the same run; turn latency p50/p99 and the hub's peak memory (VmHWM).
 // Usage: bench/run-chat.sh [conversations, default 1000]
-var hubDll = Environment.GetEnvironmentVariable("OMNIINTAKE_HUB_DLL") ?? throw new InvalidOperationException("Set OMNIINTAKE_HUB_DLL (bench/run-chat.sh does).");
 var pg = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG") ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_PG.");
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 const string Url = "http://127.0.0.1:5392";
@@ -15,33 +14,16 @@ string[] script = ["3号楼的电梯坏了三天，没人来修", "王先生", "
 var database = "bench_chat_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 await Psql($"CREATE DATABASE {database}");
 var cs = pg.Replace("Database=postgres", "Database=" + database, StringComparison.Ordinal);
-var hub = Process.Start(new ProcessStartInfo("dotnet", $"\"{hubDll}\"")
+var hub = BenchHub.Start(Url, cs + ";Maximum Pool Size=60", new Dictionary<string, string?>
 {
-    Environment =
-    {
-        ["ASPNETCORE_URLS"] = Url, ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = cs + ";Maximum Pool Size=60",
-        ["Accounts__BootstrapAdminUsername"] = "bench", ["Accounts__BootstrapAdminPassword"] = "bench-password-only",
-        ["Channels__WebChat__MessagesPerMinute"] = "600", ["Channels__WebChat__StartsPerMinute"] = "600", ["Channels__WebChat__ConnectionsPerAddressPerMinute"] = "100000", ["Logging__LogLevel__Default"] = "Warning",
-        // Each conversation comes from an address of its own, as a public widget's customers do behind the proxy (nginx in
-        // production): the per-address limits of issue 12 then count one customer each, not the bench's 1,000 together.
-        ["Proxies__KnownProxies__0"] = "127.0.0.1",
-    },
-    RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-})!;
-hub.OutputDataReceived += (_, _) => { };
-hub.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("hub: " + e.Data); };
-hub.BeginOutputReadLine();
-hub.BeginErrorReadLine();
+    ["Channels:WebChat:MessagesPerMinute"] = "600", ["Channels:WebChat:StartsPerMinute"] = "600", ["Channels:WebChat:ConnectionsPerAddressPerMinute"] = "100000",
+    // Each conversation comes from an address of its own, as a public widget's customers do behind the proxy (nginx in
+    // production): the per-address limits of issue 12 then count one customer each, not the bench's 1,000 together.
+    ["Proxies:KnownProxies:0"] = "127.0.0.1",
+});
 try
 {
-    using (var http = new HttpClient())
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try { if ((await http.GetAsync(Url + "/readyz")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
-            await Task.Delay(100);
-        }
-    }
+    await BenchHub.WaitReadyAsync(hub, Url);
     var baseMemory = PeakMemoryMiB(hub.Id);
     var connections = new HubConnection[count];
     var connectWatch = Stopwatch.StartNew();
@@ -106,8 +88,7 @@ try
 }
 finally
 {
-    hub.Kill(entireProcessTree: true);
-    await hub.WaitForExitAsync();
+    await BenchHub.StopAsync(hub);
     await Psql($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
 }
 

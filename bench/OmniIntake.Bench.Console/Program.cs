@@ -12,13 +12,11 @@ using Microsoft.AspNetCore.SignalR.Client;
 // PostgreSQL without Redis (each pushes to its own consoles, woken by the other's LISTEN/NOTIFY; the raw broadcast
 // then reaches only the first node's consoles: there is no backplane).
 // Usage: bench/run-console.sh [consoles=100] [rate per second=20] [seconds=15]
-var hubDll = Environment.GetEnvironmentVariable("OMNIINTAKE_HUB_DLL") ?? throw new InvalidOperationException("Set OMNIINTAKE_HUB_DLL (bench/run-console.sh does).");
 var pg = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG") ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_PG.");
 var redis = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_REDIS") ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_REDIS.");
 var consoles = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 var rate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
-const string Password = "bench-password-only";
 
 Console.WriteLine($"OmniIntake console benchmark: {consoles} consoles, {rate} complaints/s for {seconds}s, {Environment.ProcessorCount} cores");
 Console.WriteLine("setup              | what            | messages | p50 ms | p99 ms | max ms");
@@ -40,8 +38,12 @@ foreach (var (nodes, backplane, setup, key) in new[]
     {
         foreach (var url in urls)
         {
-            hubs.Add(StartHub(url, cs, backplane ? redis : null, prefix));
-            await WaitReadyAsync(url);
+            hubs.Add(BenchHub.Start(url, cs + ";Maximum Pool Size=60", new Dictionary<string, string?>
+            {
+                ["FollowUp:Enabled"] = "false",
+                ["Live:Redis"] = backplane ? redis : null, ["Live:RedisChannelPrefix"] = backplane ? prefix : null,
+            }));
+            await BenchHub.WaitReadyAsync(hubs[^1], url);
         }
         var cookies = new List<string>();
         foreach (var url in urls) cookies.Add(await SignInAsync(url));
@@ -109,7 +111,7 @@ foreach (var (nodes, backplane, setup, key) in new[]
     }
     finally
     {
-        foreach (var hub in hubs) { hub.Kill(entireProcessTree: true); await hub.WaitForExitAsync(); }
+        foreach (var hub in hubs) await BenchHub.StopAsync(hub);
         await Psql($"DROP DATABASE {database} WITH (FORCE)");
     }
 }
@@ -157,47 +159,10 @@ void Print(string setup, string what, (List<double> Delays, int Missing) result)
                       + (result.Missing > 0 ? $"  ({result.Missing} not delivered)" : ""));
 }
 
-Process StartHub(string url, string cs, string? redisConnection, string channelPrefix)
-{
-    var info = new ProcessStartInfo("dotnet", $"\"{hubDll}\"")
-    {
-        Environment =
-        {
-            ["ASPNETCORE_URLS"] = url, ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = cs + ";Maximum Pool Size=60",
-            ["Accounts__BootstrapAdminUsername"] = "bench", ["Accounts__BootstrapAdminPassword"] = Password, ["Logging__LogLevel__Default"] = "Warning",
-            ["FollowUp__Enabled"] = "false",
-        },
-        RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-    };
-    if (redisConnection is not null)
-    {
-        info.Environment["Live__Redis"] = redisConnection;
-        info.Environment["Live__RedisChannelPrefix"] = channelPrefix;
-    }
-    var process = Process.Start(info)!;
-    process.OutputDataReceived += (_, _) => { };
-    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("hub: " + e.Data); };
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
-    return process;
-}
-
-static async Task WaitReadyAsync(string url)
-{
-    using var http = new HttpClient();
-    // Five minutes: on a machine loaded by other builds the first hub's start (it migrates the database) took over one.
-    for (var i = 0; i < 3000; i++)
-    {
-        try { if ((await http.GetAsync(url + "/readyz")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
-        await Task.Delay(100);
-    }
-    throw new TimeoutException($"The hub at {url} did not become ready.");
-}
-
 static async Task<string> SignInAsync(string url)
 {
     using var http = new HttpClient();
-    var response = await http.PostAsJsonAsync(url + "/api/auth/login", new { username = "bench", password = Password });
+    var response = await http.PostAsJsonAsync(url + "/api/auth/login", new { username = BenchHub.Username, password = BenchHub.Password });
     response.EnsureSuccessStatusCode();
     return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("omniintake.auth=", StringComparison.Ordinal)).Split(';')[0];
 }

@@ -26,7 +26,6 @@ using OmniIntake.Data.Schema;
 // pipeline alone and the raw baseline (a plain durable single-row INSERT loop, same connections) run 10 s each.
 // Usage: bench/run-deadlines.sh [deadlines=100000] [spread seconds=600] [baseline jobs=2000] [intake connections=0]
 var server = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG") ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_PG.");
-var hubDll = Environment.GetEnvironmentVariable("OMNIINTAKE_HUB_DLL") ?? throw new InvalidOperationException("Set OMNIINTAKE_HUB_DLL.");
 var n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var spread = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600);
 var baselineJobs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000;
@@ -63,20 +62,7 @@ await using (var c = new NpgsqlConnection(cs))
 }
 
 // The hub, as a separate process on the same database.
-var hub = Process.Start(new ProcessStartInfo("dotnet", $"\"{hubDll}\"")
-{
-    Environment =
-    {
-        ["ASPNETCORE_URLS"] = hubUrl, ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = cs,
-        ["Accounts__BootstrapAdminUsername"] = "bench", ["Accounts__BootstrapAdminPassword"] = "bench-password-only",
-        ["Logging__LogLevel__Default"] = "Warning",
-    },
-    RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-})!;
-hub.OutputDataReceived += (_, _) => { };
-hub.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("hub: " + e.Data); };
-hub.BeginOutputReadLine();
-hub.BeginErrorReadLine();
+var hub = BenchHub.Start(hubUrl, cs);
 DateTimeOffset? readyAt = null;
 _ = ReportReadyAsync();
 
@@ -153,6 +139,19 @@ if (started > anchor)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"hub sweep + timers, due once the hub was up | {oursOnceUp.Count,6} | {oursOnceUp.P50,8:F0} | {oursOnceUp.P99,8:F0} | {oursOnceUp.Max,8:F0} |"));
 Console.WriteLine($"fired early: {early}; fired twice: {twice}; not fired: {n - ours.Count}");
+// Where the tail sits (issue 17 "Done means"): breaches fired over a second late, by the second they were due in. A
+// few bursts point at timers armed too late (the sweep's look-ahead), a spread at the process's own scheduling.
+await using (var c = new NpgsqlConnection(cs))
+{
+    await c.OpenAsync();
+    var bursts = (await c.QueryAsync<(DateTime Second, long Late, double MaxMs)>("""
+        SELECT date_trunc('second', due_at) AS second, count(*) AS late, max(EXTRACT(EPOCH FROM (closed_at - due_at)) * 1000)::float8 AS max_ms
+        FROM deadlines WHERE state = 'breached' AND closed_at - due_at > interval '1 second'
+        GROUP BY 1 ORDER BY 1
+        """)).ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"over 1 s late: {bursts.Sum(b => b.Late)} breaches due in {bursts.Count} of {spread.TotalSeconds:0} seconds{(bursts.Count == 0 ? "" : ": " + string.Join(", ", bursts.OrderByDescending(b => b.Late).Take(8).Select(b => $"{b.Second:HH:mm:ss} {b.Late} (max {b.MaxMs:F0} ms)")))}"));
+}
 var intakeFigures = "";
 if (intakeConnections > 0)
 {
@@ -168,8 +167,7 @@ if (intakeConnections > 0)
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"RESULT deadlines deadlines={n} fired={ours.Count} p50={ours.P50:F0} p99={ours.P99:F0} max={ours.Max:F0} jobs_added={hubJobs} early={early} twice={twice} hangfire_p50={theirs.P50:F0} hangfire_p99={theirs.P99:F0} up_p99={oursOnceUp.P99:F0}{intakeFigures}"));
 
-hub.Kill(entireProcessTree: true);
-await hub.WaitForExitAsync();
+await BenchHub.StopAsync(hub);
 hangfire.SendStop();
 NpgsqlConnection.ClearAllPools();
 await using (var admin = new NpgsqlConnection(server))

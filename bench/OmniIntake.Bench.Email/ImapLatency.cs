@@ -19,7 +19,6 @@ internal static class ImapLatency
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var hubDll = Environment.GetEnvironmentVariable("OMNIINTAKE_HUB_DLL") ?? throw new InvalidOperationException("Set OMNIINTAKE_HUB_DLL.");
         var pg = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG") ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_PG.");
         var imap = (Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_IMAP") ?? throw new InvalidOperationException("Set OMNIINTAKE_BENCH_IMAP."))
             .Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
@@ -51,7 +50,11 @@ internal static class ImapLatency
             await new NpgsqlCommand($"CREATE DATABASE {databaseName}", admin).ExecuteNonQueryAsync();
         }
         var cs = new NpgsqlConnectionStringBuilder(pg) { Database = databaseName }.ToString();
-        using var hub = StartHub(hubDll, cs, imap, folderName);
+        using var hub = BenchHub.Start("http://127.0.0.1:0", cs, new Dictionary<string, string?>
+        {
+            ["Channels:Email:Imap:Host"] = imap["Host"], ["Channels:Email:Imap:Port"] = imap["Port"], ["Channels:Email:Imap:Security"] = "None",
+            ["Channels:Email:Imap:Username"] = imap["Username"], ["Channels:Email:Imap:Password"] = imap["Password"], ["Channels:Email:Imap:Folder"] = folderName,
+        });
         var exit = 1;
         try
         {
@@ -116,8 +119,7 @@ internal static class ImapLatency
         }
         finally
         {
-            hub.Kill(entireProcessTree: true);
-            await hub.WaitForExitAsync();
+            await BenchHub.StopAsync(hub);
             NpgsqlConnection.ClearAllPools();
             await using (var admin = new NpgsqlConnection(pg))
             {
@@ -183,29 +185,6 @@ internal static class ImapLatency
             await Task.Delay(200);
         }
         throw new TimeoutException($"The hub did not take the {count} mails of history in {timeout}.");
-    }
-
-    private static Process StartHub(string hubDll, string cs, Dictionary<string, string> imap, string folder)
-    {
-        var info = new ProcessStartInfo("dotnet", $"\"{hubDll}\"")
-        {
-            Environment =
-            {
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0", ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = cs,
-                ["Accounts__BootstrapAdminUsername"] = "bench", ["Accounts__BootstrapAdminPassword"] = "bench-password-only",
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Channels__Email__Imap__Host"] = imap["Host"], ["Channels__Email__Imap__Port"] = imap["Port"],
-                ["Channels__Email__Imap__Security"] = "None", ["Channels__Email__Imap__Username"] = imap["Username"],
-                ["Channels__Email__Imap__Password"] = imap["Password"], ["Channels__Email__Imap__Folder"] = folder,
-            },
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("hub: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     /// <summary>Varied complaints (Chinese and English, several topics), so the class sweep has real comparing to do.</summary>

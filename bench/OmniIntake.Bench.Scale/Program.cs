@@ -30,11 +30,14 @@ using OmniIntake.Server.Reports;
 // at the same rate, so the same recent picture without the history), in the same run, on the same server.
 // Usage: bench/run-scale.sh [cases=1000000] [samples=20]. OMNIINTAKE_BENCH_KEEP=1 keeps both databases and a later run
 // reuses them (migrating them to the current schema first), so before and after a change are timed on the same data.
+// OMNIINTAKE_BENCH_ONLY=key,key (the RESULT line's keys without "_p95", "intake" for the intake's part) times only those.
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 const int Small = 1_000;
 var server = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_PG") ?? throw new InvalidOperationException("Run bench/run-scale.sh.");
 var keep = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_KEEP") == "1";
+var only = Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_ONLY") is { Length: > 0 } keys ? keys.Split(',').ToHashSet() : null;
+bool Selected(string key) => only is null || only.Contains(key);
 
 Console.WriteLine($"OmniIntake scale benchmark: {count:N0} cases (three years) beside {Small:N0}, {samples} samples per call, {Environment.ProcessorCount} cores");
 var small = await Hub.OpenAsync(server, "omni_bench_scale_small", Small);
@@ -53,6 +56,7 @@ foreach (var hub in new[] { small, big })
 var rows = new List<(string Key, string Label, Timing Small, Timing Big)>();
 async Task Compare(string key, string label, Func<Hub, Func<Task>> call, int? times = null)
 {
+    if (!Selected(key)) return;
     var s = await TimeAsync(call(small), times ?? samples);
     var b = await TimeAsync(call(big), times ?? samples);
     rows.Add((key, label, s, b));
@@ -116,19 +120,26 @@ await Compare("job_follow_up", "job: follow-up", h => () => h.FollowUps.AskDueAs
 await Compare("job_deadlines", "job: deadline sweep", h => () => h.DeadlineSweep.RunAsync(CancellationToken.None), Math.Min(samples, 10));
 // Intake: new complaints through the pipeline on 8 connections, then a phone customer's message threading onto their open case.
 // Issue 17 item 3: the server's statement statistics cover exactly this part, so the threading look-up is measured alone.
-await small.ResetStatementsAsync();
-var intakeSmall = await h2(small);
-var intakeBig = await h2(big);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"  intake, 8 connections, new cases (msg/s)     | {intakeSmall,17:F0} | {intakeBig,17:F0} | {intakeBig / intakeSmall,6:P0} of small"));
-await Compare("thread_phone", "intake: a message onto the sender's open case", h => () => h.ThreadOntoOpenCaseAsync());
-var lookupSmall = await small.StatementsAsync("small");
-var lookupBig = await big.StatementsAsync("big");
+double intakeSmall = 0, intakeBig = 0, lookupSmall = 0, lookupBig = 0;
+if (Selected("intake"))
+{
+    await small.ResetStatementsAsync();
+    intakeSmall = await h2(small);
+    intakeBig = await h2(big);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  intake, 8 connections, new cases (msg/s)     | {intakeSmall,17:F0} | {intakeBig,17:F0} | {intakeBig / intakeSmall,6:P0} of small"));
+    await Compare("thread_phone", "intake: a message onto the sender's open case", h => () => h.ThreadOntoOpenCaseAsync());
+    lookupSmall = await small.StatementsAsync("small");
+    lookupBig = await big.StatementsAsync("big");
+}
 
 var result = new List<string> { $"cases={count}" };
 foreach (var (key, _, s, b) in rows) result.Add(string.Create(CultureInfo.InvariantCulture, $"{key}_p95={b.P95:F1} {key}_small_p95={s.P95:F1}"));
-result.Add(string.Create(CultureInfo.InvariantCulture, $"intake={intakeBig:F0} intake_small={intakeSmall:F0} intake_ratio={intakeBig / intakeSmall:F2}"));
-result.Add(string.Create(CultureInfo.InvariantCulture, $"lookup_mean_ms={lookupBig:F3} lookup_small_mean_ms={lookupSmall:F3}"));
+if (Selected("intake"))
+{
+    result.Add(string.Create(CultureInfo.InvariantCulture, $"intake={intakeBig:F0} intake_small={intakeSmall:F0} intake_ratio={intakeBig / intakeSmall:F2}"));
+    result.Add(string.Create(CultureInfo.InvariantCulture, $"lookup_mean_ms={lookupBig:F3} lookup_small_mean_ms={lookupSmall:F3}"));
+}
 Console.WriteLine($"RESULT scale {string.Join(' ', result)}");
 
 await small.DisposeAsync();
@@ -189,7 +200,7 @@ internal sealed class Hub : IAsyncDisposable
             NullLogger<ClassJob>.Instance);
         FollowUps = new FollowUpStore(database, policy, clock, NoEventLogSignal.Instance, new DataProtectionSeal(new EphemeralDataProtectionProvider()));
         var deadlines = new DeadlineStore(database, clock, NoEventLogSignal.Instance);
-        DeadlineSweep = new DeadlineSweepJob(deadlines, new DeadlineTimers(deadlines, clock, NullLogger<DeadlineTimers>.Instance), new DeadlineOptions(), clock,
+        DeadlineSweep = new DeadlineSweepJob(deadlines, new DeadlineTimers(deadlines, new DeadlineOptions(), clock, NullLogger<DeadlineTimers>.Instance), new DeadlineOptions(), clock,
             NullLogger<DeadlineSweepJob>.Instance);
         ReportGeneration = new ReportGenerationJob(Reports, new GeneratedReportStore(database, clock), Intake, clock, NullLogger<ReportGenerationJob>.Instance);
     }

@@ -46,6 +46,11 @@ internal static class CaseEscalations
     {
         var rule = rules.For(fired.Kind, phase);
         if (rule is null) return;
+        // A breach notice is also subject to Notifications:OnBreach (the switch that existed before escalation).
+        var notify = rule.Notify && notifications.Recipients.Count > 0 && (phase == EscalationPhase.AtRisk || notifications.OnBreach);
+        // A rule that can do nothing here (the default's notice with nobody to tell) does not lock the case: every
+        // firing took that lock and a round trip for nothing (issue 17, deadlines beside intake at full rate).
+        if (!notify && !rule.RaiseClass && rule.AssignTo is null) return;
         var row = await c.OneOrDefaultAsync<CaseRow>(
             "SELECT id, number, status, channel, department_id, received_at, class, class_by_hand, claimed_by, category FROM cases WHERE id = @CaseId"
             + database.Dialect.ForUpdate, fired, tx, ct);
@@ -61,8 +66,6 @@ internal static class CaseEscalations
             supervisor = new Assignee(user.Username, user.DisplayName, user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var fromClass = kase.Class;
         var decision = kase.Escalate(rule, fired.Kind, row.ClaimedBy, supervisor, row.ClassByHand, now);
-        // A breach notice is also subject to Notifications:OnBreach (the switch that existed before escalation).
-        var notify = rule.Notify && notifications.Recipients.Count > 0 && (phase == EscalationPhase.AtRisk || notifications.OnBreach);
         if (!notify && decision.Raise is null && decision.Assigned is null && decision.AssignRefusedCode is null) return;
 
         var inserted = await c.OneOrDefaultAsync<long?>(

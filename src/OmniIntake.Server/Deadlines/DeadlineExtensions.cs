@@ -24,6 +24,7 @@ public static class DeadlineExtensions
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton<DeadlineTimers>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineTimers>());
         services.AddSingleton<DeadlineSweepJob>();
         services.AddHostedService<NearDueWatcher>();
 

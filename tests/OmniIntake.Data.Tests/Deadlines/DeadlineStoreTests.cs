@@ -63,6 +63,37 @@ public sealed class DeadlineStoreTests
 
     [Theory]
     [ClassData(typeof(BothProviders))]
+    public async Task Breaches_FiredTogether_EachFireOnce_AsIfFiredAlone_AndNoneEarly(DatabaseProvider provider)
+    {
+        await using var h = await DataHarness.CreateAsync(provider);
+        var opened = new List<Core.Intake.IntakeResult>();
+        for (var i = 0; i < 5; i++) opened.Add(await h.Intake.AcceptAsync(h.Sms($"+861380013800{i}", $"投诉 {i}"), Ct));
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        var notDueYet = await h.Intake.AcceptAsync(h.Sms("+8613800138009", "晚到的投诉"), Ct);
+        var ids = new List<long>();
+        foreach (var o in opened.Append(notDueYet)) ids.Add((await h.Deadlines.ForCaseAsync(o.CaseId, Ct)).Single().Id);
+        h.Clock.Advance(TimeSpan.FromMinutes(29)); // the first five are due, the last one in a minute
+        Assert.True(await h.Deadlines.TryBreachAsync(ids[0], Ct)); // fired alone first: the batch leaves it as it is
+
+        // Two batches over the same rows at once (a timer's and the sweep's), the ids in opposite orders.
+        var fired = await Task.WhenAll(Task.Run(() => h.Deadlines.TryBreachManyAsync(ids, Ct)),
+            Task.Run(() => h.Deadlines.TryBreachManyAsync([.. Enumerable.Reverse(ids)], Ct)));
+
+        Assert.Equal(4, fired.Sum());
+        foreach (var o in opened)
+        {
+            var detail = await h.Queries.GetAsync(o.CaseNumber, Ct);
+            Assert.Equal("breached", detail!.Deadlines.Single().State);
+            Assert.Single(detail.Audit, a => a.Action == "deadline.breached");
+        }
+        var late = await h.Queries.GetAsync(notDueYet.CaseNumber, Ct);
+        Assert.Equal("pending", late!.Deadlines.Single().State);
+        Assert.DoesNotContain(late.Audit, a => a.Action == "deadline.breached");
+        Assert.Equal(0, await h.Deadlines.TryBreachManyAsync([], Ct));
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
     public async Task AtRiskWarning_IsGivenOnce_AtItsTime_AndNeverAfterTheBreach(DatabaseProvider provider)
     {
         await using var h = await DataHarness.CreateAsync(provider);
