@@ -57,6 +57,9 @@ public sealed class ComplaintText
     public string? Subject { get; init; }
     public string? FirstText { get; init; }
 
+    /// <summary>When it was compared (null: not yet); the kept window reads only those compared since its last read.</summary>
+    public DateTimeOffset? CheckedAt { get; init; }
+
     public string Text => $"{Subject} {FirstText}".Trim();
 }
 
@@ -129,27 +132,23 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
             $"SELECT {TextColumns} FROM cases c WHERE c.similarity_checked_at IS NULL ORDER BY c.id LIMIT @limit", new { limit }, null, cancellationToken);
     }
 
-    /// <summary>The compared complaints received since <paramref name="since"/>: what a new one is compared with.</summary>
-    public async Task<IReadOnlyList<ComplaintText>> ComparedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ListAsync<ComplaintText>(
-            $"SELECT {TextColumns} FROM cases c WHERE c.similarity_checked_at IS NOT NULL AND c.received_at >= @since AND c.status <> 'withdrawn'",
-            new { since }, null, cancellationToken);
-    }
-
     /// <summary>
     /// The compared complaints received since <paramref name="since"/>, without their text (<see cref="ComplaintText.FirstText"/>
-    /// is null): the sweep reads the window every minute, and the texts only of the ones it has not seen (<see cref="FirstTextsAsync"/>).
+    /// is null): the sweep keeps them between runs, and reads the texts only of the ones it has not seen (<see cref="FirstTextsAsync"/>).
     /// </summary>
-    public async Task<IReadOnlyList<ComplaintText>> WindowSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    /// <param name="since">The window's start (received at or after).</param>
+    /// <param name="checkedAfter">Only those compared after this moment (cases_similarity_checked), or all of the window when null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<ComplaintText>> WindowSinceAsync(DateTimeOffset since, DateTimeOffset? checkedAfter = null,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ListAsync<ComplaintText>(
-            """
-            SELECT c.id AS case_id, c.number, c.contact_id, c.category, c.received_at, c.subject FROM cases c
-            WHERE c.received_at >= @since AND c.similarity_checked_at IS NOT NULL AND c.status <> 'withdrawn'
-            """, new { since }, null, cancellationToken);
+            $"""
+             SELECT c.id AS case_id, c.number, c.contact_id, c.category, c.received_at, c.subject, c.similarity_checked_at AS checked_at FROM cases c
+             WHERE c.received_at >= @since AND c.status <> 'withdrawn'
+               AND {(checkedAfter is null ? "c.similarity_checked_at IS NOT NULL" : "c.similarity_checked_at > @checkedAfter")}
+             """, new { since, checkedAfter }, null, cancellationToken);
     }
 
     /// <summary>The first inbound message of each of these cases.</summary>

@@ -56,6 +56,7 @@ public static class ClassesSetup
         builder.Services.AddSingleton<SimilarGroups>();
         builder.Services.AddSingleton<CaseParties>();
         builder.Services.AddSingleton<ComplaintSimilarity>();
+        builder.Services.AddSingleton<SimilarityWindow>();
         builder.Services.AddSingleton<ClassJob>();
         builder.Services.AddRecurringJob<ClassJob>(ClassJob.RecurringId, "* * * * *", j => j.RunAsync(CancellationToken.None), enabled: rules.Enabled);
     }

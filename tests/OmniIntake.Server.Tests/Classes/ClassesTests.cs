@@ -68,6 +68,30 @@ public sealed class ClassesTests
 
     [Theory]
     [ClassData(typeof(OmniIntake.Testing.BothProviders))]
+    public async Task AProcessKeepingItsWindow_StillComparesWithWhatAnotherProcessCompared(DatabaseProvider provider)
+    {
+        // Issue 17 item 6: each process keeps the 30-day window between runs and reads only what was compared since;
+        // the minutely job runs on whichever process Hangfire picks, so a run must see the comparisons made elsewhere.
+        await using var host = await HubHost.StartAsync(provider, WithSupervisor);
+        using var agent = await host.ClientAsync(Roles.Agent);
+        var sweep = host.Services.GetRequiredService<ClassSweep>();
+        ClassJob AProcess() => new(sweep, new SimilarityWindow(sweep, host.Services.GetRequiredService<ComplaintSimilarity>(), TimeProvider.System),
+            host.Services.GetRequiredService<ClassRules>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ClassJob>.Instance);
+        var (one, other) = (AProcess(), AProcess());
+        var first = await agent.RegisterAsync("3号楼电梯坏了三天没人修", phone: "13800138021");
+        Assert.Equal(1, (await other.RunAsync(Ct)).Compared); // the other process now keeps a window (with the first)
+        var second = await agent.RegisterAsync("三号楼的电梯又坏了，一直没人来修", phone: "13800138022");
+        Assert.Equal(1, (await one.RunAsync(Ct)).Compared); // compared here: the other process has not read it
+
+        var third = await agent.RegisterAsync("3栋电梯坏了好几天，物业不管", phone: "13800138023");
+        var result = await other.RunAsync(Ct);
+
+        Assert.Equal((1, 3), (result.Compared, result.RaisedBySimilarity)); // the second counted: three complainants
+        foreach (var id in new[] { first.CaseId, second.CaseId, third.CaseId }) Assert.Equal("hot", (await DetailAsync(agent, id)).Case.Class);
+    }
+
+    [Theory]
+    [ClassData(typeof(OmniIntake.Testing.BothProviders))]
     public async Task UnresolvedCases_TurnHotAfterAWeek_AndMajorAfterAMonth_ButNotWhenASupervisorSetTheClass(DatabaseProvider provider)
     {
         await using var host = await HubHost.StartAsync(provider, WithSupervisor);
