@@ -274,6 +274,13 @@ internal sealed class Hub : IAsyncDisposable
             }
             else
             {
+                // What earlier runs registered (the intake part: thousands of new cases) is closed again, so the open cases are
+                // the loaded ~2,000 each time: the board and the open queues measure history, not a growing backlog.
+                await connection.ExecuteAsync($"""
+                    UPDATE deadlines SET state = 'met', closed_at = now() WHERE state = 'pending' AND case_id > (SELECT cases FROM bench_loaded);
+                    UPDATE cases SET status = 'resolved', resolved_at = now(), updated_at = now()
+                    WHERE id > (SELECT cases FROM bench_loaded) AND {OpenCases.Where("cases")};
+                    """, commandTimeout: 0);
                 await connection.ExecuteAsync("VACUUM ANALYZE", commandTimeout: 0);
                 Console.WriteLine($"reusing {name} (migrated and analysed in {migrated.Elapsed.TotalSeconds:F0} s)");
             }
