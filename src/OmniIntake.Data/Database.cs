@@ -88,6 +88,9 @@ public sealed class Database : IAsyncDisposable
     /// <inheritdoc cref="Dialects.ISqlDialect.In"/>
     public string In(string column, string parameter) => Dialect.In(column, parameter);
 
+    /// <summary>See <see cref="Dialects.ISqlDialect.InListSize"/>.</summary>
+    public int InListSize => Dialect.InListSize;
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null) return await _postgres.OpenConnectionAsync(cancellationToken);

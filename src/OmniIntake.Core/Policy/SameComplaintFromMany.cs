@@ -35,6 +35,19 @@ public sealed class SameComplaintFromMany
         return complainants < HotFrom
             ? new SameComplaintDecision(window, null)
             : new SameComplaintDecision(window, new ClassRaise(CaseClass.Hot,
-                $"the same complaint from {complainants} complainants within {Within.TotalDays:0} days ({string.Join(", ", window.Select(m => m.Number))}; policy 5.5: hot)"));
+                $"the same complaint from {complainants} complainants within {Within.TotalDays:0} days ({Named(window)}; policy 5.5: hot)"));
+    }
+
+    /// <summary>How many of the window's case numbers a reason names: it is written to every raised case's history and
+    /// sent to supervisors, and an outage's group holds thousands.</summary>
+    public const int NumbersNamed = 5;
+
+    private static string Named(List<SimilarComplaint> window)
+    {
+        var first = window.OrderBy(m => m.ReceivedAt).ThenBy(m => m.CaseId).Take(NumbersNamed).Select(m => m.Number);
+        var named = string.Join(", ", first);
+        return window.Count > NumbersNamed
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{named} and {window.Count - NumbersNamed:N0} more")
+            : named;
     }
 }

@@ -156,7 +156,7 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
     {
         var texts = new Dictionary<long, string>();
         await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var ids in caseIds.Chunk(500))
+        foreach (var ids in caseIds.Chunk(database.InListSize))
         {
             foreach (var (caseId, text) in await connection.ListAsync<(long, string)>(
                          $"""
@@ -190,11 +190,11 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
             await c.ExecAsync("UPDATE cases SET similarity_checked_at = @now WHERE id = @CaseId", new { now, complaint.CaseId }, tx, ct);
             if (similar.Count == 0) return true;
             // Issue 17 item 6: a widespread complaint (an outage) is alike to thousands in the window. The members already in a
-            // group are read in a few statements (500 ids each) and only the new ones are linked and audited; only the members
+            // group are read in one statement (a few on SQLite) and only the new ones are linked and audited; only the members
             // a raise can change are handed to ClassRaising (it re-reads each under its lock): not one round trip per alike case.
             var linked = similar.Append((complaint.CaseId, similar.Max(s => s.Score))).DistinctBy(x => x.Item1).ToList();
             var known = new Dictionary<long, long>();
-            foreach (var ids in linked.Select(x => x.Item1).Chunk(500))
+            foreach (var ids in linked.Select(x => x.Item1).Chunk(database.InListSize))
             {
                 foreach (var (caseId, groupId) in await c.ListAsync<(long, long)>(
                              $"SELECT case_id, group_id FROM similar_members WHERE {database.In("case_id", "@ids")}", new { ids }, tx, ct))

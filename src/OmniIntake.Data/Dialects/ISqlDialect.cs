@@ -19,6 +19,12 @@ public interface ISqlDialect
     string In(string column, string parameter);
 
     /// <summary>
+    /// How many values one <see cref="In"/> list holds before a caller splits it: SQLite spends a parameter on each (kept
+    /// well under its limit), PostgreSQL sends the list as one array, so one statement reads thousands (issue 17 item 6).
+    /// </summary>
+    int InListSize { get; }
+
+    /// <summary>
     /// Appended to a SELECT inside a write transaction to lock the rows read until commit. Empty on SQLite, where
     /// BEGIN IMMEDIATE already serialises every writer.
     /// </summary>

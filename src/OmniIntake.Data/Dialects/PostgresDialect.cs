@@ -9,6 +9,7 @@ public sealed class PostgresDialect : ISqlDialect
     public string True => "true";
     public string False => "false";
     public string In(string column, string parameter) => $"{column} = ANY({parameter})";
+    public int InListSize => 10_000;
     public string ForUpdate => " FOR UPDATE";
     public string ForUpdateOf(string alias) => $" FOR UPDATE OF {alias}";
     public string ForUpdateSkipLocked => " FOR UPDATE SKIP LOCKED";

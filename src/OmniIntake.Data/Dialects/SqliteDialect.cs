@@ -9,6 +9,7 @@ public sealed class SqliteDialect : ISqlDialect
     public string True => "1";
     public string False => "0";
     public string In(string column, string parameter) => $"{column} IN {parameter}";
+    public int InListSize => 500;
     public string ForUpdate => "";
     public string ForUpdateOf(string alias) => "";
     public string ForUpdateSkipLocked => "";

@@ -44,7 +44,7 @@ public sealed class ComplaintSimilarity
     ];
 
     /// <summary>The weighted terms of a text; compute once per complaint and compare many times.</summary>
-    public IReadOnlyDictionary<string, double> Terms(string text)
+    public ComplaintTerms Terms(string text)
     {
         var (tagger, stop, idf) = Model.Value;
         var terms = new Dictionary<string, double>();
@@ -60,24 +60,39 @@ public sealed class ComplaintSimilarity
             if (word.Length >= 3 && word.All(IsChinese))
                 for (var i = 0; i + 1 < word.Length; i++) Add(word.Substring(i, 2));
         }
-        return terms;
+        return new ComplaintTerms(terms);
     }
 
-    /// <summary>Cosine similarity of two term sets, 0 (nothing shared) to 1.</summary>
-    public static double Score(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b)
+    /// <summary>
+    /// Cosine similarity of two term sets, 0 (nothing shared) to 1. A term weighs the same in both (its IDF), so the
+    /// shared part is summed over the smaller set; the norms were computed with the terms. Issue 17 item 6: a new
+    /// complaint is scored against every complaint of the 30-day window (tens of thousands) each minute.
+    /// </summary>
+    public static double Score(ComplaintTerms a, ComplaintTerms b)
     {
         if (a.Count == 0 || b.Count == 0) return 0;
-        double shared = 0, normA = 0, normB = 0;
-        foreach (var (term, weight) in a)
-        {
-            normA += weight * weight;
-            if (b.ContainsKey(term)) shared += weight * weight;
-        }
-        foreach (var weight in b.Values) normB += weight * weight;
-        return shared / Math.Sqrt(normA * normB);
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        double shared = 0;
+        foreach (var (term, weight) in small.Weights)
+            if (large.Weights.ContainsKey(term)) shared += weight * weight;
+        return shared / (a.Norm * b.Norm);
     }
 
     public double Score(string a, string b) => Score(Terms(a), Terms(b));
 
     private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
+}
+
+/// <summary>A complaint's weighted noun terms (<see cref="ComplaintSimilarity.Terms"/>) with their norm, kept to be compared many times.</summary>
+public sealed class ComplaintTerms
+{
+    public ComplaintTerms(Dictionary<string, double> weights)
+    {
+        Weights = weights;
+        Norm = Math.Sqrt(weights.Values.Sum(w => w * w));
+    }
+
+    internal Dictionary<string, double> Weights { get; }
+    public double Norm { get; }
+    public int Count => Weights.Count;
 }

@@ -21,14 +21,14 @@ public sealed class SimilarityWindow(ClassSweep sweep, ComplaintSimilarity simil
     private readonly Dictionary<long, ComplaintText> _kept = [];
 
     // Each complaint's terms, computed once per process: cutting and tagging the texts again each run would be most of the job's work.
-    private readonly Dictionary<long, IReadOnlyDictionary<string, double>> _terms = [];
+    private readonly Dictionary<long, ComplaintTerms> _terms = [];
     private readonly Lock _lock = new();
     private DateTimeOffset _from = DateTimeOffset.MaxValue;
     private DateTimeOffset? _checkedThrough;
     private DateTimeOffset _readWholeAt = DateTimeOffset.MinValue;
 
     /// <summary>The compared complaints received since <paramref name="earliest"/>, each with its terms.</summary>
-    public async Task<List<(ComplaintText Complaint, IReadOnlyDictionary<string, double> Terms)>> SinceAsync(DateTimeOffset earliest,
+    public async Task<List<(ComplaintText Complaint, ComplaintTerms Terms)>> SinceAsync(DateTimeOffset earliest,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -58,7 +58,7 @@ public sealed class SimilarityWindow(ClassSweep sweep, ComplaintSimilarity simil
     }
 
     /// <summary>A new complaint's terms (its own text), kept for when it is in the window.</summary>
-    public IReadOnlyDictionary<string, double> TermsOf(ComplaintText complaint)
+    public ComplaintTerms TermsOf(ComplaintText complaint)
     {
         lock (_lock)
         {

@@ -71,6 +71,18 @@ public sealed class ClassRaisingRulesTests
         if (decision.Raise is not null) Assert.Contains("within 30 days", decision.Raise.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SameComplaintFromMany_AnOutage_NamesItsFirstComplaintsAndCountsTheRest()
+    {
+        // An outage: 2,000 people within the month; the reason goes to every raised case's history and to supervisors.
+        var group = Enumerable.Range(1, 2000).Select(i => new SimilarComplaint(i, $"TS-{i:D4}", i, Now - TimeSpan.FromMinutes(2001 - i))).ToList();
+
+        var reason = SameComplaintFromMany.Default.Decide(Now, group).Raise!.Reason;
+
+        Assert.Equal("the same complaint from 2000 complainants within 30 days (TS-0001, TS-0002, TS-0003, TS-0004, TS-0005 and 1,995 more; policy 5.5: hot)",
+            reason);
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData(CaseStatus.Received, null)]
