@@ -25,8 +25,8 @@ public interface ISqlDialect
     int InListSize { get; }
 
     /// <summary>
-    /// Appended to a SELECT inside a write transaction to lock the rows read until commit. Empty on SQLite, where
-    /// BEGIN IMMEDIATE already serialises every writer.
+    /// Appended to a SELECT inside a write transaction to lock the rows read until commit against other writers of them
+    /// (not against inserts that merely reference them). Empty on SQLite, where BEGIN IMMEDIATE already serialises every writer.
     /// </summary>
     string ForUpdate { get; }
 
