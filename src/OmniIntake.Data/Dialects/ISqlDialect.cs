@@ -55,7 +55,9 @@ public interface ISqlDialect
     /// A statement that, at commit, tells the other server processes listening on <paramref name="channel"/> (payload
     /// @origin), or null where there are none to tell (SQLite is embedded in one process). Issue 17 item 5.
     /// </summary>
-    string? Notify(string channel);
+    /// <param name="channel">The channel told.</param>
+    /// <param name="when">A SQL condition: told only when it holds as the statement runs (null: always).</param>
+    string? Notify(string channel, string? when = null);
 
     /// <summary>Case-insensitive LIKE.</summary>
     string ILike { get; }

@@ -21,7 +21,7 @@ public sealed class PostgresDialect : ISqlDialect
     public string? LockTable(string table) => $"LOCK TABLE {table} IN EXCLUSIVE MODE";
     public string? SessionLock(string keyExpression) => $"SELECT pg_advisory_lock({keyExpression})";
     public string? SessionUnlock(string keyExpression) => $"SELECT pg_advisory_unlock({keyExpression})";
-    public string? Notify(string channel) => $"SELECT pg_notify('{channel}', @origin)";
+    public string? Notify(string channel, string? when = null) => $"SELECT pg_notify('{channel}', @origin)" + (when is null ? "" : $" WHERE {when}");
     public string ILike => "ILIKE";
     public string DistinctList(string expression) => $"string_agg(DISTINCT {expression}, ',')";
     public string AsText(string expression) => $"({expression})::text";

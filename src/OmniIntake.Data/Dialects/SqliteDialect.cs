@@ -17,7 +17,7 @@ public sealed class SqliteDialect : ISqlDialect
     public string? LockTable(string table) => null;
     public string? SessionLock(string keyExpression) => null;
     public string? SessionUnlock(string keyExpression) => null;
-    public string? Notify(string channel) => null;
+    public string? Notify(string channel, string? when = null) => null;
 
     // SQLite's LIKE already ignores ASCII case.
     public string ILike => "LIKE";

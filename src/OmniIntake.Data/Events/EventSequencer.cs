@@ -46,8 +46,13 @@ public sealed class EventSequencer(Database database)
             return PositionedEvents.None;
 
         // One round trip for lock, notification and stamping: each statement of the batch runs (and takes its snapshot)
-        // only after the one before it, so the UPDATE sees the positions of the stamper that held the lock before.
-        string[] before = [.. new[] { database.Dialect.TransactionLock("@key"), database.Dialect.Notify(PositionedChannel) }.OfType<string>()];
+        // only after the one before it, so the UPDATE sees the positions of the stamper that held the lock before. The
+        // others are told only when there is something to position: a stamper that lost the race to one before it (or a
+        // caller told of a commit whose events another positioned) would wake every other process for nothing.
+        string[] before = [.. new[]
+        {
+            database.Dialect.TransactionLock("@key"), database.Dialect.Notify(PositionedChannel, "EXISTS (SELECT 1 FROM events WHERE position IS NULL)"),
+        }.OfType<string>()];
         var sql = string.Join(";\n", [.. before,
             $"""
             WITH pending AS (

@@ -123,4 +123,29 @@ public sealed class EventSequencerTests
         await h.Intake.AcceptAsync(h.Sms("+8613800138039", "later"), Ct);
         Assert.Equal([4L], (await h.Sequencer.PositionAsync(justCommitted: true, Ct)).Events.Select(e => e.Position));
     }
+
+    [Fact]
+    public async Task OtherProcesses_AreToldOnlyWhenSomethingWasPositioned()
+    {
+        await using var h = await DataHarness.CreateAsync(DatabaseProvider.Postgres);
+        await using var listener = (Npgsql.NpgsqlConnection)await h.Database.OpenAsync(Ct);
+        var told = 0;
+        listener.Notification += (_, _) => told++;
+        await listener.ExecuteAsync($"LISTEN {OmniIntake.Data.Events.EventSequencer.PositionedChannel}");
+
+        // Told of a commit whose events another stamper already positioned: nothing to do, nobody woken.
+        await h.Intake.AcceptAsync(h.Sms("+8613800138040", "已被定位"), Ct);
+        await h.Sequencer.StampAsync(Ct);
+        while (await listener.WaitAsync(TimeSpan.FromMilliseconds(300), Ct)) { }
+        told = 0;
+        var nothing = await h.Sequencer.PositionAsync(justCommitted: true, Ct);
+        Assert.Equal(0, nothing.Count);
+        Assert.False(await listener.WaitAsync(TimeSpan.FromMilliseconds(500), Ct));
+        Assert.Equal(0, told);
+
+        await h.Intake.AcceptAsync(h.Sms("+8613800138041", "新的"), Ct);
+        Assert.True((await h.Sequencer.PositionAsync(justCommitted: true, Ct)).Count > 0);
+        Assert.True(await listener.WaitAsync(TimeSpan.FromSeconds(5), Ct));
+        Assert.Equal(1, told);
+    }
 }
