@@ -1,3 +1,4 @@
+using Dapper;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Events;
 using OmniIntake.Core.Outbound;
@@ -40,16 +41,26 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
         var recipient = recipientOverride ?? await CaseRecipient.FindAsync(connection, transaction, found.Channel, found.ContactId, cancellationToken);
         // Nothing written yet on these two ways out: an own transaction is rolled back as it is disposed, a unit goes on.
         if (string.IsNullOrEmpty(recipient)) return AutomaticReplyOutcome.NoRecipient;
-        // Serialises the count-then-insert per recipient across processes (SQLite's BEGIN IMMEDIATE already does).
-        if (database.Dialect.TransactionLock("hashtext('auto-reply:' || @recipient)") is { } serialise)
-            await connection.ExecAsync(serialise, new { recipient }, transaction, cancellationToken);
-        // Inside the recipient's lock (SQLite: the write transaction), so two deliveries of one message queue one reply.
-        if (onceKey is not null
-            && await connection.OneAsync<long>("SELECT COUNT(*) FROM outbox WHERE once_key = @onceKey", new { onceKey }, transaction, cancellationToken) > 0)
-            return AutomaticReplyOutcome.AlreadyQueued;
-        var recent = await connection.OneAsync<long>(
+        // Serialises the count-then-insert per recipient across processes (SQLite's BEGIN IMMEDIATE already does); the two
+        // counts run inside the recipient's lock (SQLite: the write transaction), so two deliveries of one message queue
+        // one reply. One round trip (issue 17 item 3): each statement of a batch runs, with a snapshot of its own, after
+        // the one before it, so the counts see what the lock's previous holder committed.
+        var serialise = database.Dialect.TransactionLock("hashtext('auto-reply:' || @recipient)");
+        var sql = string.Join(";\n", new[]
+        {
+            serialise,
+            onceKey is null ? "SELECT CAST(0 AS bigint)" : "SELECT COUNT(*) FROM outbox WHERE once_key = @onceKey",
             $"SELECT COUNT(*) FROM outbox WHERE recipient = @recipient AND automatic = {database.True} AND created_at > @since",
-            new { recipient, since = now - limit.Window }, transaction, cancellationToken);
+        }.OfType<string>());
+        long queuedBefore, recent;
+        await using (var counts = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { recipient, onceKey, since = now - limit.Window },
+                         transaction, cancellationToken: cancellationToken)))
+        {
+            if (serialise is not null) await counts.ReadAsync();
+            queuedBefore = await counts.ReadSingleAsync<long>();
+            recent = await counts.ReadSingleAsync<long>();
+        }
+        if (queuedBefore > 0) return AutomaticReplyOutcome.AlreadyQueued;
         if (recent >= limit.Count)
         {
             await CaseJournal.WriteAsync(connection, transaction, caseId, new AutomaticReplyRateLimited(now, recipient, recent, limit.Count, limit.Window),
