@@ -12,8 +12,8 @@ public sealed class PostgresDialect : ISqlDialect
     public int InListSize => 10_000;
     // NO KEY UPDATE: the locked rows are updated, never deleted nor given another key, and a FOR UPDATE lock would also
     // block every insert that references them (the key-share lock of a foreign-key check): with a case locked by one
-    // message's unit, another transaction's history row for that case waited for the whole batch (issue 17: 30 % of the
-    // SMS bench's active database time was audit inserts waiting so). Writers of the row still exclude one another.
+    // message's unit, another transaction's history row for that case waited for the whole batch (issue 17: 30 of 100
+    // samples of the SMS bench's active statements were audit inserts waiting so). Writers of the row still exclude one another.
     public string ForUpdate => " FOR NO KEY UPDATE";
     public string ForUpdateOf(string alias) => $" FOR NO KEY UPDATE OF {alias}";
     public string ForUpdateSkipLocked => " FOR UPDATE SKIP LOCKED";
