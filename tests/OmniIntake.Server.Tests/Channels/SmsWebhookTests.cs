@@ -125,6 +125,27 @@ public sealed class SmsWebhookTests
         Assert.Empty(twilio.Violations);
     }
 
+    [Fact]
+    public async Task GroupCommit_FollowsItsSettings()
+    {
+        // Database:GroupCommit (README's configuration table): at most one unit per batch, whatever arrives together.
+        await using var twilio = new TwilioStandIn();
+        var settings = Settings(twilio, perMinute: 1000);
+        settings["Database:GroupCommit:MaxBatch"] = "1";
+        await using var host = await HubHost.StartAsync(DatabaseProvider.Postgres, settings);
+        using var client = host.Anonymous();
+        var units = Assert.IsType<GroupCommitUnits>(host.Services.GetRequiredService<IInboundUnits>());
+        var before = units.Counts;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            client.SendAsync(Webhook("/channels/sms/twilio", Sms(Sid(), $"+861380013810{i}", $"{i}号楼电梯坏了")), Ct)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var delta = Delta(before, units.Counts);
+        Assert.Equal(8, delta.BatchedUnits + delta.AloneUnits);
+        Assert.Equal(delta.BatchedUnits, delta.Batches);
+    }
+
     private static GroupCommitCounts Delta(GroupCommitCounts from, GroupCommitCounts to) =>
         new(to.Batches - from.Batches, to.BatchedUnits - from.BatchedUnits, to.AloneUnits - from.AloneUnits);
 
