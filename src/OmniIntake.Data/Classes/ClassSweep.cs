@@ -46,8 +46,8 @@ public sealed class ClassRules
     }
 }
 
-/// <summary>A complaint's text as the similarity check reads it: its subject and first message.</summary>
-public sealed class ComplaintText
+/// <summary>A complaint's text as the similarity check reads it: its subject and first message, its group and class.</summary>
+public sealed record ComplaintText
 {
     public long CaseId { get; init; }
     public string Number { get; init; } = "";
@@ -59,6 +59,13 @@ public sealed class ComplaintText
 
     /// <summary>When it was compared (null: not yet); the kept window reads only those compared since its last read.</summary>
     public DateTimeOffset? CheckedAt { get; init; }
+
+    /// <summary>The group of similar complaints it is linked into, if any.</summary>
+    public long? GroupId { get; init; }
+
+    public string Class { get; init; } = "general";
+
+    public bool ClassByHand { get; init; }
 
     public string Text => $"{Subject} {FirstText}".Trim();
 }
@@ -145,7 +152,9 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ListAsync<ComplaintText>(
             $"""
-             SELECT c.id AS case_id, c.number, c.contact_id, c.category, c.received_at, c.subject, c.similarity_checked_at AS checked_at FROM cases c
+             SELECT c.id AS case_id, c.number, c.contact_id, c.category, c.received_at, c.subject, c.similarity_checked_at AS checked_at,
+                    m.group_id, c.class, c.class_by_hand
+             FROM cases c LEFT JOIN similar_members m ON m.case_id = c.id
              WHERE c.received_at >= @since AND c.status <> 'withdrawn'
                AND {(checkedAfter is null ? "c.similarity_checked_at IS NOT NULL" : "c.similarity_checked_at > @checkedAfter")}
              """, new { since, checkedAfter }, null, cancellationToken);
@@ -170,76 +179,123 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
 
     private const string TextColumns =
         """
-        c.id AS case_id, c.number, c.contact_id, c.category, c.received_at, c.subject,
+        c.id AS case_id, c.number, c.contact_id, c.category, c.received_at, c.subject, c.class, c.class_by_hand,
+        (SELECT m.group_id FROM similar_members m WHERE m.case_id = c.id) AS group_id,
         (SELECT m.body_text FROM messages m WHERE m.case_id = c.id AND m.direction = 'inbound' ORDER BY m.id LIMIT 1) AS first_text
         """;
 
     /// <summary>
+    /// The compared complaints received since <paramref name="since"/> with their groups and classes, as the class sweep
+    /// keeps them between runs: the memberships exact for the version read first.
+    /// </summary>
+    public async Task<KnownGroups> KnownGroupsAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        var version = await MembershipVersionAsync(cancellationToken);
+        var known = new KnownGroups { From = since };
+        foreach (var complaint in await WindowSinceAsync(since, null, cancellationToken)) known.Keep(complaint);
+        known.ReadAt(version);
+        return known;
+    }
+
+    /// <summary>similar_membership's version now: read before the window's memberships, it is what they are exact for.</summary>
+    private async Task<long> MembershipVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.OneAsync<long>("SELECT version FROM similar_membership WHERE id = 1", null, null, cancellationToken);
+    }
+
+    /// <summary>
     /// Records that <paramref name="complaint"/> was compared, links it with the similar ones into their group (or a new
     /// one) and, when the group holds the same complaint from enough different people within the window, raises its
-    /// open cases to hot.
+    /// open cases to hot. The memberships and the group's members are what <paramref name="known"/> keeps (issue 17
+    /// item 6), checked under similar_membership's lock to be exact and read again when they are not; what this
+    /// comparison linked and raised is kept there too, and <paramref name="complaint"/> with it.
     /// </summary>
     /// <returns>The cases raised.</returns>
-    public async Task<int> RecordComparisonAsync(ComplaintText complaint, IReadOnlyList<(long CaseId, double Score)> similar,
+    public async Task<int> RecordComparisonAsync(ComplaintText complaint, IReadOnlyList<(long CaseId, double Score)> similar, KnownGroups known,
         CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var raised = 0;
-        await InTransactionAsync(async (c, tx, ct) =>
+        var raised = new List<long>();
+        var raisedTo = CaseClass.General;
+        if (similar.FirstOrDefault(s => !known.Contains(s.CaseId)) is { CaseId: > 0 } stranger)
+            throw new ArgumentException($"Case {stranger.CaseId} is not in the window kept: it cannot be linked by what is known of it.", nameof(similar));
+        if (!known.Contains(complaint.CaseId)) known.Keep(complaint); // in the window from now on: a later complaint may link it
+        try
         {
-            await c.ExecAsync("UPDATE cases SET similarity_checked_at = @now WHERE id = @CaseId", new { now, complaint.CaseId }, tx, ct);
-            if (similar.Count == 0) return true;
-            // Issue 17 item 6: a widespread complaint (an outage) is alike to thousands in the window. The members already in a
-            // group are read in one statement (a few on SQLite) and only the new ones are linked and audited; only the members
-            // a raise can change are handed to ClassRaising (it re-reads each under its lock): not one round trip per alike case.
-            var linked = similar.Append((complaint.CaseId, similar.Max(s => s.Score))).DistinctBy(x => x.Item1).ToList();
-            var known = new Dictionary<long, long>();
-            foreach (var ids in linked.Select(x => x.Item1).Chunk(database.InListSize))
+            await InTransactionAsync(async (c, tx, ct) =>
             {
-                foreach (var (caseId, groupId) in await c.ListAsync<(long, long)>(
-                             $"SELECT case_id, group_id FROM similar_members WHERE {database.In("case_id", "@ids")}", new { ids }, tx, ct))
-                    known[caseId] = groupId;
-            }
-            var group = known.Count > 0
-                ? known.Values.Min()
-                : await c.OneAsync<long>("INSERT INTO similar_groups (created_at) VALUES (@now) RETURNING id", new { now }, tx, ct);
-            // The new members linked and audited set-based: a multi-row insert per 200 members, the audit rows of the ones it added.
-            foreach (var chunk in linked.Where(x => !known.ContainsKey(x.Item1)).Chunk(200))
+                await c.ExecAsync("UPDATE cases SET similarity_checked_at = @now WHERE id = @CaseId", new { now, complaint.CaseId }, tx, ct);
+                if (similar.Count == 0) return true;
+                // Under the version's row lock no one changes a membership: what is kept is exact, or read again here.
+                var version = await c.OneAsync<long>($"SELECT version FROM similar_membership WHERE id = 1{database.Dialect.ForUpdate}", null, tx, ct);
+                if (version != known.Version) known.Regroup(await MembershipsSinceAsync(c, tx, known.From, ct), version);
+                var linked = similar.Append((complaint.CaseId, similar.Max(s => s.Score))).DistinctBy(x => x.Item1).ToList();
+                var groups = linked.Select(x => known.GroupOf(x.Item1)).OfType<long>().ToList();
+                var group = groups.Count > 0
+                    ? groups.Min()
+                    : await c.OneAsync<long>("INSERT INTO similar_groups (created_at) VALUES (@now) RETURNING id", new { now }, tx, ct);
+                var unlinked = linked.Where(x => known.GroupOf(x.Item1) is null).ToList();
+                var added = await LinkAsync(c, tx, group, unlinked, complaint.Number, now, ct);
+                if (added.Count > 0)
+                    known.Linked(group, added,
+                        await c.OneAsync<long>("UPDATE similar_membership SET version = version + 1 WHERE id = 1 RETURNING version", null, tx, ct));
+                if (added.Count != unlinked.Count) known.Invalidate(); // one was linked after all: kept memberships were not exact
+                // The group's members the rule can count (received within its window of this complaint), not the group's history.
+                var members = known.MembersOf(group, complaint.ReceivedAt - rules.SimilarWithin, complaint.ReceivedAt + rules.SimilarWithin);
+                var decision = rules.SameComplaint.Decide(complaint.ReceivedAt,
+                    [.. members.Select(m => new SimilarComplaint(m.CaseId, m.Number, m.ContactId, m.ReceivedAt))]);
+                if (decision.Raise is not { } raise) return true;
+                // ClassRaising raises only a class below the target that no person set (it checks again under the row lock).
+                var raisable = members.Where(m => !m.ClassByHand && CaseClassNames.TryParse(m.Class, out var current) && current < raise.To)
+                    .Select(m => m.CaseId).ToHashSet();
+                // Issue 17 item 6: each case still decides (Core), the raises are written set-based (ClassRaising.RaiseManyAsync).
+                raised.AddRange(await ClassRaising.RaiseManyAsync(c, tx, database, policy, _notifications,
+                    [.. decision.Window.Where(m => raisable.Contains(m.CaseId)).Select(m => (m.CaseId, raise))], now, ct));
+                raisedTo = raise.To;
+                return true;
+            }, cancellationToken);
+        }
+        catch
+        {
+            known.Invalidate(); // what it kept of links and raises may not have committed
+            throw;
+        }
+        known.Raised(raised, raisedTo);
+        return raised.Count;
+    }
+
+    /// <summary>The groups of the complaints received since <paramref name="since"/>: who is linked to which.</summary>
+    private static async Task<IReadOnlyDictionary<long, long>> MembershipsSinceAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx,
+        DateTimeOffset since, CancellationToken ct) =>
+        (await c.ListAsync<(long CaseId, long GroupId)>(
+            "SELECT m.case_id, m.group_id FROM similar_members m JOIN cases c ON c.id = m.case_id WHERE c.received_at >= @since", new { since }, tx, ct))
+        .ToDictionary(m => m.CaseId, m => m.GroupId);
+
+    /// <summary>Links these cases into the group set-based (a multi-row insert per 200, the audit rows of the ones it added).</summary>
+    /// <returns>The cases linked (a case already in a group is not moved).</returns>
+    private static async Task<List<long>> LinkAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, long group,
+        IReadOnlyList<(long CaseId, double Score)> cases, string byNumber, DateTimeOffset now, CancellationToken ct)
+    {
+        var linked = new List<long>();
+        foreach (var chunk in cases.Chunk(200))
+        {
+            var rows = new System.Text.StringBuilder("INSERT INTO similar_members (case_id, group_id, score, added_at) VALUES ");
+            var parameters = new Dapper.DynamicParameters(new { group, now });
+            for (var i = 0; i < chunk.Length; i++)
             {
-                var rows = new System.Text.StringBuilder("INSERT INTO similar_members (case_id, group_id, score, added_at) VALUES ");
-                var parameters = new Dapper.DynamicParameters(new { group, now });
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@c{i}, @group, @s{i}, @now)");
-                    parameters.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"c{i}"), chunk[i].Item1);
-                    parameters.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"s{i}"), Math.Round(chunk[i].Item2, 3));
-                }
-                var added = (await c.ListAsync<long>(rows.Append(" ON CONFLICT (case_id) DO NOTHING RETURNING case_id").ToString(), parameters, tx, ct))
-                    .ToHashSet();
-                await CaseJournal.WriteManyAsync(c, tx,
-                    [.. chunk.Where(x => added.Contains(x.Item1))
-                        .Select(x => (x.Item1, "", (CaseRecord)new LinkedSimilar(now, group, Math.Round(x.Item2, 3), complaint.Number)))], ct);
+                rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@c{i}, @group, @s{i}, @now)");
+                parameters.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"c{i}"), chunk[i].CaseId);
+                parameters.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"s{i}"), Math.Round(chunk[i].Score, 3));
             }
-            // The group's members the rule can count (received within its window of this complaint), not the group's history.
-            var members = await c.ListAsync<(long CaseId, string Number, long ContactId, DateTimeOffset ReceivedAt, string Class, long ClassByHand)>(
-                """
-                SELECT c.id, c.number, c.contact_id, c.received_at, c.class, CASE WHEN c.class_by_hand THEN 1 ELSE 0 END
-                FROM similar_members m JOIN cases c ON c.id = m.case_id
-                WHERE m.group_id = @group AND c.received_at >= @earliest AND c.received_at <= @latest
-                """,
-                new { group, earliest = complaint.ReceivedAt - rules.SimilarWithin, latest = complaint.ReceivedAt + rules.SimilarWithin }, tx, ct);
-            var decision = rules.SameComplaint.Decide(complaint.ReceivedAt,
-                [.. members.Select(m => new SimilarComplaint(m.CaseId, m.Number, m.ContactId, m.ReceivedAt))]);
-            if (decision.Raise is not { } raise) return true;
-            // ClassRaising raises only a class below the target that no person set (it checks again under the row lock).
-            var raisable = members.Where(m => m.ClassByHand == 0 && CaseClassNames.TryParse(m.Class, out var current) && current < raise.To)
-                .Select(m => m.CaseId).ToHashSet();
-            // Issue 17 item 6: each case still decides (Core), the raises are written set-based (ClassRaising.RaiseManyAsync).
-            raised = (await ClassRaising.RaiseManyAsync(c, tx, database, policy, _notifications,
-                [.. decision.Window.Where(m => raisable.Contains(m.CaseId)).Select(m => (m.CaseId, raise))], now, ct)).Count;
-            return true;
-        }, cancellationToken);
-        return raised;
+            var added = (await c.ListAsync<long>(rows.Append(" ON CONFLICT (case_id) DO NOTHING RETURNING case_id").ToString(), parameters, tx, ct))
+                .ToHashSet();
+            await CaseJournal.WriteManyAsync(c, tx,
+                [.. chunk.Where(x => added.Contains(x.CaseId))
+                    .Select(x => (x.CaseId, "", (CaseRecord)new LinkedSimilar(now, group, Math.Round(x.Score, 3), byNumber)))], ct);
+            linked.AddRange(added);
+        }
+        return linked;
     }
 
     private async Task<bool> InTransactionAsync(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, CancellationToken, Task<bool>> work,

@@ -72,6 +72,9 @@ public sealed class SimilarGroups(Database database, TimeProvider clock)
         var now = clock.GetUtcNow();
         await using var c = await database.OpenAsync(cancellationToken);
         await using var tx = await Database.BeginWriteAsync(c, cancellationToken);
+        // The class sweep's kept memberships are exact only for this version (issue 17 item 6, KnownGroups); its lock is
+        // taken first, as the sweep takes it, so the two never wait on each other crosswise.
+        await c.ExecAsync("UPDATE similar_membership SET version = version + 1 WHERE id = 1", null, tx, cancellationToken);
         var group = await c.OneOrDefaultAsync<long?>("SELECT group_id FROM similar_members WHERE case_id = @caseId", new { caseId }, tx, cancellationToken);
         if (group is null) return CommandResult.NotFound($"Case {caseId} is in no group of similar complaints.");
         await c.ExecAsync("DELETE FROM similar_members WHERE case_id = @caseId", new { caseId }, tx, cancellationToken);

@@ -23,10 +23,11 @@ public sealed class ClassJob(ClassSweep sweep, SimilarityWindow window, ClassRul
 
     private async Task<(int Compared, int Raised)> CompareAsync(CancellationToken cancellationToken)
     {
+        using var _ = await window.EnterAsync(cancellationToken);
         var fresh = await sweep.UncheckedAsync(200, cancellationToken);
         if (fresh.Count == 0) return (0, 0);
         var earliest = fresh.Min(f => f.ReceivedAt) - rules.SimilarWithin;
-        // The window's complaints with their terms, kept between runs (issue 17 item 6: only what was compared since is read).
+        // The window's complaints with their terms and groups, kept between runs (issue 17 item 6: only what was compared since is read).
         var known = await window.SinceAsync(earliest, cancellationToken);
         var raised = 0;
         foreach (var complaint in fresh)
@@ -39,7 +40,7 @@ public sealed class ClassJob(ClassSweep sweep, SimilarityWindow window, ClassRul
                 .Select(k => (k.Complaint.CaseId, Score: ComplaintSimilarity.Score(terms, k.Terms)))
                 .Where(s => s.Score >= rules.SimilarityThreshold)
                 .ToList();
-            raised += await sweep.RecordComparisonAsync(complaint, similar, cancellationToken);
+            raised += await sweep.RecordComparisonAsync(complaint, similar, window.Known, cancellationToken);
             known.Add((complaint, terms));
         }
         return (fresh.Count, raised);

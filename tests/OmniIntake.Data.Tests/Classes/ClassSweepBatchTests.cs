@@ -82,11 +82,14 @@ public sealed class ClassSweepBatchTests
         Assert.True((await h.Commands.ClassifyAsync(byHand, CaseClass.Important, null, "supervisor1", "另一栋楼", Ct)).IsDone);
         var sweep = Sweep(h);
         var last = (await sweep.UncheckedAsync(100, Ct)).Single(c => c.CaseId == alike[^1].Id);
+        // The others were compared as they arrived (with nothing alike then): the window the sweep keeps holds them.
+        await h.ExecAsync($"UPDATE cases SET similarity_checked_at = received_at WHERE id <> {last.CaseId}");
+        var known = await sweep.KnownGroupsAsync(last.ReceivedAt.AddDays(-30), Ct);
         var now = h.Clock.GetUtcNow();
         var (audit, events) = (await AuditAsync(h), await EventsAsync(h));
         IReadOnlyList<(long CaseId, double Score)> similar = [.. alike.Take(11).Select(a => (a.Id, 0.9))];
 
-        var raised = await sweep.RecordComparisonAsync(last, similar, Ct);
+        var raised = await sweep.RecordComparisonAsync(last, similar, known, Ct);
 
         Assert.Equal(11, raised); // all but the one a supervisor set
         var members = await h.ListAsync<(long CaseId, long GroupId)>("SELECT case_id, group_id FROM similar_members");
@@ -106,8 +109,34 @@ public sealed class ClassSweepBatchTests
         Assert.Equal("important", (await h.ListAsync<string>($"SELECT class FROM cases WHERE id = {byHand}")).Single());
 
         var counts = await CountsAsync(h);
-        Assert.Equal(0, await sweep.RecordComparisonAsync(last, similar, Ct));
+        Assert.Equal(0, await sweep.RecordComparisonAsync(last, similar, known, Ct)); // by what it keeps now
+        Assert.Equal(0, await sweep.RecordComparisonAsync(last, similar, await sweep.KnownGroupsAsync(last.ReceivedAt.AddDays(-30), Ct), Ct)); // read again
         Assert.Equal(counts, await CountsAsync(h));
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AMemberASupervisorTookOut_IsNotCounted_ByAWindowKeptFromBefore(DatabaseProvider provider)
+    {
+        // Issue 17 item 6: the sweep keeps the groups in memory between runs; a supervisor's removal (another process)
+        // changes similar_membership's version, so what was kept is read again before the next complaint is counted.
+        await using var h = await DataHarness.CreateAsync(provider);
+        var a = await h.Intake.AcceptAsync(h.Sms("+8613800138501", "3号楼电梯坏了三天没人修"), Ct);
+        var b = await h.Intake.AcceptAsync(h.Sms("+8613800138502", "3号楼电梯又坏了"), Ct);
+        await h.ExecAsync($"UPDATE cases SET similarity_checked_at = received_at WHERE id = {a.CaseId}");
+        var sweep = Sweep(h);
+        var known = await sweep.KnownGroupsAsync(h.Clock.GetUtcNow().AddDays(-30), Ct);
+        var second = (await sweep.UncheckedAsync(10, Ct)).Single(c => c.CaseId == b.CaseId);
+        Assert.Equal(0, await sweep.RecordComparisonAsync(second, [(a.CaseId, 0.9)], known, Ct)); // a group of two complainants
+        Assert.True((await new SimilarGroups(h.Database, h.Clock).RemoveAsync(b.CaseId, "supervisor1", "另一栋楼", Ct)).IsDone);
+        var c = await h.Intake.AcceptAsync(h.Sms("+8613800138503", "3号楼的电梯坏了没人修"), Ct);
+        var third = (await sweep.UncheckedAsync(10, Ct)).Single(x => x.CaseId == c.CaseId);
+
+        var raised = await sweep.RecordComparisonAsync(third, [(a.CaseId, 0.9)], known, Ct);
+
+        Assert.Equal(0, raised); // two complainants (a and c): b was taken out, whatever the window kept
+        Assert.Equal([a.CaseId, c.CaseId], (await h.ListAsync<long>("SELECT case_id FROM similar_members ORDER BY case_id")).ToArray());
+        Assert.Equal(["general"], (await h.ListAsync<string>("SELECT DISTINCT class FROM cases")).ToArray());
     }
 
     /// <summary>
