@@ -73,8 +73,11 @@ public sealed class EmailIngestor(EmailReader reader, IRawMessageStore raw, IInt
         CancellationToken cancellationToken)
     {
         // Durable before anything else is tried: an unreadable mail is kept, never lost.
-        var rawId = await raw.KeepAsync(new RawMessage(Channel.Email, externalId, bytes, "message/rfc822", receivedAt), cancellationToken);
-        if (recogniseCopies && await raw.FindSettledCopyAsync(Channel.Email, bytes, externalId, cancellationToken) is { } copy)
+        var kept = new RawMessage(Channel.Email, externalId, bytes, "message/rfc822", receivedAt);
+        var (rawId, settledCopy) = recogniseCopies
+            ? await raw.KeepFindingSettledCopyAsync(kept, cancellationToken)
+            : new KeptRawMessage(await raw.KeepAsync(kept, cancellationToken), null);
+        if (settledCopy is { } copy)
         {
             await raw.SettleAsync(rawId, copy.Disposition, copy.CaseId, $"The same mail as raw message {copy.RawId} ({copy.ExternalId}).",
                 cancellationToken);

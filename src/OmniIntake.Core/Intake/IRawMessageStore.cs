@@ -12,10 +12,11 @@ public interface IRawMessageStore
     Task<long> KeepAsync(RawMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A message with exactly these bytes kept under another identity and already settled (taken or set aside), e.g.
-    /// the same mail seen again after an IMAP UIDVALIDITY reset; null when there is none.
+    /// Keeps the message as <see cref="KeepAsync"/> does and, in the same round trip (issue 17: an e-mail's statements),
+    /// finds a message with exactly these bytes kept under another identity and already settled (taken or set aside),
+    /// e.g. the same mail seen again after an IMAP UIDVALIDITY reset.
     /// </summary>
-    Task<SettledCopy?> FindSettledCopyAsync(Channel channel, byte[] content, string exceptExternalId, CancellationToken cancellationToken = default);
+    Task<KeptRawMessage> KeepFindingSettledCopyAsync(RawMessage message, CancellationToken cancellationToken = default);
 
     Task SettleAsync(long id, RawDisposition disposition, long? caseId, string? error, CancellationToken cancellationToken = default);
 
@@ -48,6 +49,9 @@ public interface IRawMessageReprocessor
 }
 
 public sealed record RawMessage(Channel Channel, string ExternalId, byte[] Content, string ContentType, DateTimeOffset ReceivedAt);
+
+/// <summary>A raw message kept (its id) and the settled copy of the same bytes under another identity, if any.</summary>
+public sealed record KeptRawMessage(long Id, SettledCopy? SettledCopy);
 
 public sealed record SettledCopy(long RawId, string ExternalId, RawDisposition Disposition, long? CaseId);
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dapper;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Intake;
 
@@ -11,30 +12,47 @@ public sealed class SqlRawMessageStore(Database database) : IRawMessageStore
     public async Task<long> KeepAsync(RawMessage message, CancellationToken cancellationToken = default)
     {
         await using var write = await database.WriteAsync(cancellationToken);
-        var id = await write.Connection.OneAsync<long>(
-            """
-            INSERT INTO raw_messages (channel, external_id, content, content_type, size, received_at, disposition, content_sha256)
-            VALUES (@channel, @ExternalId, @Content, @ContentType, @size, @ReceivedAt, 'received', @sha256)
-            ON CONFLICT (channel, external_id) DO UPDATE SET channel = excluded.channel
-            RETURNING id
-            """, new { channel = message.Channel.ToName(), message.ExternalId, message.Content, message.ContentType, size = message.Content.Length,
-                message.ReceivedAt, sha256 = Sha256(message.Content) }, write.Transaction, cancellationToken);
+        var id = await write.Connection.OneAsync<long>(Keep, KeepParameters(message), write.Transaction, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return id;
     }
 
-    public async Task<SettledCopy?> FindSettledCopyAsync(Channel channel, byte[] content, string exceptExternalId,
-        CancellationToken cancellationToken = default)
+    public async Task<KeptRawMessage> KeepFindingSettledCopyAsync(RawMessage message, CancellationToken cancellationToken = default)
     {
-        await using var read = await database.ReadAsync(cancellationToken);
-        var row = await read.Connection.FirstOrDefaultAsync<CopyRow>(
-            """
-            SELECT id, external_id, disposition, case_id FROM raw_messages
-            WHERE channel = @channel AND content_sha256 = @sha256 AND external_id <> @exceptExternalId AND disposition IN ('taken', 'setaside')
-            ORDER BY id LIMIT 1
-            """, new { channel = channel.ToName(), sha256 = Sha256(content), exceptExternalId }, read.Transaction, cancellationToken);
-        return row is null ? null : new SettledCopy(row.Id, row.ExternalId, Enum.Parse<RawDisposition>(row.Disposition, ignoreCase: true), row.CaseId);
+        await using var write = await database.WriteAsync(cancellationToken);
+        // Two statements, one round trip; the copy is looked for among settled rows, so the row just kept is never it.
+        KeptRawMessage kept;
+        await using (var results = await write.Connection.QueryMultipleAsync(new CommandDefinition(
+                         $"""
+                          {Keep};
+                          SELECT id, external_id, disposition, case_id FROM raw_messages
+                          WHERE channel = @channel AND content_sha256 = @sha256 AND external_id <> @ExternalId AND disposition IN ('taken', 'setaside')
+                          ORDER BY id LIMIT 1
+                          """, KeepParameters(message), write.Transaction, cancellationToken: cancellationToken)))
+        {
+            var id = await results.ReadSingleAsync<long>();
+            var copy = await results.ReadFirstOrDefaultAsync<CopyRow>();
+            kept = new KeptRawMessage(id, copy is null
+                ? null
+                : new SettledCopy(copy.Id, copy.ExternalId, Enum.Parse<RawDisposition>(copy.Disposition, ignoreCase: true), copy.CaseId));
+        }
+        await write.CommitAsync(cancellationToken);
+        return kept;
     }
+
+    private const string Keep =
+        """
+        INSERT INTO raw_messages (channel, external_id, content, content_type, size, received_at, disposition, content_sha256)
+        VALUES (@channel, @ExternalId, @Content, @ContentType, @size, @ReceivedAt, 'received', @sha256)
+        ON CONFLICT (channel, external_id) DO UPDATE SET channel = excluded.channel
+        RETURNING id
+        """;
+
+    private static object KeepParameters(RawMessage message) => new
+    {
+        channel = message.Channel.ToName(), message.ExternalId, message.Content, message.ContentType, size = message.Content.Length, message.ReceivedAt,
+        sha256 = Sha256(message.Content),
+    };
 
     public async Task SettleAsync(long id, RawDisposition disposition, long? caseId, string? error, CancellationToken cancellationToken = default)
     {

@@ -108,11 +108,13 @@ public sealed class ImapMailboxTests
         Assert.Equal(8, poller.Taken);
     }
 
-    [Fact]
-    public async Task FolderRenumbered_NewUidValidity_TheSameMailIsNotTakenTwice()
+    [Theory]
+    [ClassData(typeof(OmniIntake.Testing.BothProviders))]
+    public async Task FolderRenumbered_NewUidValidity_TheSameMailIsNotTakenTwice(DatabaseProvider provider)
     {
+        // The raw copy is kept and its settled twin looked for in one round trip (issue 17): on both databases.
         var mails = Enumerable.Range(0, 3).Select(i => Mail(Customer(), $"renumbered {i}", $"complaint {i}")).ToList();
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var name = $"t{Guid.NewGuid():N}";
         var settings = TestMailServers.HubSettings(name);
         settings["Channels:Email:Acknowledge"] = "false";
