@@ -26,5 +26,21 @@ public sealed class IntakeOptions
         return errors;
     }
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    private ZoneOf? _zone;
+
+    /// <summary>
+    /// <see cref="TimeZone"/>'s rules, looked up once: FindSystemTimeZoneById takes the runtime's time-zone cache lock,
+    /// and every intake asks for the case number's day (issue 17: the intake's concurrent writers queued on that lock).
+    /// </summary>
+    public TimeZoneInfo Zone
+    {
+        get
+        {
+            var known = _zone;
+            if (known is null || known.Id != TimeZone) _zone = known = new ZoneOf(TimeZone, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
+            return known.Zone;
+        }
+    }
+
+    private sealed record ZoneOf(string Id, TimeZoneInfo Zone);
 }
