@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using OmniIntake.Core.Cases;
 using OmniIntake.Core.Deadlines;
 
@@ -45,19 +46,19 @@ internal static class CaseStore
 
     public static async Task<Case?> LoadAsync(DbConnection c, DbTransaction tx, Database database, long caseId, CancellationToken ct)
     {
-        // With the pause in force (issue 13): a transition of a waiting case may start its clocks paused.
-        var row = await c.OneOrDefaultAsync<Row>(
-            """
-            SELECT c.id, c.number, c.status, c.channel, c.department_id, c.received_at, c.contact_id, c.class, c.category, c.class_by_hand,
-                   c.claimed_by, p.waiting_for, p.reason AS pause_reason, p.paused_by, p.paused_at
-            FROM cases c LEFT JOIN case_pauses p ON p.case_id = c.id AND p.resumed_at IS NULL WHERE c.id = @caseId
-            """ + database.Dialect.ForUpdateOf("c"),
-            new { caseId }, tx, ct);
-        if (row is null) return null;
-        // The clocks it owes now and those a pause stopped: a pause stops them, a public reply meets its own (issue 13).
-        var clocks = await c.ListAsync<ClockRow>(
-            "SELECT kind, state, due_at, remaining_seconds FROM deadlines WHERE case_id = @caseId AND state IN ('pending', 'paused')", new { caseId }, tx, ct);
-        return Build(row, clocks);
+        // With the pause in force (issue 13): a transition of a waiting case may start its clocks paused. The clocks it owes
+        // now and those a pause stopped: a pause stops them, a public reply meets its own. Both in ONE round trip (issue 17:
+        // every case command loads its case); the clocks' statement runs after the row lock is taken, with its own snapshot.
+        await using var results = await c.QueryMultipleAsync(new CommandDefinition(
+            $"""
+             SELECT c.id, c.number, c.status, c.channel, c.department_id, c.received_at, c.contact_id, c.class, c.category, c.class_by_hand,
+                    c.claimed_by, p.waiting_for, p.reason AS pause_reason, p.paused_by, p.paused_at
+             FROM cases c LEFT JOIN case_pauses p ON p.case_id = c.id AND p.resumed_at IS NULL WHERE c.id = @caseId{database.Dialect.ForUpdateOf("c")};
+             SELECT kind, state, due_at, remaining_seconds FROM deadlines WHERE case_id = @caseId AND state IN ('pending', 'paused')
+             """, new { caseId }, tx, cancellationToken: ct));
+        var row = await results.ReadFirstOrDefaultAsync<Row>();
+        var clocks = (await results.ReadAsync<ClockRow>()).AsList();
+        return row is null ? null : Build(row, clocks);
     }
 
     /// <summary>
@@ -70,18 +71,18 @@ internal static class CaseStore
         if (caseIds.Count == 0) return [];
         var ids = caseIds.Distinct().Order().ToArray();
         // With the pause in force (issue 13): a transition of a waiting case may start its clocks paused.
-        var rows = await c.ListAsync<Row>(
+        // The clocks it owes now and those a pause stopped: a pause stops them, a public reply meets its own (issue 13). One
+        // round trip for both (a missing id has no clocks either).
+        await using var results = await c.QueryMultipleAsync(new CommandDefinition(
             $"""
              SELECT c.id, c.number, c.status, c.channel, c.department_id, c.received_at, c.contact_id, c.class, c.category, c.class_by_hand,
                     c.claimed_by, p.waiting_for, p.reason AS pause_reason, p.paused_by, p.paused_at
-             FROM cases c LEFT JOIN case_pauses p ON p.case_id = c.id AND p.resumed_at IS NULL WHERE {database.In("c.id", "@ids")} ORDER BY c.id
-             """ + database.Dialect.ForUpdateOf("c"),
-            new { ids }, tx, ct);
+             FROM cases c LEFT JOIN case_pauses p ON p.case_id = c.id AND p.resumed_at IS NULL WHERE {database.In("c.id", "@ids")} ORDER BY c.id{database.Dialect.ForUpdateOf("c")};
+             SELECT case_id, kind, state, due_at, remaining_seconds FROM deadlines WHERE {database.In("case_id", "@ids")} AND state IN ('pending', 'paused')
+             """, new { ids }, tx, cancellationToken: ct));
+        var rows = (await results.ReadAsync<Row>()).AsList();
+        var clocks = (await results.ReadAsync<ClockRow>()).ToLookup(k => k.CaseId);
         if (rows.Count == 0) return [];
-        // The clocks it owes now and those a pause stopped: a pause stops them, a public reply meets its own (issue 13).
-        var clocks = (await c.ListAsync<ClockRow>(
-            $"SELECT case_id, kind, state, due_at, remaining_seconds FROM deadlines WHERE {database.In("case_id", "@ids")} AND state IN ('pending', 'paused')",
-            new { ids = rows.Select(r => r.Id).ToArray() }, tx, ct)).ToLookup(k => k.CaseId);
         return [.. rows.DistinctBy(r => r.Id).Select(row => Build(row, [.. clocks[row.Id]]))];
     }
 

@@ -34,11 +34,19 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
         // Joins the inbound unit when one is in progress (issue 17 item 1): the reply's outbox row commits with the message.
         await using var write = await database.WriteAsync(cancellationToken);
         var (connection, transaction) = (write.Connection, write.Transaction);
-        var found = await connection.OneOrDefaultAsync<CaseRow>("SELECT id, number, channel, contact_id FROM cases WHERE id = @caseId",
-                        new { caseId }, transaction, cancellationToken)
-                    ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
+        // The case and its contact's handles in one round trip (issue 17: a round trip fewer per automatic reply).
+        CaseRow found;
+        string? recipient;
+        await using (var read = await connection.QueryMultipleAsync(new CommandDefinition(
+                         """
+                         SELECT id, number, channel, contact_id FROM cases WHERE id = @caseId;
+                         SELECT h.kind, h.value FROM contact_handles h JOIN cases c ON c.contact_id = h.contact_id WHERE c.id = @caseId
+                         """, new { caseId }, transaction, cancellationToken: cancellationToken)))
+        {
+            found = await read.ReadFirstOrDefaultAsync<CaseRow>() ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
+            recipient = recipientOverride ?? CaseRecipient.Among(found.Channel, await read.ReadAsync<(string, string)>());
+        }
         var channel = channelOverride?.ToName() ?? found.Channel;
-        var recipient = recipientOverride ?? await CaseRecipient.FindAsync(connection, transaction, found.Channel, found.ContactId, cancellationToken);
         // Nothing written yet on these two ways out: an own transaction is rolled back as it is disposed, a unit goes on.
         if (string.IsNullOrEmpty(recipient)) return AutomaticReplyOutcome.NoRecipient;
         // Serialises the count-then-insert per recipient across processes (SQLite's BEGIN IMMEDIATE already does); the two
@@ -68,10 +76,8 @@ public sealed class AutomaticReplies(Database database, TimeProvider clock, IEve
             await write.CommitAsync(cancellationToken);
             return AutomaticReplyOutcome.RateLimited;
         }
-        var messageId = await HubMessages.QueueAsync(connection, transaction, database, caseId, "outbound", channel, recipient, null, text, now, cancellationToken);
-        if (onceKey is not null)
-            await connection.ExecAsync("UPDATE outbox SET once_key = @onceKey WHERE message_id = @messageId", new { onceKey, messageId }, transaction,
-                cancellationToken);
+        var messageId = await HubMessages.QueueAsync(connection, transaction, database, caseId, "outbound", channel, recipient, null, text, now, cancellationToken,
+            onceKey: onceKey);
         await CaseJournal.WriteAsync(connection, transaction, caseId, found.Number, new AutomaticReplyQueued(now, channel), messageId, cancellationToken);
         write.AfterCommit(signal.EventsCommitted);
         await write.CommitAsync(cancellationToken);
