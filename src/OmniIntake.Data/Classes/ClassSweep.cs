@@ -230,12 +230,12 @@ public sealed class ClassSweep(Database database, IDeadlinePolicy policy, TimePr
                 // Under the version's row lock no one changes a membership: what is kept is exact, or read again here.
                 var version = await c.OneAsync<long>($"SELECT version FROM similar_membership WHERE id = 1{database.Dialect.ForUpdate}", null, tx, ct);
                 if (version != known.Version) known.Regroup(await MembershipsSinceAsync(c, tx, known.From, ct), version);
-                var linked = similar.Append((complaint.CaseId, similar.Max(s => s.Score))).DistinctBy(x => x.Item1).ToList();
-                var groups = linked.Select(x => known.GroupOf(x.Item1)).OfType<long>().ToList();
-                var group = groups.Count > 0
-                    ? groups.Min()
-                    : await c.OneAsync<long>("INSERT INTO similar_groups (created_at) VALUES (@now) RETURNING id", new { now }, tx, ct);
-                var unlinked = linked.Where(x => known.GroupOf(x.Item1) is null).ToList();
+                // Each alike case with the group it is in (one look-up each: an outage links thousands).
+                var linked = similar.Append((complaint.CaseId, similar.Max(s => s.Score))).DistinctBy(x => x.Item1)
+                    .Select(x => (Case: x, Group: known.GroupOf(x.Item1))).ToList();
+                var group = linked.Min(x => x.Group)
+                            ?? await c.OneAsync<long>("INSERT INTO similar_groups (created_at) VALUES (@now) RETURNING id", new { now }, tx, ct);
+                var unlinked = linked.Where(x => x.Group is null).Select(x => x.Case).ToList();
                 var added = await LinkAsync(c, tx, group, unlinked, complaint.Number, now, ct);
                 if (added.Count > 0)
                     known.Linked(group, added,

@@ -24,8 +24,6 @@ public sealed class KnownGroups
     /// <summary>The window's start: complaints received before it are not kept.</summary>
     public DateTimeOffset From { get; set; } = DateTimeOffset.MaxValue;
 
-    public int Count => _complaints.Count;
-
     public IEnumerable<ComplaintText> Complaints => _complaints.Values;
 
     public bool Contains(long caseId) => _complaints.ContainsKey(caseId);
@@ -43,13 +41,6 @@ public sealed class KnownGroups
         if (!_complaints.Remove(caseId, out var kept) || kept.GroupId is not { } group) return;
         _members[group].Remove(caseId);
         if (_members[group].Count == 0) _members.Remove(group);
-    }
-
-    public void Clear()
-    {
-        _complaints.Clear();
-        _members.Clear();
-        Version = -1;
     }
 
     /// <summary>The memberships kept were read after similar_membership was read as <paramref name="version"/>: exact for it.</summary>
