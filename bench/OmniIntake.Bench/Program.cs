@@ -116,6 +116,34 @@ await using (var c = new NpgsqlConnection(connectionString))
 
 Console.WriteLine($"RESULT intake seconds={seconds} {string.Join(' ', result)}");
 
+// bench/run-intake-floor.sh: the server logs every statement (with its parameters) of ONE intake, marked by its external
+// id, and the database is kept; the script replays those statements with pgbench, without this process (the floor).
+if (Environment.GetEnvironmentVariable("OMNIINTAKE_BENCH_FLOOR") is { Length: > 0 } marker)
+{
+    await using (var c = new NpgsqlConnection(connectionString))
+    {
+        await c.OpenAsync();
+        await c.ExecuteAsync("ALTER SYSTEM SET log_statement = 'all' -- while the marked intake runs\n");
+        await c.ExecuteAsync("ALTER SYSTEM SET log_parameter_max_length = -1 -- every parameter whole\n");
+        await c.ExecuteAsync("SELECT pg_reload_conf()");
+    }
+    await Task.Delay(500); // the reload reaches the backends asynchronously
+    await pipeline.AcceptAsync(new InboundMessage
+    {
+        Channel = Channel.Sms, ExternalId = marker, Sender = ContactHandle.Create(ContactHandleKind.Phone, "+8613999999999"),
+        Text = "小区电梯坏了三天，没人修", ReceivedAt = DateTimeOffset.UtcNow,
+    });
+    await using (var c = new NpgsqlConnection(connectionString))
+    {
+        await c.OpenAsync();
+        await c.ExecuteAsync("ALTER SYSTEM RESET log_statement -- back to the cluster's own\n");
+        await c.ExecuteAsync("ALTER SYSTEM RESET log_parameter_max_length -- back to the cluster's own\n");
+        await c.ExecuteAsync("SELECT pg_reload_conf()");
+    }
+    Console.WriteLine($"floor database: {databaseName}");
+    return;
+}
+
 await using (var admin = new NpgsqlConnection(server))
 {
     await admin.OpenAsync();
