@@ -51,6 +51,9 @@ public sealed class KnownGroups
 
     public long? GroupOf(long caseId) => _complaints.TryGetValue(caseId, out var kept) ? kept.GroupId : null;
 
+    /// <summary>The complaint as kept, or null when it is not in the window.</summary>
+    public ComplaintText? Find(long caseId) => _complaints.GetValueOrDefault(caseId);
+
     /// <summary>The kept members of a group received between <paramref name="from"/> and <paramref name="to"/> (both included).</summary>
     public IReadOnlyList<ComplaintText> MembersOf(long groupId, DateTimeOffset from, DateTimeOffset to) =>
         _members.TryGetValue(groupId, out var ids)

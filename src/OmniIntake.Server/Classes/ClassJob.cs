@@ -28,23 +28,31 @@ public sealed class ClassJob(ClassSweep sweep, SimilarityWindow window, ClassRul
         if (fresh.Count == 0) return (0, 0);
         var earliest = fresh.Min(f => f.ReceivedAt) - rules.SimilarWithin;
         // The window's complaints with their terms and groups, kept between runs (issue 17 item 6: only what was compared since is read).
-        var known = await window.SinceAsync(earliest, cancellationToken);
+        await window.ReadSinceAsync(earliest, cancellationToken);
         var raised = 0;
         foreach (var complaint in fresh)
         {
             var terms = window.TermsOf(complaint);
-            var similar = known
+            // Only complaints sharing a term can reach the threshold (it is above 0): the window scores just those.
+            var similar = window.Sharing(terms, rules.SimilarityThreshold)
                 .Where(k => k.Complaint.ContactId != complaint.ContactId // the same person again is a repeat, not another complainant
                             && Math.Abs((k.Complaint.ReceivedAt - complaint.ReceivedAt).TotalDays) <= rules.SimilarWithin.TotalDays
                             && (k.Complaint.Category is null || complaint.Category is null || k.Complaint.Category == complaint.Category))
-                .Select(k => (k.Complaint.CaseId, Score: ComplaintSimilarity.Score(terms, k.Terms)))
+                .Select(k => (k.Complaint.CaseId, Score: Exact(k.Score, terms, k.Terms)))
                 .Where(s => s.Score >= rules.SimilarityThreshold)
                 .ToList();
+            window.Include(complaint);
             raised += await sweep.RecordComparisonAsync(complaint, similar, window.Known, cancellationToken);
-            known.Add((complaint, terms));
         }
         return (fresh.Count, raised);
     }
+
+    /// <summary>
+    /// The index sums a pair's shared weights in another order than <see cref="ComplaintSimilarity.Score(ComplaintTerms, ComplaintTerms)"/>:
+    /// next to the threshold, where that last bit could decide, the pair is scored again as the similarity scores it.
+    /// </summary>
+    private double Exact(double indexed, ComplaintTerms terms, ComplaintTerms other) =>
+        Math.Abs(indexed - rules.SimilarityThreshold) < 1e-9 ? ComplaintSimilarity.Score(terms, other) : indexed;
 }
 
 public sealed record ClassSweepResult(int RaisedByAge, int RaisedBySimilarity, int MajorReminders, int Compared);

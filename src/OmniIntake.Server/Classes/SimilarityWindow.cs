@@ -23,6 +23,9 @@ public sealed class SimilarityWindow(ClassSweep sweep, ComplaintSimilarity simil
 
     // Each complaint's terms, computed once per process: cutting and tagging the texts again each run would be most of the job's work.
     private readonly Dictionary<long, ComplaintTerms> _terms = [];
+
+    // The same terms by term: a new complaint is scored only against the complaints it shares a term with.
+    private readonly TermPostings _postings = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset? _checkedThrough;
     private DateTimeOffset _readWholeAt = DateTimeOffset.MinValue;
@@ -37,9 +40,8 @@ public sealed class SimilarityWindow(ClassSweep sweep, ComplaintSimilarity simil
         return new Gate(_gate);
     }
 
-    /// <summary>The compared complaints received since <paramref name="earliest"/>, each with its terms.</summary>
-    public async Task<List<(ComplaintText Complaint, ComplaintTerms Terms)>> SinceAsync(DateTimeOffset earliest,
-        CancellationToken cancellationToken)
+    /// <summary>Brings what is kept up to date: the compared complaints received since <paramref name="earliest"/>, each with its terms.</summary>
+    public async Task ReadSinceAsync(DateTimeOffset earliest, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var whole = _checkedThrough is null || earliest < _known.From || now - _readWholeAt >= RefreshEvery;
@@ -47,6 +49,7 @@ public sealed class SimilarityWindow(ClassSweep sweep, ComplaintSimilarity simil
         if (whole)
         {
             _known = await sweep.KnownGroupsAsync(earliest, cancellationToken);
+            _postings.Clear();
             _readWholeAt = now;
             rows = [.. _known.Complaints];
         }
@@ -58,16 +61,35 @@ public sealed class SimilarityWindow(ClassSweep sweep, ComplaintSimilarity simil
         var texts = await sweep.FirstTextsAsync([.. rows.Where(r => !_terms.ContainsKey(r.CaseId)).Select(r => r.CaseId)], cancellationToken);
         foreach (var row in rows)
         {
-            if (!_terms.ContainsKey(row.CaseId)) _terms[row.CaseId] = similarity.Terms($"{row.Subject} {texts.GetValueOrDefault(row.CaseId)}".Trim());
+            if (!_terms.TryGetValue(row.CaseId, out var terms))
+                _terms[row.CaseId] = terms = similarity.Terms($"{row.Subject} {texts.GetValueOrDefault(row.CaseId)}".Trim());
+            _postings.Add(row.CaseId, terms);
             if (row.CheckedAt > _checkedThrough || _checkedThrough is null) _checkedThrough = row.CheckedAt;
         }
         // What left the window is forgotten (the next run needing it reads the whole window again).
         foreach (var gone in _known.Complaints.Where(k => k.ReceivedAt < earliest).Select(k => k.CaseId).ToList()) _known.Forget(gone);
-        foreach (var gone in _terms.Keys.Where(id => !_known.Contains(id)).ToList()) _terms.Remove(gone);
+        foreach (var gone in _terms.Keys.Where(id => !_known.Contains(id)).ToList())
+        {
+            _terms.Remove(gone);
+            _postings.Remove(gone);
+        }
         if (earliest > _known.From) _known.From = earliest;
         _checkedThrough ??= now - Overlap; // an empty window: what is compared from now on
-        return [.. _known.Complaints.Select(k => (k, _terms[k.CaseId]))];
     }
+
+    /// <summary>
+    /// The kept complaints that share a term with <paramref name="terms"/> and score at least <paramref name="atLeast"/>
+    /// (less a rounding's width), each with its score (<see cref="ComplaintSimilarity.Score(ComplaintTerms, ComplaintTerms)"/>'s
+    /// cosine); the others score 0 or below it.
+    /// </summary>
+    public IEnumerable<(ComplaintText Complaint, double Score, ComplaintTerms Terms)> Sharing(ComplaintTerms terms, double atLeast)
+    {
+        foreach (var (caseId, score, other) in _postings.Sharing(terms, atLeast))
+            if (_known.Find(caseId) is { } complaint) yield return (complaint, score, other);
+    }
+
+    /// <summary>A new complaint joins the terms compared with, before it is recorded: the next complaints meet it.</summary>
+    public void Include(ComplaintText complaint) => _postings.Add(complaint.CaseId, TermsOf(complaint));
 
     /// <summary>A new complaint's terms (its own text), kept for when it is in the window.</summary>
     public ComplaintTerms TermsOf(ComplaintText complaint)
