@@ -33,26 +33,18 @@ public sealed class ClassJob(ClassSweep sweep, SimilarityWindow window, ClassRul
         foreach (var complaint in fresh)
         {
             var terms = window.TermsOf(complaint);
-            // Only complaints sharing a term can reach the threshold (it is above 0): the window scores just those.
+            // Only complaints sharing a term can reach the threshold (it is above 0): the window scores just those, at it or above.
             var similar = window.Sharing(terms, rules.SimilarityThreshold)
                 .Where(k => k.Complaint.ContactId != complaint.ContactId // the same person again is a repeat, not another complainant
                             && Math.Abs((k.Complaint.ReceivedAt - complaint.ReceivedAt).TotalDays) <= rules.SimilarWithin.TotalDays
                             && (k.Complaint.Category is null || complaint.Category is null || k.Complaint.Category == complaint.Category))
-                .Select(k => (k.Complaint.CaseId, Score: Exact(k.Score, terms, k.Terms)))
-                .Where(s => s.Score >= rules.SimilarityThreshold)
+                .Select(k => (k.Complaint.CaseId, k.Score))
                 .ToList();
             window.Include(complaint);
             raised += await sweep.RecordComparisonAsync(complaint, similar, window.Known, cancellationToken);
         }
         return (fresh.Count, raised);
     }
-
-    /// <summary>
-    /// The index sums a pair's shared weights in another order than <see cref="ComplaintSimilarity.Score(ComplaintTerms, ComplaintTerms)"/>:
-    /// next to the threshold, where that last bit could decide, the pair is scored again as the similarity scores it.
-    /// </summary>
-    private double Exact(double indexed, ComplaintTerms terms, ComplaintTerms other) =>
-        Math.Abs(indexed - rules.SimilarityThreshold) < 1e-9 ? ComplaintSimilarity.Score(terms, other) : indexed;
 }
 
 public sealed record ClassSweepResult(int RaisedByAge, int RaisedBySimilarity, int MajorReminders, int Compared);

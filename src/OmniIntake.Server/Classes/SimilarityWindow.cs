@@ -78,14 +78,14 @@ public sealed class SimilarityWindow(ClassSweep sweep, ComplaintSimilarity simil
     }
 
     /// <summary>
-    /// The kept complaints that share a term with <paramref name="terms"/> and score at least <paramref name="atLeast"/>
-    /// (less a rounding's width), each with its score (<see cref="ComplaintSimilarity.Score(ComplaintTerms, ComplaintTerms)"/>'s
-    /// cosine); the others score 0 or below it.
+    /// The kept complaints that share a term with <paramref name="terms"/> and score at least <paramref name="atLeast"/>,
+    /// each with its score (<see cref="ComplaintSimilarity.Score(ComplaintTerms, ComplaintTerms)"/>'s cosine); the others
+    /// score 0 or below it.
     /// </summary>
-    public IEnumerable<(ComplaintText Complaint, double Score, ComplaintTerms Terms)> Sharing(ComplaintTerms terms, double atLeast)
+    public IEnumerable<(ComplaintText Complaint, double Score)> Sharing(ComplaintTerms terms, double atLeast)
     {
-        foreach (var (caseId, score, other) in _postings.Sharing(terms, atLeast))
-            if (_known.Find(caseId) is { } complaint) yield return (complaint, score, other);
+        foreach (var (caseId, score) in _postings.Sharing(terms, atLeast))
+            if (_known.Find(caseId) is { } complaint) yield return (complaint, score);
     }
 
     /// <summary>A new complaint joins the terms compared with, before it is recorded: the next complaints meet it.</summary>

@@ -46,13 +46,17 @@ internal sealed class TermPostings
         _slots.Clear();
     }
 
+    /// <summary>The width of a rounding: the index adds a pair's shared weights in another order than the similarity does.</summary>
+    private const double Rounding = 1e-9;
+
     /// <summary>
-    /// The complaints sharing a term with <paramref name="terms"/> that score at least <paramref name="atLeast"/> (less a
-    /// rounding's width: the caller decides at the threshold), each with their cosine and its terms.
+    /// The complaints sharing a term with <paramref name="terms"/> that score at least <paramref name="atLeast"/>, each with
+    /// its cosine. A score within a rounding of <paramref name="atLeast"/>, where the last bit could decide, is computed
+    /// again as <see cref="ComplaintSimilarity.Score(ComplaintTerms, ComplaintTerms)"/> computes it.
     /// </summary>
-    public List<(long CaseId, double Score, ComplaintTerms Terms)> Sharing(ComplaintTerms terms, double atLeast = 0)
+    public List<(long CaseId, double Score)> Sharing(ComplaintTerms terms, double atLeast = 0)
     {
-        var scored = new List<(long, double, ComplaintTerms)>();
+        var scored = new List<(long, double)>();
         if (terms.Count == 0 || terms.Norm == 0) return scored;
         if (_shared.Length < _slots.Count) _shared = new double[Math.Max(_slots.Count, _shared.Length * 2)];
         var touched = new List<int>();
@@ -67,11 +71,14 @@ internal sealed class TermPostings
                 _shared[slot] += squared;
             }
         }
-        var floor = atLeast - 1e-9;
         foreach (var slot in touched)
         {
-            if (_slots[slot] is (var caseId, { } other) && other.Norm > 0 && _shared[slot] / (terms.Norm * other.Norm) is var score && score >= floor)
-                scored.Add((caseId, score, other));
+            if (_slots[slot] is (var caseId, { } other) && other.Norm > 0)
+            {
+                var score = _shared[slot] / (terms.Norm * other.Norm);
+                if (Math.Abs(score - atLeast) < Rounding) score = ComplaintSimilarity.Score(terms, other);
+                if (score >= atLeast) scored.Add((caseId, score));
+            }
             _shared[slot] = 0;
         }
         return scored;
