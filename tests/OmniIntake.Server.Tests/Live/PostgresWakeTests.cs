@@ -77,8 +77,10 @@ public sealed class PostgresWakeTests
         // The listening connections die (a PostgreSQL restart, a network cut): they come back by themselves.
         Assert.Equal(2, await ListenersAsync(database,
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @app AND datname = current_database()"));
+        // A connection shows in pg_stat_activity as it opens, before its LISTEN ran: wait for both nodes to say so too.
         await TestCalls.WithinAsync(WellBeforeThePoll, async () =>
             await ListenersAsync(database, "SELECT count(*) FROM pg_stat_activity WHERE application_name = @app AND datname = current_database()") == 2
+            && new[] { a, b }.All(n => n.Host.Services.GetRequiredService<PostgresWake>().Listening)
                 ? "listening" : null, "both listening again");
         Assert.All(new[] { a, b }, n => Assert.True(n.Host.Services.GetRequiredService<PostgresWake>().Listening));
 
